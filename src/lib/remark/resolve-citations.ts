@@ -1,0 +1,74 @@
+import type { Link, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { normalizeForMatching } from '../text/normalize-for-matching.ts';
+
+/** The paragraphs of one compiled document, in the form citations are matched against. */
+export interface ParagraphIndexEntry {
+  id: string;
+  text: string;
+}
+
+export interface Citation {
+  document: string;
+  anchor: string;
+  quote: string;
+}
+
+export interface CitationProblem {
+  url: string;
+  quote: string;
+  line?: number;
+  message: string;
+}
+
+export interface ResolveCitationsOptions {
+  /** Paragraphs of a document by slug; undefined when there is no such document. */
+  paragraphsOf: (document: string) => ParagraphIndexEntry[] | undefined;
+  href: (document: string, anchor: string) => string;
+  onCitation?: (citation: Citation) => void;
+  onProblem: (problem: CitationProblem) => void;
+}
+
+/**
+ * Turns `[〔十四五规划〕](cite:slug "quoted words")` into a link to the exact paragraph of the
+ * document that contains the quoted words. Entity pages cite by quotation rather than by anchor so
+ * that every citation is checked against the source text at every build.
+ */
+export function remarkResolveCitations(options: ResolveCitationsOptions) {
+  return (tree: Root) => {
+    visit(tree, 'link', (node: Link) => {
+      if (!node.url.startsWith('cite:')) return;
+      const document = node.url.slice('cite:'.length);
+      const quote = node.title ?? '';
+      const line = node.position?.start.line;
+      const paragraphs = options.paragraphsOf(document);
+      if (!paragraphs) {
+        options.onProblem({ url: node.url, quote, line, message: `cites unknown document "${document}"` });
+        return;
+      }
+      const needle = normalizeForMatching(quote);
+      if (needle.length < 4) {
+        options.onProblem({ url: node.url, quote, line, message: 'citation quote is missing or shorter than 4 characters' });
+        return;
+      }
+      const hits = paragraphs.filter((p) => normalizeForMatching(p.text).includes(needle));
+      if (hits.length === 0) {
+        options.onProblem({ url: node.url, quote, line, message: `quote "${quote}" is not in document "${document}"` });
+        return;
+      }
+      if (hits.length > 1) {
+        options.onProblem({
+          url: node.url,
+          quote,
+          line,
+          message: `quote "${quote}" occurs in ${hits.length} paragraphs of "${document}"; quote more words to make it unique`,
+        });
+        return;
+      }
+      options.onCitation?.({ document, anchor: hits[0].id, quote });
+      node.url = options.href(document, hits[0].id);
+      node.title = `原文：${quote}`;
+      node.data = { ...node.data, hProperties: { className: ['citation'] } };
+    });
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Kinds of source documents, as Chinese government libraries label them. */
+export const documentKinds = ['规划', '年度计划', '通知', '新闻报道'] as const;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期格式应为 YYYY、YYYY-MM 或 YYYY-MM-DD');
+
+/** Metadata that sits beside every source text as `<slug>.meta.yaml`. */
+export const sourceMetaSchema = z.strictObject({
+  title: z.string().min(2),
+  kind: z.enum(documentKinds),
+  issuer: z.string().min(2),
+  documentNumber: z.string().min(2).optional(),
+  date: isoDate,
+  region: z.string().min(2),
+  originalFile: z.string().regex(/\.txt$/, 'originalFile 应为原始 .txt 文件名'),
+  summary: z.string().min(10).max(300),
+  /** Where the text came from; decides which extraction defects the cleaner expects. */
+  extraction: z.enum(['pdf', 'newspaper', 'web']),
+});
+
+export type SourceMeta = z.infer<typeof sourceMetaSchema>;

@@ -1,0 +1,159 @@
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { ClassifiedBlock } from './blocks.ts';
+
+/** A container rendered as the HTML element named in `data.hName` (article, aside, header, figure). */
+export interface Container {
+  type: 'container';
+  data: { hName: string; hProperties?: Record<string, unknown> };
+  children: Array<RootContent | Container>;
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    container: Container;
+  }
+}
+
+/** The parts of a document that the page shows above the body, in the document's own words. */
+export interface DocumentHeader {
+  title?: string;
+  docNumber?: string;
+  issuer?: string;
+}
+
+/** Only `**bold**` survives from the leftover markdown; everything else is literal text. */
+export function parseInline(text: string): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  const re = /\*\*([^*]+?)\*\*/g;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > last) out.push({ type: 'text', value: text.slice(last, m.index) });
+    out.push({ type: 'strong', children: [{ type: 'text', value: m[1] }] });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ type: 'text', value: text.slice(last) });
+  return out;
+}
+
+const paragraph = (text: string, className?: string): Paragraph => ({
+  type: 'paragraph',
+  children: parseInline(text),
+  ...(className ? { data: { hProperties: { className: [className] } } } : {}),
+});
+
+const container = (hName: string, hProperties: Record<string, unknown>, children: Container['children'] = []): Container => ({
+  type: 'container',
+  data: { hName, hProperties },
+  children,
+});
+
+/**
+ * Classified, cleaned blocks → mdast. Articles become `<article>` with a `<header>`, sidebars
+ * `<aside>`, 专栏 boxes `<aside class="box">` holding their numbered items, captions `<figure>`.
+ */
+export function buildMdast(blocks: ClassifiedBlock[]): { tree: Root; header: DocumentHeader } {
+  const tree: Root = { type: 'root', children: [] };
+  const header: DocumentHeader = {};
+  let flow: Container['children'] = tree.children;
+  let articleBody: Container['children'] | undefined;
+  let articleHeader: Container | undefined;
+  let article: number | undefined;
+  let asideBody: Container['children'] | undefined;
+  let box: Container | undefined;
+  let list: List | undefined;
+
+  const target = () => (box ? box.children : asideBody ?? articleBody ?? tree.children);
+
+  for (const block of blocks) {
+    if (block.article !== article) {
+      article = block.article;
+      const node = container('article', { className: ['article'] });
+      articleHeader = container('header', { className: ['article-header'] });
+      node.children.push(articleHeader);
+      tree.children.push(node as unknown as RootContent);
+      articleBody = node.children;
+      asideBody = undefined;
+      box = undefined;
+      list = undefined;
+    }
+    if (block.aside && !asideBody && articleBody) {
+      const aside = container('aside', { className: ['sidebar'], ariaLabel: '要点' });
+      articleBody.push(aside);
+      asideBody = aside.children;
+    } else if (!block.aside && asideBody) {
+      asideBody = undefined;
+    }
+    if (block.role !== 'listItem') list = undefined;
+    if (block.role === 'heading' || block.role === 'boxHeading' || block.role === 'title') box = undefined;
+    flow = target();
+
+    switch (block.role) {
+      case 'title':
+        if (articleHeader) articleHeader.children.push(heading(2, block.text));
+        else header.title = block.text;
+        break;
+      case 'kicker':
+      case 'subtitle':
+        (articleHeader?.children ?? flow).push(paragraph(block.text, block.role));
+        break;
+      case 'docNumber':
+        header.docNumber = block.text;
+        break;
+      case 'issuer':
+        header.issuer = block.text;
+        break;
+      case 'heading':
+        flow.push(heading(block.depth ?? 2, block.text));
+        break;
+      case 'boxHeading': {
+        box = container('aside', { className: ['box'] }, [heading(block.depth ?? 3, block.text)]);
+        flow.push(box);
+        break;
+      }
+      case 'listItem': {
+        if (!list || list.data?.hProperties?.className?.toString() !== `list-${block.listKind}`) {
+          list = {
+            type: 'list',
+            ordered: false,
+            spread: false,
+            children: [],
+            data: { hProperties: { className: [`list-${block.listKind}`] } },
+          };
+          flow.push(list);
+        }
+        const item: ListItem = { type: 'listItem', spread: false, children: [paragraph(block.text)] };
+        list.children.push(item);
+        break;
+      }
+      case 'caption':
+        flow.push(
+          container('figure', { className: ['caption'] }, [
+            container('figcaption', {}, [paragraph(block.text)]),
+          ]),
+        );
+        break;
+      case 'signature': {
+        const children: PhrasingContent[] = [];
+        block.text.split('\n').forEach((line, i) => {
+          if (i > 0) children.push({ type: 'break' });
+          children.push(...parseInline(line));
+        });
+        flow.push({ type: 'paragraph', children, data: { hProperties: { className: ['signature'] } } });
+        break;
+      }
+      case 'byline':
+      case 'note':
+      case 'banner':
+        (articleHeader && block.role === 'banner' ? articleHeader.children : flow).push(paragraph(block.text, block.role));
+        break;
+      case 'paragraph':
+        flow.push(paragraph(block.text));
+        break;
+    }
+  }
+  return { tree, header };
+}
+
+function heading(depth: number, text: string): Heading {
+  return { type: 'heading', depth: depth as Heading['depth'], children: parseInline(text) };
+}
