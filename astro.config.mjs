@@ -1,0 +1,28 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+import { remarkEntityPage } from './src/lib/astro/remark-entity-page.ts';
+import { readSiteConfig } from './src/lib/site-config.ts';
+
+const { base, site } = readSiteConfig();
+
+export default defineConfig({
+  base,
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Pinned: Astro 7 defaults to the Sätteri processor, which does not run remark plugins.
+  // Entity pages need our remark stages, so both .md and .mdx go through unified.
+  markdown: {
+    processor: unified({
+      gfm: true,
+      smartypants: false, // would turn the sources' quotation marks into something they are not
+      remarkPlugins: [[remarkEntityPage, { base }]],
+    }),
+  },
+  integrations: [mdx()],
+  vite: { plugins: [tailwindcss()] },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,77 @@
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Problem } from './errors.ts';
+import { remarkAssignIds } from './remark/assign-ids.ts';
+import { remarkLinkEntities, type EntityMatcher, type Mention } from './remark/link-entities.ts';
+import { remarkResolveCitations, type Citation, type ParagraphIndexEntry } from './remark/resolve-citations.ts';
+import type { EntitySource } from './source/load-entities.ts';
+
+export interface EntityPagePluginOptions {
+  matcher: EntityMatcher;
+  paragraphsOf: (document: string) => ParagraphIndexEntry[] | undefined;
+  entityHref: (entityId: string) => string;
+  citationHref: (document: string, anchor: string) => string;
+  selfId?: string;
+  onMention?: (m: Mention) => void;
+  onCitation?: (c: Citation) => void;
+  onProblem: (p: { message: string; line?: number }) => void;
+}
+
+/**
+ * The remark stages of an entity page, in order: citations become paragraph links (so the linker
+ * leaves them alone), paragraphs get anchors, entity names become links. The compiler runs these
+ * to validate and record mentions; Astro's MDX pipeline runs the very same list to render.
+ */
+export function entityPageTransforms(o: EntityPagePluginOptions): Array<(tree: Root) => void> {
+  return [
+    remarkResolveCitations({ paragraphsOf: o.paragraphsOf, href: o.citationHref, onCitation: o.onCitation, onProblem: o.onProblem }),
+    remarkAssignIds(),
+    remarkLinkEntities({ matcher: o.matcher, href: o.entityHref, selfId: o.selfId, onMention: o.onMention }),
+  ];
+}
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+export interface CompiledEntity {
+  id: string;
+  mentions: Mention[];
+  citations: Citation[];
+}
+
+/** Parses an entity body as MDX and runs its remark stages, collecting mentions, citations and problems. */
+export function compileEntity(
+  entity: EntitySource,
+  options: Omit<EntityPagePluginOptions, 'selfId' | 'onMention' | 'onCitation' | 'onProblem'>,
+): { entity: CompiledEntity; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const mentions: Mention[] = [];
+  const citations: Citation[] = [];
+  let tree: Root;
+  try {
+    tree = parser.runSync(parser.parse(entity.body)) as Root;
+  } catch (e) {
+    const err = e as { line?: number; reason?: string; message: string };
+    problems.push({ file: entity.file, line: err.line ? err.line + entity.bodyLine - 1 : undefined, message: `body is not valid MDX: ${err.reason ?? err.message}`, hint: 'Write plain Markdown; escape { } < > as \\{ \\} \\< \\>.' });
+    return { entity: { id: entity.id, mentions, citations }, problems };
+  }
+  for (const node of tree.children) {
+    if (node.type.startsWith('mdx')) {
+      problems.push({ file: entity.file, line: (node.position?.start.line ?? 1) + entity.bodyLine - 1, message: `uses ${node.type}; entity bodies are Markdown only`, hint: 'Remove JSX/expressions or escape { and <.' });
+    }
+  }
+  const transforms = entityPageTransforms({
+    ...options,
+    selfId: entity.id,
+    onMention: (m) => mentions.push(m),
+    onCitation: (c) => citations.push(c),
+    onProblem: (p) => problems.push({ file: entity.file, line: p.line ? p.line + entity.bodyLine - 1 : undefined, message: p.message, hint: 'Quote words that occur in exactly one paragraph of the cited document.' }),
+  });
+  for (const t of transforms) t(tree);
+  if (citations.length === 0 && problems.length === 0) {
+    problems.push({ file: entity.file, message: 'cites no source', hint: 'Every factual statement needs a [〔label〕](cite:document "quote") citation.' });
+  }
+  return { entity: { id: entity.id, mentions, citations }, problems };
+}

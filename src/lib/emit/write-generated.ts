@@ -1,0 +1,61 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SiteBuild } from '../pipeline.ts';
+
+/** Where the compiler leaves its output for the Astro routes; rebuilt from scratch every time. */
+export const GENERATED_DIR = '.generated';
+
+/** The shape of `.generated/documents/<slug>.json`, as the document route reads it. */
+export interface GeneratedDocument {
+  slug: string;
+  meta: import('../schema/source-meta.ts').SourceMeta;
+  header: import('../structure/build-mdast.ts').DocumentHeader;
+  html: string;
+  toc: import('../rehype/collect-headings.ts').TocEntry[];
+  entities: import('../site/build-site-index.ts').DocumentEntities['entities'];
+  report: import('../pipeline.ts').DocumentReport;
+}
+
+const write = (file: string, data: unknown) => {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(data) + '\n');
+};
+
+/**
+ * One file per page-sized slice, so each route reads only what it shows: a document page its own
+ * document, an entity page its own backlinks.
+ */
+export function writeGenerated(root: string, build: SiteBuild): void {
+  const out = join(root, GENERATED_DIR);
+  rmSync(out, { recursive: true, force: true });
+  const entitiesByDoc = new Map(build.index.documentEntities.map((d) => [d.slug, d.entities]));
+  for (const d of build.documents) {
+    const doc: GeneratedDocument = {
+      slug: d.slug,
+      meta: d.meta,
+      header: d.header,
+      html: d.html,
+      toc: d.toc,
+      entities: entitiesByDoc.get(d.slug) ?? [],
+      report: d.report,
+    };
+    write(join(out, 'documents', `${d.slug}.json`), doc);
+    write(join(out, 'paragraphs', `${d.slug}.json`), d.paragraphs);
+  }
+  for (const b of build.index.backlinks) write(join(out, 'backlinks', `${b.id}.json`), b);
+  write(join(out, 'entity-names.json'), build.entities);
+}
+
+export function formatReport(build: SiteBuild): string {
+  const lines = build.documents.map(
+    (d) =>
+      `  ${d.slug}: ${d.report.headings} headings, ${d.report.paragraphs} paragraphs, ${d.report.corrections} corrections applied, ${d.report.joins} broken lines re-joined, ${d.mentions.length} entity mentions`,
+  );
+  const mentions = build.index.backlinks.reduce((n, b) => n + b.mentionCount, 0);
+  return [
+    `Compiled ${build.documents.length} documents:`,
+    ...lines,
+    `Entities: ${build.entities.length} (${['policies', 'projects', 'governance'].map((k) => `${k} ${build.entities.filter((e) => e.kind === k).length}`).join(', ')}); ${mentions} mentions in documents.`,
+  ].join('\n');
+}
+

@@ -1,0 +1,16 @@
+import type { EntityKind } from './schema/entity.ts';
+
+export { entityKindLabels } from './schema/entity.ts';
+
+/** Short badges used on cards and search results. */
+export const entityKindBadges: Record<EntityKind, string> = {
+  policies: '政策',
+  projects: '项目',
+  governance: '治理模式',
+};
+
+/** 2022-01-13 → 2022年1月13日; 2025-02 → 2025年2月; 2021 → 2021年. */
+export function formatChineseDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${y}年` + (m ? `${Number(m)}月` : '') + (d ? `${Number(d)}日` : '');
+}

@@ -1,0 +1,178 @@
+/**
+ * The compiler, stage by stage. Each stage is a small pure function in its own file; the folder says
+ * what it consumes and produces (text/ string→string, structure/ string→tree, remark/ and rehype/
+ * tree→tree, site/ all documents→indexes, emit/ indexes→files).
+ *
+ *   1 text       decodeSource                      bytes → string (UTF-8, BOM, CRLF; errors name the file)
+ *   2 structure  splitBlocks                       string → blocks with source line numbers
+ *                applyCorrections                  reviewed per-source fixes: duplicates, roles, article order
+ *                classifyBlocks                    headings, boxes, list items, captions, signatures, titles
+ *                joinBrokenParagraphs              sentences broken by the extraction are re-joined
+ *                nestHeadings                      heading depth from the document's numbering families
+ *                cleanBlockText (text rules)       spaces, full-width punctuation, —— list dashes, **bold**
+ *                buildMdast                        blocks → mdast (articles, sidebars, 专栏 boxes, figures)
+ *   3 mdast      remarkAssignIds                   stable ids on headings and paragraphs
+ *                remarkLinkEntities                entity names → links; each mention recorded with its anchor
+ *                (entity pages: remarkResolveCitations → remarkAssignIds → remarkLinkEntities, see compile-entity.ts)
+ *   4 hast       toHast → collectHeadings → rehypePermalinks → toHtml
+ *   5 site       buildSiteIndex                    one reduce: backlinks, related entities, entities per document
+ *   6 emit       writeGenerated                    JSON read by the Astro routes (see scripts/compile.ts)
+ */
+import type { Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import { toHtml } from 'hast-util-to-html';
+import { toHast } from 'mdast-util-to-hast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { compileEntity, type CompiledEntity } from './compile-entity.ts';
+import { ProblemList, type Problem } from './errors.ts';
+import { buildSiteIndex } from './site/build-site-index.ts';
+import { loadEntities } from './source/load-entities.ts';
+import { loadSources } from './source/load-sources.ts';
+import { buildEntityMatcher } from './remark/link-entities.ts';
+import type { EntityRef } from './schema/entity.ts';
+import type { Urls } from './urls.ts';
+import { collectHeadings, type TocEntry } from './rehype/collect-headings.ts';
+import { rehypePermalinks } from './rehype/permalinks.ts';
+import { idOf, remarkAssignIds } from './remark/assign-ids.ts';
+import { remarkLinkEntities, type EntityMatcher, type Mention } from './remark/link-entities.ts';
+import type { ParagraphIndexEntry } from './remark/resolve-citations.ts';
+import type { Corrections } from './schema/corrections.ts';
+import type { SourceMeta } from './schema/source-meta.ts';
+import { applyCorrections } from './structure/apply-corrections.ts';
+import { buildMdast, type DocumentHeader } from './structure/build-mdast.ts';
+import { classifyBlocks } from './structure/classify-blocks.ts';
+import { cleanBlockText } from './structure/clean-block-text.ts';
+import { joinBrokenParagraphs } from './structure/join-broken-paragraphs.ts';
+import { nestHeadings } from './structure/nest-headings.ts';
+import { splitBlocks } from './structure/split-blocks.ts';
+import { decodeSource } from './text/decode-source.ts';
+
+export interface SourceInput {
+  slug: string;
+  /** Path of the source text, for messages. */
+  file: string;
+  bytes: Uint8Array;
+  meta: SourceMeta;
+  corrections: Corrections;
+  correctionsFile: string;
+}
+
+export interface CompileContext {
+  matcher: EntityMatcher;
+  entityHref: (entityId: string) => string;
+}
+
+export interface DocumentReport {
+  headings: number;
+  paragraphs: number;
+  corrections: number;
+  joins: number;
+}
+
+export interface CompiledDocument {
+  slug: string;
+  meta: SourceMeta;
+  header: DocumentHeader;
+  html: string;
+  toc: TocEntry[];
+  paragraphs: ParagraphIndexEntry[];
+  mentions: Mention[];
+  report: DocumentReport;
+}
+
+/** Stages 1–3 (text → structure → mdast) for one document; pure given its inputs. */
+export function sourceToMdast(input: SourceInput): { tree: Root; header: DocumentHeader; problems: Problem[]; corrections: number; joins: number } {
+  const text = decodeSource(input.bytes, input.file);
+  const corrected = applyCorrections(splitBlocks(text), input.corrections, input.correctionsFile);
+  const classified = classifyBlocks(corrected.blocks, { issuer: input.meta.issuer });
+  const joined = joinBrokenParagraphs(classified);
+  const blocks = cleanBlockText(nestHeadings(joined.blocks));
+  const { tree, header } = buildMdast(blocks);
+  return { tree, header, problems: corrected.problems, corrections: corrected.applied, joins: joined.joins };
+}
+
+/** The whole per-document pipeline: source bytes → anchored, entity-linked HTML and its indexes. */
+export function compileDocument(input: SourceInput, context: CompileContext): { document?: CompiledDocument; problems: Problem[] } {
+  const { tree, header, problems, corrections, joins } = sourceToMdast(input);
+  if (problems.length > 0) return { problems };
+
+  remarkAssignIds()(tree);
+  const mentions: Mention[] = [];
+  remarkLinkEntities({ matcher: context.matcher, href: context.entityHref, onMention: (m) => mentions.push(m) })(tree);
+
+  const paragraphs: ParagraphIndexEntry[] = [];
+  let headings = 0;
+  visit(tree, (node) => {
+    if (node.type === 'heading') headings++;
+    const id = idOf(node);
+    if (id && node.type !== 'heading') paragraphs.push({ id, text: toString(node) });
+  });
+
+  const hast = toHast(tree) as HastRoot;
+  const toc = collectHeadings(hast);
+  rehypePermalinks()(hast);
+  const html = toHtml(hast);
+
+  return {
+    problems: [],
+    document: {
+      slug: input.slug,
+      meta: input.meta,
+      header,
+      html,
+      toc,
+      paragraphs,
+      mentions,
+      report: { headings, paragraphs: paragraphs.length, corrections, joins },
+    },
+  };
+}
+
+export interface SiteBuild {
+  documents: CompiledDocument[];
+  entities: EntityRef[];
+  entityPages: CompiledEntity[];
+  index: ReturnType<typeof buildSiteIndex>;
+}
+
+/**
+ * All stages for the whole corpus: every document once, every entity page once, then the single
+ * site-wide reduce. Throws one ContentError listing every problem found.
+ */
+export function compileSite(contentDir: string, urls: Urls): SiteBuild {
+  const problems = new ProblemList();
+  const sources = loadSources(contentDir);
+  const loaded = loadEntities(contentDir);
+  [...sources.problems, ...loaded.problems].forEach((p) => problems.add(p));
+
+  const matcher = buildEntityMatcher(loaded.entities);
+  const documents: CompiledDocument[] = [];
+  for (const input of sources.inputs) {
+    try {
+      const result = compileDocument(input, { matcher, entityHref: (id) => urls.entity(id) });
+      result.problems.forEach((p) => problems.add(p));
+      if (result.document) documents.push(result.document);
+    } catch (e) {
+      if (e instanceof Error && 'problems' in e) (e as { problems: Problem[] }).problems.forEach((p) => problems.add(p));
+      else throw e;
+    }
+  }
+
+  const paragraphs = new Map(documents.map((d) => [d.slug, d.paragraphs]));
+  const entityPages: CompiledEntity[] = [];
+  for (const entity of loaded.entities) {
+    const result = compileEntity(entity, {
+      matcher,
+      paragraphsOf: (slug) => paragraphs.get(slug),
+      entityHref: (id) => urls.entity(id),
+      citationHref: (slug, anchor) => urls.document(slug, anchor),
+    });
+    result.problems.forEach((p) => problems.add(p));
+    entityPages.push(result.entity);
+  }
+  problems.throwIfAny();
+
+  const entities: EntityRef[] = loaded.entities.map(({ id, kind, slug, name, aliases }) => ({ id, kind, slug, name, aliases }));
+  return { documents, entities, entityPages, index: buildSiteIndex(documents, entityPages, entities) };
+}

@@ -1,0 +1,99 @@
+import type { CompiledDocument } from '../pipeline.ts';
+import type { CompiledEntity } from '../compile-entity.ts';
+import type { Mention } from '../remark/link-entities.ts';
+import type { EntityKind, EntityRef } from '../schema/entity.ts';
+
+export interface MentionExcerpt {
+  anchor?: string;
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface RelatedEntity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  /** Paragraphs both are mentioned in, plus links between their pages. */
+  count: number;
+}
+
+/** Everything an entity page shows about the rest of the site. */
+export interface EntityBacklinks {
+  id: string;
+  mentionCount: number;
+  documents: Array<{ slug: string; title: string; date: string; mentions: MentionExcerpt[] }>;
+  entities: Array<{ id: string; name: string; kind: EntityKind; mentions: MentionExcerpt[] }>;
+  related: RelatedEntity[];
+}
+
+export interface DocumentEntities {
+  slug: string;
+  entities: Array<{ id: string; name: string; kind: EntityKind; count: number }>;
+}
+
+const RELATED_LIMIT = 12;
+
+/**
+ * The one reduce over the whole corpus: every recorded mention is grouped once into backlinks per
+ * entity, entities per document, and related entities (co-mentioned in a paragraph, or linked
+ * from each other's pages). Pages read their own slice; none of them scans the corpus.
+ */
+export function buildSiteIndex(documents: CompiledDocument[], entityPages: CompiledEntity[], entities: EntityRef[]) {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const backlinks = new Map<string, EntityBacklinks>(
+    entities.map((e) => [e.id, { id: e.id, mentionCount: 0, documents: [], entities: [], related: [] }]),
+  );
+  const relatedCounts = new Map<string, Map<string, number>>();
+  const bump = (a: string, b: string) => {
+    if (a === b) return;
+    const m = relatedCounts.get(a) ?? new Map<string, number>();
+    m.set(b, (m.get(b) ?? 0) + 1);
+    relatedCounts.set(a, m);
+  };
+  const excerpt = (m: Mention): MentionExcerpt => ({ anchor: m.anchor, before: m.before, match: m.match, after: m.after });
+  const documentEntities: DocumentEntities[] = [];
+
+  for (const doc of documents) {
+    const perEntity = new Map<string, Mention[]>();
+    const perParagraph = new Map<string, Set<string>>();
+    for (const m of doc.mentions) {
+      perEntity.set(m.entityId, [...(perEntity.get(m.entityId) ?? []), m]);
+      if (m.anchor) perParagraph.set(m.anchor, (perParagraph.get(m.anchor) ?? new Set()).add(m.entityId));
+    }
+    for (const [entityId, mentions] of perEntity) {
+      const b = backlinks.get(entityId)!;
+      b.mentionCount += mentions.length;
+      b.documents.push({ slug: doc.slug, title: doc.meta.title, date: doc.meta.date, mentions: mentions.map(excerpt) });
+    }
+    for (const ids of perParagraph.values()) for (const a of ids) for (const b of ids) bump(a, b);
+    documentEntities.push({
+      slug: doc.slug,
+      entities: [...perEntity]
+        .map(([id, ms]) => ({ id, name: byId.get(id)!.name, kind: byId.get(id)!.kind, count: ms.length }))
+        .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name, 'zh')),
+    });
+  }
+
+  for (const page of entityPages) {
+    const perEntity = new Map<string, Mention[]>();
+    for (const m of page.mentions) perEntity.set(m.entityId, [...(perEntity.get(m.entityId) ?? []), m]);
+    for (const [entityId, mentions] of perEntity) {
+      const b = backlinks.get(entityId)!;
+      const source = byId.get(page.id)!;
+      b.entities.push({ id: page.id, name: source.name, kind: source.kind, mentions: mentions.map(excerpt) });
+      bump(page.id, entityId);
+      bump(entityId, page.id);
+    }
+  }
+
+  for (const b of backlinks.values()) {
+    b.documents.sort((x, y) => y.date.localeCompare(x.date) || x.slug.localeCompare(y.slug));
+    b.entities.sort((x, y) => x.name.localeCompare(y.name, 'zh'));
+    b.related = [...(relatedCounts.get(b.id) ?? [])]
+      .map(([id, count]) => ({ id, count, name: byId.get(id)!.name, kind: byId.get(id)!.kind }))
+      .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name, 'zh'))
+      .slice(0, RELATED_LIMIT);
+  }
+  return { backlinks: [...backlinks.values()], documentEntities };
+}
