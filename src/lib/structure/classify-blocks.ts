@@ -14,6 +14,8 @@ const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const LIST_MARK = /^-\s*/;
 const NUMBERED = /^(\*\*)?[(（]\d+[)）]/;
 const DASH = /^(一一|——)/;
+/** Titles and headings have words in them; a line of dots (……) is an elision, not a title. */
+const HAS_WORD = /[\p{Script=Han}A-Za-z0-9]/u;
 const SENTENCE_PUNCT = /[。，,；;]/;
 
 /** Longest line the rules still read as a heading or caption rather than a sentence. */
@@ -74,13 +76,13 @@ export function classifyBlocks(blocks: LaidOutBlock[], options: ClassifyOptions)
     else if (CONTINUATION_NOTE.test(text) && short) push('note', text);
     // The extraction leaves three or more blank lines where a picture stood; what follows is its caption.
     else if (CAPTION_CREDIT.test(text) || (!isFirst && block.blankBefore >= 3 && text.length <= 60)) push('caption', text);
-    else if (!seenTitle && text.length <= 60 && !SENTENCE_PUNCT.test(text)) {
+    else if (!seenTitle && text.length <= 60 && HAS_WORD.test(text) && !SENTENCE_PUNCT.test(text)) {
       push('title', text);
       seenTitle = true;
     } else if (out.at(-1)?.role === 'title' && compact(text) === compact(options.issuer)) push('issuer', text);
     else if (LIST_MARK.test(text)) out.push({ ...listItem(text.replace(LIST_MARK, '')), ...base });
     else if (DASH.test(text) || NUMBERED.test(text)) out.push({ ...listItem(text), ...base });
-    else if (short && /[\p{Script=Han}A-Za-z0-9]/u.test(text) && !SENTENCE_PUNCT.test(text) && !/[：:]$/.test(text))
+    else if (short && HAS_WORD.test(text) && !SENTENCE_PUNCT.test(text) && !/[：:]$/.test(text))
       push('heading', text, { headingKind: 'line' });
     else push('paragraph', text);
   }

@@ -1,6 +1,8 @@
 import { isHan } from './char-classes.ts';
 
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
+/** Next to a Chinese character or Chinese punctuation, parentheses are Chinese too: (2)“一网统管”. */
+const isChineseContext = (c: string | undefined) => isHan(c) || (c !== undefined && /[“”《》「」，。、：；]/.test(c));
 
 /**
  * Half-width punctuation inside Chinese text becomes full-width, as Chinese typesetting requires:
@@ -15,8 +17,8 @@ export function toFullWidthPunctuation(text: string): string {
     .replace(/(?<=[\p{Script=Han}”）])\?/gu, '？')
     .replace(/\(([^()]*)\)/g, (whole, inner: string, index: number, all: string) => {
       const before = all[index - 1];
-      const after = all[index + whole.length];
-      return hasHan(inner) || isHan(before) || isHan(after) ? `（${inner}）` : whole;
+      const after = all.slice(index + whole.length).trimStart()[0];
+      return hasHan(inner) || isChineseContext(before) || isChineseContext(after) ? `（${inner}）` : whole;
     });
   out = pairAsciiQuotes(out);
   return out;
