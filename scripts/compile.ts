@@ -1,7 +1,7 @@
 /**
  * `npm run compile` (first step of `npm run build`): runs the document compiler over content/ and
  * writes .generated/ for the Astro routes. Prints a report per document; on bad input prints every
- * problem with its file, line or field, and exits non-zero.
+ * problem with its file, line or field, and exits non-zero. `--check` validates without writing.
  */
 import { ContentError, formatProblem } from '../src/lib/errors.ts';
 import { formatReport, writeGenerated } from '../src/lib/emit/write-generated.ts';
@@ -12,7 +12,7 @@ import { createUrls } from '../src/lib/urls.ts';
 try {
   const config = readSiteConfig();
   const build = compileSite('content', createUrls(config.base));
-  writeGenerated('.', build);
+  if (!process.argv.includes('--check')) writeGenerated('.', build);
   console.log(formatReport(build));
 } catch (e) {
   if (e instanceof ContentError) {

@@ -2,7 +2,7 @@ import { isHan } from './char-classes.ts';
 
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 /** Next to a Chinese character or Chinese punctuation, parentheses are Chinese too: (2)“一网统管”. */
-const isChineseContext = (c: string | undefined) => isHan(c) || (c !== undefined && /[“”《》「」，。、：；]/.test(c));
+const isChineseContext = (c: string | undefined) => isHan(c) || (c !== undefined && /[“”"《》「」，。、：；]/.test(c));
 
 /**
  * Half-width punctuation inside Chinese text becomes full-width, as Chinese typesetting requires:
