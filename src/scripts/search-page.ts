@@ -7,8 +7,14 @@ interface Pagefind {
   options?: (o: Record<string, unknown>) => Promise<void>;
 }
 
+declare global {
+  interface Window {
+    loadPagefind: () => Promise<Pagefind>;
+  }
+}
+
 let pagefind: Promise<Pagefind> | undefined;
-const loadPagefind = () => (pagefind ??= import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`) as Promise<Pagefind>);
+const loadPagefind = () => (pagefind ??= window.loadPagefind());
 
 export function startSearchPage(): void {
   const input = document.getElementById('search-input') as HTMLInputElement;
