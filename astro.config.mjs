@@ -7,11 +7,13 @@ import { remarkEntityPage } from './src/lib/astro/remark-entity-page.ts';
 import { readSiteConfig } from './src/lib/site-config.ts';
 
 const { base, site } = readSiteConfig();
+const workDir = process.env.WORK_DIR; // side-by-side builds: see README
 
 export default defineConfig({
   base,
   site,
   trailingSlash: 'always',
+  ...(workDir ? { outDir: `${workDir}/dist`, cacheDir: `${workDir}/cache` } : {}),
   build: { format: 'directory' },
   // Pinned: Astro 7 defaults to the Sätteri processor, which does not run remark plugins.
   // Entity pages need our remark stages, so both .md and .mdx go through unified.

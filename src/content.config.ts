@@ -1,10 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { GENERATED_DIR } from './lib/emit/write-generated.ts';
 import { entityFrontmatterSchema } from './lib/schema/entity.ts';
 
 // Documents and backlinks are compiled by scripts/compile.ts; their shape is checked there.
-const generated = (dir: string) => glob({ pattern: '**/*.json', base: `./.generated/${dir}` });
+const generated = (dir: string) => glob({ pattern: '**/*.json', base: `${GENERATED_DIR.startsWith('/') ? '' : './'}${GENERATED_DIR}/${dir}` });
 
 export const collections = {
   documents: defineCollection({ loader: generated('documents'), schema: z.looseObject({ slug: z.string() }) }),

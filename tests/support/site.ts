@@ -6,7 +6,7 @@ import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { remove } from 'unist-util-remove';
 
-export const DIST = join(import.meta.dirname, '../../dist');
+export const DIST = process.env.WORK_DIR ? join(process.env.WORK_DIR, 'dist') : join(import.meta.dirname, '../../dist');
 
 export function readPage(path: string, dist = DIST): Root {
   return fromHtml(readFileSync(join(dist, path), 'utf8'));

@@ -2,8 +2,12 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SiteBuild } from '../pipeline.ts';
 
-/** Where the compiler leaves its output for the Astro routes; rebuilt from scratch every time. */
-export const GENERATED_DIR = '.generated';
+/**
+ * Where the compiler leaves its output for the Astro routes; rebuilt from scratch every time.
+ * With WORK_DIR set, every build artefact (generated data, dist, caches) goes below it instead,
+ * so that several builds can run side by side.
+ */
+export const GENERATED_DIR = process.env.WORK_DIR ? `${process.env.WORK_DIR}/generated` : '.generated';
 
 /** The shape of `.generated/documents/<slug>.json`, as the document route reads it. */
 export interface GeneratedDocument {
@@ -26,7 +30,7 @@ const write = (file: string, data: unknown) => {
  * document, an entity page its own backlinks.
  */
 export function writeGenerated(root: string, build: SiteBuild): void {
-  const out = join(root, GENERATED_DIR);
+  const out = GENERATED_DIR.startsWith('/') ? GENERATED_DIR : join(root, GENERATED_DIR);
   rmSync(out, { recursive: true, force: true });
   const entitiesByDoc = new Map(build.index.documentEntities.map((d) => [d.slug, d.entities]));
   for (const d of build.documents) {
