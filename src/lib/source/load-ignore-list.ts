@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ContentError, type Problem } from '../errors.ts';
+import { readYaml, zodProblems } from './load-sources.ts';
+
+const ignoreListSchema = z.array(z.strictObject({ term: z.string().min(2), why: z.string().min(4) }));
+
+/** `content/entity-ignore.yaml`: names that deliberately have no entity page, each with a reason. */
+export function loadIgnoreList(contentDir: string): string[] {
+  const file = join(contentDir, 'entity-ignore.yaml');
+  if (!existsSync(file)) return [];
+  const problems: Problem[] = [];
+  const parsed = ignoreListSchema.safeParse(readYaml(file, problems));
+  if (!parsed.success) problems.push(...zodProblems(file, parsed.error));
+  if (problems.length) throw new ContentError(problems);
+  return parsed.success ? parsed.data.map((e) => e.term) : [];
+}
