@@ -17,8 +17,10 @@ export const sourceMetaSchema = z.strictObject({
   region: z.string().min(2),
   originalFile: z.string().regex(/\.txt$/, 'originalFile 应为原始 .txt 文件名'),
   summary: z.string().min(10).max(300),
-  /** Where the text came from; decides which extraction defects the cleaner expects. */
+  /** Where the text came from (for readers and reviewers of the corrections). */
   extraction: z.enum(['pdf', 'newspaper', 'web']),
+  /** SHA-256 of the source text as received: sources are data and are never edited. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be the 64-hex SHA-256 of the source text'),
 });
 
 export type SourceMeta = z.infer<typeof sourceMetaSchema>;

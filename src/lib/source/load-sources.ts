@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -62,8 +63,15 @@ export function loadSources(contentDir: string): { inputs: SourceInput[]; proble
     const correctionsRaw = existsSync(correctionsFile) ? readYaml(correctionsFile, problems) : {};
     const corrections = correctionsSchema.safeParse(correctionsRaw);
     if (!corrections.success) problems.push(...zodProblems(correctionsFile, corrections.error));
-    if (meta.success && corrections.success) {
-      inputs.push({ slug, file, bytes: readFileSync(file), meta: meta.data, corrections: corrections.data, correctionsFile });
+    const bytes = readFileSync(file);
+    if (meta.success && createHash('sha256').update(bytes).digest('hex') !== meta.data.sha256) {
+      problems.push({
+        file,
+        message: 'does not match the sha256 recorded in its metadata',
+        hint: 'Sources are kept exactly as received; put fixes in content/corrections/. For a new version of the text, update sha256.',
+      });
+    } else if (meta.success && corrections.success) {
+      inputs.push({ slug, file, bytes, meta: meta.data, corrections: corrections.data, correctionsFile });
     }
   }
   if (inputs.length === 0 && problems.length === 0) problems.push({ file: dir, message: 'holds no sources (*.txt)' });
