@@ -61,7 +61,7 @@ describe('source text is data, never code', () => {
     const html = compileSite(dir, createUrls('/')).documents[0].html;
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<Foo');
-    expect(html).toContain('&#x3C;script>alert（1）&#x3C;/script>');
+    expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
     expect(html).toContain('{props.x}');
     expect(html).toContain('&#x3C;&#x3C;&#x3C;上接1版');
   });
