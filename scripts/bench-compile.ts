@@ -1,0 +1,48 @@
+/**
+ * `npm run bench:compile`: compiles synthetic corpora of growing size (the five sources, copied
+ * under new slugs, with all entity pages) and prints the cost per document. Per-document work
+ * must stay flat as the corpus grows; the site-wide reduce must stay a small share.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { compileSite } from '../src/lib/pipeline.ts';
+import { buildSiteIndex } from '../src/lib/site/build-site-index.ts';
+import { createUrls } from '../src/lib/urls.ts';
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const corpusSizes = sizes.length ? sizes : [5, 50, 250, 1000];
+const sources = readdirSync('content/sources').filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
+
+function makeCorpus(documents: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
+  for (const kind of ['policies', 'projects', 'governance']) cpSync(join('content', kind), join(dir, kind), { recursive: true });
+  mkdirSync(join(dir, 'sources'));
+  mkdirSync(join(dir, 'corrections'));
+  for (let i = 0; i < documents; i++) {
+    const slug = sources[i % sources.length];
+    const copy = i < sources.length ? slug : `${slug}-copy-${i}`;
+    cpSync(join('content/sources', `${slug}.txt`), join(dir, 'sources', `${copy}.txt`));
+    writeFileSync(join(dir, 'sources', `${copy}.meta.yaml`), readFileSync(join('content/sources', `${slug}.meta.yaml`)));
+    try {
+      cpSync(join('content/corrections', `${slug}.yaml`), join(dir, 'corrections', `${copy}.yaml`));
+    } catch {
+      /* sources without corrections */
+    }
+  }
+  return dir;
+}
+
+console.log('documents  total ms  ms/document  site-wide reduce ms');
+for (const n of corpusSizes) {
+  const dir = makeCorpus(n);
+  const t0 = performance.now();
+  const build = compileSite(dir, createUrls('/'));
+  const total = performance.now() - t0;
+  const t1 = performance.now();
+  buildSiteIndex(build.documents, build.entityPages, build.entities);
+  const reduce = performance.now() - t1;
+  console.log(`${String(n).padStart(9)}  ${total.toFixed(0).padStart(8)}  ${(total / n).toFixed(2).padStart(11)}  ${reduce.toFixed(1).padStart(19)}`);
+  rmSync(dir, { recursive: true, force: true });
+}
