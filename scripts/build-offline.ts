@@ -1,0 +1,185 @@
+/**
+ * `npm run build:offline`: turns the built site into a copy a reader opens by double-clicking
+ * index.html (file://), and zips it for handing out.
+ *
+ * - Every link, stylesheet, script, image and form target becomes a relative URL to a file
+ *   (`documents/x/` → `../documents/x/index.html`), so the copy works from any folder.
+ * - Search: Pagefind cannot load from disk, so the copy's search page gets a substring search over
+ *   the same text Pagefind indexes (src/offline/), as two classic scripts: the index
+ *   (offline/search-index.js) and the search (offline/offline-search.js). The page's own search
+ *   scripts, which load Pagefind, are removed from the copy.
+ * - Left out: Pagefind, the service worker, the web app manifest, sitemap.xml and robots.txt,
+ *   which only work or matter on a web server.
+ * - Fails if any link of the copy would point at a file the copy does not have.
+ *
+ * Usage: tsx scripts/build-offline.ts [--dist dist] [--out dist-offline] [--zip dist-offline.zip] [--base /]
+ * (--base defaults to BASE_PATH, the base the site was built with.)
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { zipSync, type Zippable } from 'fflate';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { remove } from 'unist-util-remove';
+import { visit } from 'unist-util-visit';
+import { extractSearchablePage } from '../src/offline/extract-page.ts';
+import { toRelativeUrl } from '../src/offline/relative-urls.ts';
+import type { OfflineIndex } from '../src/offline/search-core.ts';
+import { readSiteConfig } from '../src/lib/site-config.ts';
+
+const SITE_NAME = '长征镇政策文件库';
+const SEARCH_PAGE = 'search/index.html';
+const OFFLINE_DIR = 'offline';
+/** Only useful on a web server. */
+const LEFT_OUT = new Set(['pagefind', 'sw.js', 'manifest.webmanifest', 'sitemap.xml', 'robots.txt']);
+const URL_ATTRIBUTES = ['href', 'src', 'action', 'poster', 'data'] as const;
+
+const { values: args } = parseArgs({
+  options: { dist: { type: 'string' }, out: { type: 'string' }, zip: { type: 'string' }, base: { type: 'string' } },
+});
+const workDir = process.env.WORK_DIR;
+const dist = resolve(args.dist ?? (workDir ? join(workDir, 'dist') : 'dist'));
+const out = resolve(args.out ?? (workDir ? join(workDir, 'dist-offline') : 'dist-offline'));
+const zipFile = resolve(args.zip ?? `${out}.zip`);
+const base = args.base ?? readSiteConfig().base;
+
+if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no index.html: build the site first (npm run build)`);
+
+const toPosix = (p: string) => p.split(sep).join('/');
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => toPosix(relative(dir, join(e.parentPath, e.name))))
+    .sort();
+}
+
+// 1. Copy what a reader needs.
+rmSync(out, { recursive: true, force: true });
+cpSync(dist, out, {
+  recursive: true,
+  filter: (src) => {
+    const rel = toPosix(relative(dist, src));
+    return !LEFT_OUT.has(rel.split('/')[0]) && !/^workbox-.*\.js$/.test(rel);
+  },
+});
+
+const problems: string[] = [];
+/** Rewrites one URL found in `file`; records URLs the copy cannot resolve. */
+function rewrite(url: string, file: string): string {
+  const relativeUrl = toRelativeUrl(url, file, base);
+  if (relativeUrl === undefined) {
+    problems.push(`${file}: ${url} is outside the base ${base} (was the site built with another BASE_PATH?)`);
+    return url;
+  }
+  if (relativeUrl !== url) {
+    const target = posix.join(posix.dirname(file), relativeUrl.replace(/[?#].*$/, ''));
+    if (!existsSync(join(out, decodeURI(target)))) problems.push(`${file}: ${url} → ${target}, which the offline copy does not have`);
+  }
+  return relativeUrl;
+}
+
+// 2. The search index, from the same pages and text Pagefind indexes.
+const index: OfflineIndex = { version: 1, pages: [] };
+const files = filesUnder(out);
+for (const file of files.filter((f) => f.endsWith('.html'))) {
+  const page = extractSearchablePage(readFileSync(join(out, file), 'utf8'), file, SITE_NAME);
+  if (page) index.pages.push(page);
+}
+if (index.pages.length === 0) throw new Error(`no page of ${dist} has data-pagefind-body: nothing to search`);
+mkdirSync(join(out, OFFLINE_DIR), { recursive: true });
+writeFileSync(join(out, OFFLINE_DIR, 'search-index.js'), `window.OFFLINE_SEARCH_INDEX=${JSON.stringify(index)};\n`);
+const bundle = await build({
+  entryPoints: [join(import.meta.dirname, '../src/offline/offline-search.ts')],
+  bundle: true,
+  format: 'iife',
+  target: 'es2020',
+  minify: true,
+  write: false,
+  legalComments: 'none',
+});
+writeFileSync(join(out, OFFLINE_DIR, 'offline-search.js'), bundle.outputFiles[0].text);
+
+// 3. Every page: relative URLs, no server-only features; the search page gets the offline search.
+const isElement = (node: unknown): node is Element => (node as Element)?.type === 'element';
+for (const file of files.filter((f) => f.endsWith('.html'))) {
+  const tree = fromHtml(readFileSync(join(out, file), 'utf8')) as Root;
+  remove(tree, (node) => {
+    if (!isElement(node)) return false;
+    const rel = node.properties.rel;
+    if (node.tagName === 'link' && Array.isArray(rel) && rel.includes('manifest')) return true;
+    return node.tagName === 'script' && node.properties.dataServiceWorker !== undefined;
+  });
+  if (file === SEARCH_PAGE) {
+    // The online search loads Pagefind, which cannot work from disk: its scripts go.
+    let main: Element | undefined;
+    visit(tree, 'element', (el: Element) => {
+      if (el.tagName === 'main') main = el;
+    });
+    if (main) remove(main, (node) => isElement(node) && node.tagName === 'script');
+    remove(tree, (node) => isElement(node) && node.tagName === 'script' && /pagefind|search-index/i.test(`${node.properties.src ?? ''} ${toHtml(node)}`));
+    let body: Element | undefined;
+    visit(tree, 'element', (el: Element) => {
+      if (el.tagName === 'body') body = el;
+    });
+    if (!body) throw new Error(`${file} has no <body>`);
+    for (const name of ['search-index.js', 'offline-search.js']) {
+      body.children.push({ type: 'element', tagName: 'script', properties: { src: `${base}${OFFLINE_DIR}/${name}` }, children: [] });
+    }
+  }
+  visit(tree, 'element', (el: Element) => {
+    for (const attr of URL_ATTRIBUTES) {
+      const value = el.properties[attr];
+      if (typeof value === 'string') el.properties[attr] = rewrite(value, file);
+    }
+    // srcset: "url descriptor" candidates (hast parses it into a list, though typed as a string).
+    const props = el.properties as Record<string, unknown>;
+    const srcSet = props.srcSet;
+    if (srcSet !== undefined && srcSet !== null) {
+      const candidates = Array.isArray(srcSet) ? srcSet.map(String) : String(srcSet).split(',');
+      props.srcSet = candidates.map((c) => c.trim().replace(/^\S+/, (u) => rewrite(u, file)));
+    }
+    if (typeof el.properties.style === 'string') {
+      el.properties.style = el.properties.style.replace(/url\((['"]?)(\/[^'")]+)\1\)/g, (_, q, u) => `url(${q}${rewrite(u, file)}${q})`);
+    }
+  });
+  writeFileSync(join(out, file), toHtml(tree));
+}
+for (const file of files.filter((f) => f.endsWith('.css'))) {
+  const css = readFileSync(join(out, file), 'utf8');
+  writeFileSync(join(out, file), css.replace(/url\((['"]?)(\/[^'")]+)\1\)/g, (_, q, u) => `url(${q}${rewrite(u, file)}${q})`));
+}
+if (problems.length > 0) {
+  throw new Error(`The offline copy would have broken links:\n${[...new Set(problems)].slice(0, 30).map((p) => `  ${p}`).join('\n')}`);
+}
+
+writeFileSync(
+  join(out, '使用说明.txt'),
+  '\uFEFF' +
+    [
+      `${SITE_NAME}（离线版）`,
+      '',
+      '双击本文件夹中的 index.html，用浏览器打开即可阅读，无需联网，也无需安装任何软件。',
+      '全部文件、政策、项目和治理模式条目均可浏览；页面上方的搜索框可全文检索。',
+      '请保持文件夹结构不变（可以整体复制或移动）。',
+      '',
+    ].join('\r\n'),
+);
+
+// 4. The zip: one folder, so unpacking it anywhere gives the same copy.
+const folder = basename(out);
+const zippable: Zippable = {};
+for (const file of filesUnder(out)) {
+  const data = readFileSync(join(out, file));
+  zippable[`${folder}/${file}`] = [data, { level: /\.(png|jpe?g|webp|woff2?|gz|zip)$/.test(file) ? 0 : 9 }];
+}
+mkdirSync(dirname(zipFile), { recursive: true });
+const zip = zipSync(zippable);
+writeFileSync(zipFile, zip);
+
+const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const total = filesUnder(out).reduce((n, f) => n + statSync(join(out, f)).size, 0);
+console.log(`offline copy: ${out} (${filesUnder(out).length} files, ${size(total)}; search over ${index.pages.length} pages)`);
+console.log(`zip: ${zipFile} (${size(zip.length)})`);

@@ -1,0 +1,64 @@
+/**
+ * Post-build step: writes `sitemap.xml` (every page of the built site) and `robots.txt` (pointing
+ * to it) into the output directory.
+ *
+ * With SITE_URL set (e.g. https://example.gov.cn), every <loc> is an absolute URL, as the sitemap
+ * protocol requires. Without it the host is unknown, so each <loc> is the page's path including
+ * the base (e.g. /zhengce/documents/…/): search engines need SITE_URL, see README.
+ *
+ * Usage: tsx scripts/write-sitemap.ts <dist>
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readSiteConfig, type SiteConfig } from '../src/lib/site-config.ts';
+
+/** Site-relative paths of every page: `''` for the home page, `documents/x/` for the others. */
+export function listPages(dist: string): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (dir === dist && (entry.name === '_astro' || entry.name === 'pagefind')) continue;
+        walk(path);
+      } else if (entry.name === 'index.html') {
+        const rel = relative(dist, dir).split(sep).join('/');
+        pages.push(rel === '' ? '' : rel + '/');
+      }
+    }
+  };
+  walk(dist);
+  return pages.sort();
+}
+
+/** The public URL of a site-relative path: absolute with SITE_URL, otherwise base-prefixed. */
+export function publicUrl(path: string, config: SiteConfig): string {
+  const pathname = encodeURI(config.base + path);
+  return config.site ? new URL(pathname, config.site).href : pathname;
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+
+export function writeSitemap(dist: string, config: SiteConfig = readSiteConfig()): { pages: number; sitemap: string } {
+  const pages = listPages(dist);
+  const xml = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...pages.map((p) => `  <url><loc>${escapeXml(publicUrl(p, config))}</loc></url>`),
+    '</urlset>',
+    '',
+  ].join('\n');
+  writeFileSync(join(dist, 'sitemap.xml'), xml);
+  const sitemap = publicUrl('sitemap.xml', config);
+  // Crawlers only read /robots.txt at the host's root; under a sub-path, copy these lines there.
+  writeFileSync(join(dist, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`);
+  return { pages: pages.length, sitemap };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const dist = process.argv[2];
+  if (!dist) throw new Error('usage: tsx scripts/write-sitemap.ts <dist>');
+  const { pages, sitemap } = writeSitemap(dist);
+  console.log(`sitemap.xml: ${pages} pages (${sitemap}); robots.txt written`);
+}

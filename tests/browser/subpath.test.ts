@@ -1,0 +1,110 @@
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listPages } from '../../scripts/write-sitemap.ts';
+import { crawl, type CrawlReport } from '../build/crawl.ts';
+import { cleanBuildEnv } from '../setup/build-site.ts';
+import { launchChromium } from '../support/browser.ts';
+import { serveStatic } from '../support/static-server.ts';
+import { waitForServiceWorker } from './service-worker.ts';
+
+/**
+ * Hosted under a sub-path: the site built with BASE_PATH=/zhengce/ (and a SITE_URL, so the
+ * absolute-URL variants of canonical links and the sitemap are covered too), served under
+ * /zhengce/ by a plain static host where nothing outside /zhengce/ exists.
+ */
+const BASE = '/zhengce/';
+const SITE_URL = 'https://zhengce.example.gov.cn';
+const WORK = join(tmpdir(), 'subpath-build');
+const DIST = join(WORK, 'dist');
+
+let site: Awaited<ReturnType<typeof serveStatic>>;
+let report: CrawlReport;
+let missing: string;
+
+beforeAll(async () => {
+  if (!process.env.SKIP_SUBPATH_BUILD) {
+    execSync('npm run build', {
+      cwd: join(import.meta.dirname, '../..'),
+      stdio: 'pipe',
+      env: cleanBuildEnv({ WORK_DIR: WORK, BASE_PATH: BASE, SITE_URL }),
+    });
+  }
+  site = await serveStatic(DIST, BASE);
+  missing = site.url + 'documents/no-such-document/';
+  const sitemap = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
+  const fromSitemap = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replace(SITE_URL, new URL(site.url).origin));
+  report = await crawl([site.url, missing, ...fromSitemap], { expectNotFound: [missing] });
+}, 300_000);
+afterAll(async () => {
+  site?.server.closeAllConnections();
+  await site?.close();
+});
+
+describe('built for /zhengce/', () => {
+  it('crawls every page', () => {
+    const pages = listPages(DIST).map((p) => BASE + p);
+    expect(pages.length).toBeGreaterThan(100);
+    expect(pages.filter((p) => !report.pages.has(p))).toEqual([]);
+  });
+  it('has no broken link, asset or page outside the base', () => expect(report.broken).toEqual([]));
+  it('has no link to a missing anchor', () => {
+    expect(report.anchorsChecked).toBeGreaterThan(1000);
+    expect(report.missingAnchors).toEqual([]);
+  });
+  it('loads nothing from another origin', () => expect(report.foreignResources).toEqual([]));
+  it('serves its 404 page, with working links, for any missing address under the base', async () => {
+    expect(report.status.get(missing)).toBe(404);
+    const html = await (await fetch(site.url + 'a/b/c/d')).text();
+    expect(html).toContain('页面不存在');
+    expect(html).toContain(`href="${BASE}"`);
+    expect(html).toContain(`href="${BASE}favicon.svg"`);
+  });
+  it('writes absolute canonical links and sitemap URLs from SITE_URL', () => {
+    const doc = readFileSync(join(DIST, 'documents/changzheng-2022-plan/index.html'), 'utf8');
+    expect(doc).toContain(`<link rel="canonical" href="${SITE_URL}${BASE}documents/changzheng-2022-plan/">`);
+    const sitemap = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>${SITE_URL}${BASE}documents/changzheng-2022-plan/</loc>`);
+    expect(readFileSync(join(DIST, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE_URL}${BASE}sitemap.xml`);
+  });
+});
+
+describe('in a browser under /zhengce/', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  afterAll(async () => browser?.close());
+
+  it('search results link to pages under the base', async () => {
+    await page.goto(site.url + 'search/?q=' + encodeURIComponent('楼长制'));
+    await page.locator('#search-results li a').first().waitFor();
+    const hrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      expect(new URL(href).pathname.startsWith(BASE), href).toBe(true);
+      expect((await fetch(href)).status, href).toBe(200);
+    }
+    await page.locator('#search-results li a').first().click();
+    await page.waitForLoadState('domcontentloaded');
+    expect(await page.locator('main').textContent()).toContain('楼长');
+  });
+
+  it('installs its service worker with the base as scope and reads offline', async () => {
+    await page.goto(site.url);
+    const sw = await waitForServiceWorker(page);
+    expect(sw.scope).toBe(site.url);
+    expect(sw.precached.every((u) => new URL(u).pathname.startsWith(BASE))).toBe(true);
+    await context.setOffline(true);
+    await page.goto(site.url + 'projects/');
+    expect(await page.locator('main h1').textContent()).toContain('项目');
+    await context.setOffline(false);
+  });
+});
