@@ -48,12 +48,16 @@ export function startSearchPage(): void {
 
   // ---- filters -------------------------------------------------------------------------------
   const totals: Partial<Record<FilterKey, string[]>> = {};
+  let lastFacets: FacetCounts = {};
+  const TYPE_ORDER = ['文件', '政策', '项目', '治理模式'];
+  const byValue = (key: FilterKey) => (a: string, b: string) =>
+    key === '类型' ? (TYPE_ORDER.indexOf(a) + 1 || 99) - (TYPE_ORDER.indexOf(b) + 1 || 99) : a.localeCompare(b, 'zh');
   function fillSelects(facets: FacetCounts = {}) {
     for (const [key, select] of selects) {
       const values = new Set([...(totals[key] ?? []), ...(state.filters[key] ? [state.filters[key]!] : [])]);
       const counts = facets[key];
       const options = [new Option('全部', '')];
-      for (const v of [...values].sort((a, b) => a.localeCompare(b, 'zh'))) {
+      for (const v of [...values].sort(byValue(key))) {
         const n = counts?.[v];
         options.push(new Option(counts ? `${v}（${n ?? 0}）` : v, v));
       }
@@ -61,11 +65,13 @@ export function startSearchPage(): void {
       select.value = state.filters[key] ?? '';
     }
   }
-  void engine.filterValues().then((all) => {
-    for (const key of FILTER_KEYS) totals[key] = Object.keys(all[key] ?? {});
-    fillSelects(lastFacets);
-  });
-  let lastFacets: FacetCounts = {};
+  void engine.filterValues().then(
+    (all) => {
+      for (const key of FILTER_KEYS) totals[key] = Object.keys(all[key] ?? {});
+      fillSelects(lastFacets);
+    },
+    (error: unknown) => console.error(error),
+  );
 
   // ---- state and history ---------------------------------------------------------------------
   function syncControls() {
@@ -108,6 +114,8 @@ export function startSearchPage(): void {
     const complete = outcome.type !== 'results' || outcome.complete;
     shownIncomplete = !complete;
     list.dataset.query = searched.q;
+    if (outcome.type === 'results') list.dataset.matches = String(outcome.matches);
+    else delete list.dataset.matches;
     document.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: searched.q, filters: searched.filters, complete } }));
   }
 
@@ -289,13 +297,18 @@ export function startSearchPage(): void {
   syncControls();
   fillSelects();
   void run();
-  void engine.start().then(() => {
-    const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 500 }) : setTimeout(cb, 50));
-    idle(() =>
-      void engine.preloadAll().then(() => {
-        root.dataset.allPagesLoaded = 'true';
-        if (shownIncomplete) void run();
-      }),
-    );
-  });
+  const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 500 }) : setTimeout(cb, 50));
+  void engine.start().then(
+    () =>
+      idle(() =>
+        void engine.preloadAll().then(
+          () => {
+            root.dataset.allPagesLoaded = 'true';
+            if (shownIncomplete) void run();
+          },
+          (error: unknown) => console.error(error),
+        ),
+      ),
+    (error: unknown) => console.error(error), // run() reports it to the reader
+  );
 }

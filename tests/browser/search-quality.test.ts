@@ -19,7 +19,9 @@ beforeAll(async () => {
   site = await serveStatic(DIST);
   browser = await launchChromium();
   page = await browser.newPage();
-  const queries = QUERIES.filter((q) => QUALITY_SUBSET.includes(q.q));
+  // In the subset's order: its first query runs on a fresh page, before other queries have loaded
+  // parts of Pagefind's index (Pagefind alone then misses pages: 网格 inside 微网格-like words).
+  const queries = QUALITY_SUBSET.map((q) => QUERIES.find((x) => x.q === q)!);
   ({ outcomes, summary } = await runBenchmark({ dist: DIST, siteUrl: site.url, page, queries, passes: 1 }));
 }, 120_000);
 afterAll(async () => {
@@ -32,6 +34,11 @@ describe('search quality (benchmark subset)', () => {
     expect(outcomes.map((o) => o.q).sort()).toEqual([...QUALITY_SUBSET].sort());
     expect(new Set(outcomes.map((o) => o.type)).size).toBeGreaterThanOrEqual(6);
     for (const o of outcomes) expect(o.relevant, o.q).toBeGreaterThan(0);
+  });
+
+  it('finds every page that contains the query, not only those Pagefind returns', () => {
+    const incomplete = outcomes.filter((o) => o.matches !== o.relevant).map((o) => `${o.q}: ${o.matches} of ${o.relevant}`);
+    expect(incomplete).toEqual([]);
   });
 
   it(`finds every page containing the query in the top 10 (recall ${TARGETS.recall * 100}%)`, () => {

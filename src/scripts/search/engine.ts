@@ -2,10 +2,11 @@
  * The search page's engine over Pagefind's JS API (no Pagefind UI).
  *
  * Pagefind segments Chinese with jieba when it indexes and with Intl.Segmenter when it searches, and
- * matches words by prefix; a phrase inside a longer indexed word (网格 in 微网格) or split differently
- * is missed, and its scores reward loose character matches. So Pagefind is used for what it is good
- * at — loading pages' text and finding loose matches — and exactness is decided here, on the page
- * text Pagefind returns (`data().content`), in the normal form of src/lib/search/normalize.ts:
+ * matches words by prefix over the parts of its index loaded so far; a phrase inside a longer indexed
+ * word (网格 in 完善网格治理体系) or split differently can be missed, and its scores reward loose
+ * character matches. So Pagefind is used for what it is good at — loading pages' text and finding
+ * loose matches — and exactness is decided here, on the page text Pagefind returns
+ * (`data().content`), in the normal form of src/lib/search/normalize.ts:
  *
  *   - after the first search the engine loads every page's text through Pagefind (`search(null)`
  *     lists all pages; `data()` loads each fragment once, about 260 KB compressed for this site),
@@ -91,8 +92,10 @@ export type Outcome =
       query: ParsedQuery;
       /** The query with traditional characters and full-width forms converted: what was searched. */
       searchedAs: string;
-      /** Exact matches, ranked; cards are built on demand (`cards`). */
+      /** Results to list first: the named entity, then the exact matches, ranked; cards are built on demand (`cards`). */
       exactCount: number;
+      /** Pages that contain the query (within the filters). */
+      matches: number;
       cards: (from: number, to: number) => ResultCard[];
       /** With no exact match: Pagefind's looser matches, which are then the results. */
       loose: ResultCard[];
@@ -263,7 +266,7 @@ export class SearchEngine {
 
     const suggestions = exactCount === 0 ? suggestEntities(entities, query) : [];
     const searchedAs = toSimplified(query.raw, t2s).replace(/\s+/g, ' ');
-    return { type: 'results', query, searchedAs, exactCount, cards, loose, related, complete, suggestions, facets: complete ? this.facets(matching, filters) : {} };
+    return { type: 'results', query, searchedAs, exactCount, matches: ranked.length, cards, loose, related, complete, suggestions, facets: complete ? this.facets(matching, filters) : {} };
   }
 
   /** For each filter, how many of `pages` each value would leave (the other chosen filters applied). */
