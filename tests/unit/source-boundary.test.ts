@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/lib/errors.ts';
 import { compileSite } from '../../src/lib/pipeline.ts';
 import { decodeSource } from '../../src/lib/text/decode-source.ts';
@@ -21,8 +21,12 @@ summary: 用真实报道文本测试输入校验的摘要。
 sha256: ${sha(bytes)}
 ${extra}`;
 
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function corpus(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+  made.push(dir);
   mkdirSync(join(dir, 'sources'));
   mkdirSync(join(dir, 'corrections'));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
