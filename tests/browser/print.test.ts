@@ -1,19 +1,18 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
-import { serveStatic } from '../support/static-server.ts';
 
 /**
  * Printing a document (Chromium's own PDF output, read back with pdf.js): the whole text is there,
  * with its metadata header, and none of the site's navigation.
  * Chromium needs a Chinese font to print Chinese at all (Debian: fonts-noto-cjk, see .ci/run).
  */
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
+const fixture = useSiteInBrowser(DIST);
+let site: typeof fixture.site;
 let page: Page;
 
 /**
@@ -59,13 +58,8 @@ function blockTexts(selector: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  site = await serveStatic(DIST);
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  site = fixture.site;
+  page = await fixture.browser.newPage();
 });
 
 const documents = readdirSync(join(DIST, 'documents'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);

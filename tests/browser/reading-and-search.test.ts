@@ -1,21 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
-import { serveStatic } from '../support/static-server.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
+const fixture = useSiteInBrowser(DIST);
+let site: typeof fixture.site;
 let page: Page;
 
 beforeAll(async () => {
-  site = await serveStatic(DIST);
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  site = fixture.site;
+  page = await fixture.browser.newPage();
 });
 
 describe('reading a document', () => {

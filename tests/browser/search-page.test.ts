@@ -1,26 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
-import { serveStatic } from '../support/static-server.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
+const fixture = useSiteInBrowser(DIST);
+let site: typeof fixture.site;
 let page: Page;
 
-beforeAll(async () => {
-  site = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 beforeEach(async () => {
+  site = fixture.site;
   await page?.close();
-  page = await browser.newPage();
+  page = await fixture.browser.newPage();
   // Record the search page's events: every search started, every result list rendered.
   await page.addInitScript(() => {
     const log: Array<{ type: string; q: string; complete?: boolean }> = [];
@@ -277,7 +269,7 @@ describe('guidance', () => {
 
 describe('without JavaScript', () => {
   it('the header search box still takes the reader to the search page, which explains how to search', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await fixture.browser.newContext({ javaScriptEnabled: false });
     try {
       const plain = await context.newPage();
       await plain.goto(site.url + 'documents/changzheng-2022-plan/');
