@@ -82,7 +82,9 @@ function rewrite(url: string, file: string): string {
 }
 
 // 2. The search index, from the same pages and text Pagefind indexes.
-const index: OfflineIndex = { version: 1, pages: [] };
+// The same traditional → simplified map the online search page loads, so both find the same pages.
+const t2s = JSON.parse(readFileSync(join(dist, 'search-index', 't2s.json'), 'utf8')) as OfflineIndex['t2s'];
+const index: OfflineIndex = { version: 2, pages: [], t2s };
 const files = filesUnder(out);
 for (const file of files.filter((f) => f.endsWith('.html'))) {
   const page = extractSearchablePage(readFileSync(join(out, file), 'utf8'), file, SITE_NAME);

@@ -1,11 +1,15 @@
 /**
  * The offline copy's search (dist-offline, opened from disk, where Pagefind cannot load): plain
- * substring matching over the same page text Pagefind indexes. Chinese needs no word segmentation
- * for substring search; every whitespace-separated term must occur in the page.
+ * substring matching over the same page text Pagefind indexes, in the same normal form and with the
+ * same query parsing as the online search page (src/lib/search/), so a query finds the same pages
+ * online and offline. Chinese needs no word segmentation for substring search.
  *
  * Pure functions, shared by the index builder (scripts/build-offline.ts) and the page script
  * (offline-search.ts).
  */
+
+import { fold, foldWithOffsets, type FoldedText, type T2sMap } from '../lib/search/normalize.ts';
+import { parseQuery } from '../lib/search/query.ts';
 
 /** One searchable page: its URL relative to the site root, title, kind badge and text blocks. */
 export interface OfflinePage {
@@ -17,8 +21,10 @@ export interface OfflinePage {
 }
 
 export interface OfflineIndex {
-  version: 1;
+  version: 2;
   pages: OfflinePage[];
+  /** The site's traditional → simplified map (the online page loads it as /search-index/t2s.json). */
+  t2s: T2sMap;
 }
 
 export interface OfflineResult {
@@ -31,27 +37,6 @@ export interface OfflineResult {
   excerpt: Array<{ text: string; match: boolean }>;
 }
 
-/**
- * Folds case and full-width letters/digits/punctuation to their ASCII forms, one UTF-16 unit for
- * one, so positions in the folded text are positions in the original (needed for excerpts).
- */
-export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let ch = code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : code === 0x3000 ? ' ' : text[i];
-    const lower = ch.toLowerCase();
-    if (lower.length === 1) ch = lower;
-    out += ch;
-  }
-  return out;
-}
-
-/** Search terms: the folded query split on whitespace, without duplicates. */
-export function queryTerms(query: string): string[] {
-  return [...new Set(fold(query.normalize('NFC')).split(/\s+/).filter((t) => t !== ''))];
-}
-
 function countOf(hay: string, needle: string): number {
   let n = 0;
   for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + needle.length)) n++;
@@ -61,26 +46,42 @@ function countOf(hay: string, needle: string): number {
 interface PreparedPage {
   page: OfflinePage;
   title: string;
-  blocks: string[];
+  blocks: FoldedText[];
 }
 
-/** Folds an index once; searches then only scan folded strings. */
-export function prepareIndex(index: OfflineIndex): PreparedPage[] {
-  return index.pages.map((page) => ({ page, title: fold(page.title), blocks: page.blocks.map(([, text]) => fold(text)) }));
+export interface PreparedIndex {
+  pages: PreparedPage[];
+  t2s: T2sMap;
+}
+
+/** Folds an index once, in the search page's normal form; searches then only scan folded strings. */
+export function prepareIndex(index: OfflineIndex): PreparedIndex {
+  const { t2s } = index;
+  return {
+    t2s,
+    pages: index.pages.map((page) => ({
+      page,
+      title: fold(page.title, t2s),
+      blocks: page.blocks.map(([, text]) => foldWithOffsets(text, t2s)),
+    })),
+  };
 }
 
 const EXCERPT_BEFORE = 30;
 const EXCERPT_LENGTH = 110;
 
-function excerptOf(text: string, folded: string, terms: string[], at: number): OfflineResult['excerpt'] {
-  const start = Math.max(0, at - EXCERPT_BEFORE);
+/** An excerpt of `text` around key position `at`, with every occurrence of a term marked. */
+function excerptOf(text: string, folded: FoldedText, terms: string[], at: number): OfflineResult['excerpt'] {
+  const original = (k: number) => (k < folded.from.length ? folded.from[k] : text.length);
+  const start = Math.max(0, original(at) - EXCERPT_BEFORE);
   const end = Math.min(text.length, start + EXCERPT_LENGTH);
   // Every occurrence of any term inside the window, longest first where they overlap.
   const marks: Array<[number, number]> = [];
   for (const term of [...terms].sort((a, b) => b.length - a.length)) {
-    for (let i = folded.indexOf(term, start); i !== -1 && i < end; i = folded.indexOf(term, i + term.length)) {
-      const s = i;
-      const e = Math.min(i + term.length, end);
+    for (let i = folded.key.indexOf(term); i !== -1; i = folded.key.indexOf(term, i + term.length)) {
+      const s = folded.from[i];
+      const e = Math.min(folded.to[i + term.length - 1], end);
+      if (s < start || s >= end) continue;
       if (!marks.some(([ms, me]) => s < me && e > ms)) marks.push([s, e]);
     }
   }
@@ -102,17 +103,16 @@ function excerptOf(text: string, folded: string, terms: string[], at: number): O
  * Pages containing every term, best first: matches in the title weigh most, then how often the
  * terms occur. Each result links to the first block where the first term occurs.
  */
-export function search(prepared: PreparedPage[], query: string, limit = 50): { total: number; results: OfflineResult[] } {
-  const terms = queryTerms(query);
+export function search(prepared: PreparedIndex, query: string, limit = 50): { total: number; results: OfflineResult[] } {
+  const { words: terms, key: whole } = parseQuery(query, prepared.t2s);
   if (terms.length === 0) return { total: 0, results: [] };
-  const whole = terms.join('');
   const hits: Array<{ p: PreparedPage; score: number; order: number }> = [];
-  prepared.forEach((p, order) => {
+  prepared.pages.forEach((p, order) => {
     let score = 0;
     for (const term of terms) {
       const inTitle = countOf(p.title, term);
       let inBody = 0;
-      for (const block of p.blocks) inBody += countOf(block, term);
+      for (const block of p.blocks) inBody += countOf(block.key, term);
       if (inTitle + inBody === 0) return;
       score += inTitle * 20 + Math.min(inBody, 50);
     }
@@ -124,12 +124,12 @@ export function search(prepared: PreparedPage[], query: string, limit = 50): { t
 
   const results = hits.slice(0, limit).map(({ p, score }): OfflineResult => {
     const first = terms[0];
-    const blockIndex = p.blocks.findIndex((b) => b.includes(first));
+    const blockIndex = p.blocks.findIndex((b) => b.key.includes(first));
     const { page } = p;
     if (blockIndex === -1) {
       // Only the title has the first term: show the page's opening text.
       const lead = page.blocks.find(([, text]) => text.length > 0)?.[1] ?? '';
-      return { url: page.url, title: page.title, kind: page.kind, score, excerpt: lead ? excerptOf(lead, fold(lead), terms, 0) : [] };
+      return { url: page.url, title: page.title, kind: page.kind, score, excerpt: lead ? excerptOf(lead, foldWithOffsets(lead, prepared.t2s), terms, 0) : [] };
     }
     const [anchor, text] = page.blocks[blockIndex];
     const folded = p.blocks[blockIndex];
@@ -138,7 +138,7 @@ export function search(prepared: PreparedPage[], query: string, limit = 50): { t
       title: page.title,
       kind: page.kind,
       score,
-      excerpt: excerptOf(text, folded, terms, folded.indexOf(first)),
+      excerpt: excerptOf(text, folded, terms, folded.key.indexOf(first)),
     };
   });
   return { total: hits.length, results };

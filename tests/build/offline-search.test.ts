@@ -4,7 +4,7 @@ import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
 import { extractSearchablePage } from '../../src/offline/extract-page.ts';
-import { fold, prepareIndex, queryTerms, search, type OfflineIndex, type OfflinePage } from '../../src/offline/search-core.ts';
+import { prepareIndex, search, type OfflineIndex, type OfflinePage } from '../../src/offline/search-core.ts';
 import { listPages } from '../../scripts/write-sitemap.ts';
 import { DIST, readPage, visibleText } from '../support/site.ts';
 
@@ -12,7 +12,8 @@ import { DIST, readPage, visibleText } from '../support/site.ts';
 const pages: OfflinePage[] = listPages(DIST)
   .map((p) => extractSearchablePage(readFileSync(join(DIST, p, 'index.html'), 'utf8'), `${p}index.html`, '长征镇政策文件库'))
   .filter((p): p is OfflinePage => p !== undefined);
-const index: OfflineIndex = { version: 1, pages };
+const t2s = JSON.parse(readFileSync(join(DIST, 'search-index/t2s.json'), 'utf8')) as OfflineIndex['t2s'];
+const index: OfflineIndex = { version: 2, pages, t2s };
 const prepared = prepareIndex(index);
 const textOf = (url: string) => {
   const page = pages.find((p) => p.url === url)!;
@@ -84,9 +85,19 @@ describe('offline search', () => {
     expect(both.total).toBeLessThan(Math.min(a.total, b.total));
   });
 
+  it('reads queries in the online search page’s normal form', () => {
+    const urls = (q: string) => search(prepared, q, 1000).results.map((r) => r.url);
+    // Traditional characters, as readers in Hong Kong or Taiwan type them.
+    expect(urls('社區治理').length).toBeGreaterThan(0);
+    expect(urls('社區治理')).toEqual(urls('社区治理'));
+    // Quotation marks are not typed: the bare name finds the quoted one.
+    expect(urls('3+5+X产业政策体系').some((u) => textOf(u.split('#')[0]).includes('“3+5+X”产业政策体系'))).toBe(true);
+    // The excerpt marks the original text from the first matched character, the inner quote kept.
+    const marked = search(prepared, '3+5+X产业政策体系', 1).results[0].excerpt.filter((p) => p.match).map((p) => p.text);
+    expect(marked[0]).toBe('3+5+X”产业政策体系');
+  });
+
   it('ignores case and full-width forms of letters and digits', () => {
-    expect(fold('ＧＤＰ２０２２年')).toBe('gdp2022年');
-    expect(queryTerms('  Ｇ２　g42 ')).toEqual(['g2', 'g42']);
     const halfWidth = search(prepared, 'G2', 1000).results.map((r) => r.url);
     expect(halfWidth.length).toBeGreaterThan(0);
     expect(search(prepared, 'ｇ２', 1000).results.map((r) => r.url)).toEqual(halfWidth);
