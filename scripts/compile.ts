@@ -12,7 +12,7 @@ import { createUrls } from '../src/lib/urls.ts';
 try {
   const config = readSiteConfig();
   const build = compileSite('content', createUrls(config.base));
-  if (!process.argv.includes('--check')) writeGenerated('.', build);
+  if (!process.argv.includes('--check')) writeGenerated(build);
   console.log(formatReport(build));
 } catch (e) {
   if (e instanceof ContentError) {

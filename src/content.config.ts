@@ -5,7 +5,7 @@ import { GENERATED_DIR } from './lib/emit/write-generated.ts';
 import { entityFrontmatterSchema } from './lib/schema/entity.ts';
 
 // Documents and backlinks are compiled by scripts/compile.ts; their shape is checked there.
-const generated = (dir: string) => glob({ pattern: '**/*.json', base: `${GENERATED_DIR.startsWith('/') ? '' : './'}${GENERATED_DIR}/${dir}` });
+const generated = (dir: string) => glob({ pattern: '**/*.json', base: `${GENERATED_DIR}/${dir}` });
 
 export const collections = {
   documents: defineCollection({ loader: generated('documents'), schema: z.looseObject({ slug: z.string() }) }),

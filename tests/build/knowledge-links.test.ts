@@ -7,7 +7,6 @@ import { GENERATED_DIR } from '../../src/lib/emit/write-generated.ts';
 import type { EntityBacklinks } from '../../src/lib/site/build-site-index.ts';
 import { DIST, readPage } from '../support/site.ts';
 
-const generated = GENERATED_DIR.startsWith('/') ? GENERATED_DIR : join(import.meta.dirname, '../..', GENERATED_DIR);
 const pageCache = new Map<string, ReturnType<typeof readPage>>();
 const page = (path: string) => {
   if (!pageCache.has(path)) pageCache.set(path, readPage(path));
@@ -64,8 +63,8 @@ describe('knowledge links in the built site', () => {
   it('every recorded mention is listed on its entity page with a deep link to a paragraph that links back', () => {
     let mentions = 0;
     for (const kind of ['policies', 'projects', 'governance']) {
-      for (const file of readdirSync(join(generated, 'backlinks', kind))) {
-        const b = JSON.parse(readFileSync(join(generated, 'backlinks', kind, file), 'utf8')) as EntityBacklinks;
+      for (const file of readdirSync(join(GENERATED_DIR, 'backlinks', kind))) {
+        const b = JSON.parse(readFileSync(join(GENERATED_DIR, 'backlinks', kind, file), 'utf8')) as EntityBacklinks;
         const listed = new Set(hrefs(`${b.id}/index.html`, '#mentions-title ~ section a'));
         for (const d of b.documents) {
           for (const m of d.mentions) {

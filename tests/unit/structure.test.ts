@@ -22,6 +22,7 @@ const meta: SourceMeta = {
   originalFile: 'test.txt',
   extraction: 'pdf',
   summary: '结构规则测试用的真实摘录。',
+  sha256: '0'.repeat(64),
 };
 
 export function renderExcerpt(dir: string): string {

@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { SiteBuild } from '../pipeline.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { SiteBuild } from '../pipeline.ts';
  * With WORK_DIR set, every build artefact (generated data, dist, caches) goes below it instead,
  * so that several builds can run side by side.
  */
-export const GENERATED_DIR = process.env.WORK_DIR ? `${process.env.WORK_DIR}/generated` : '.generated';
+export const GENERATED_DIR = resolve(process.env.WORK_DIR ? `${process.env.WORK_DIR}/generated` : '.generated');
 
 /** The shape of `.generated/documents/<slug>.json`, as the document route reads it. */
 export interface GeneratedDocument {
@@ -29,8 +29,8 @@ const write = (file: string, data: unknown) => {
  * One file per page-sized slice, so each route reads only what it shows: a document page its own
  * document, an entity page its own backlinks.
  */
-export function writeGenerated(root: string, build: SiteBuild): void {
-  const out = GENERATED_DIR.startsWith('/') ? GENERATED_DIR : join(root, GENERATED_DIR);
+export function writeGenerated(build: SiteBuild): void {
+  const out = GENERATED_DIR;
   rmSync(out, { recursive: true, force: true });
   const entitiesByDoc = new Map(build.index.documentEntities.map((d) => [d.slug, d.entities]));
   for (const d of build.documents) {

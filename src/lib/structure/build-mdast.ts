@@ -1,9 +1,11 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Position } from 'unist';
 import type { ClassifiedBlock } from './blocks.ts';
 
 /** A container rendered as the HTML element named in `data.hName` (article, aside, header, figure). */
 export interface Container {
   type: 'container';
+  position?: Position;
   data: { hName: string; hProperties?: Record<string, unknown> };
   children: Array<RootContent | Container>;
 }
