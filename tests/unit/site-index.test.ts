@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { CompiledDocument } from '../../src/lib/pipeline.ts';
+import type { Mention } from '../../src/lib/remark/link-entities.ts';
+import type { EntityRef } from '../../src/lib/schema/entity.ts';
+import { buildSiteIndex } from '../../src/lib/site/build-site-index.ts';
+
+const ref = (id: string, name: string): EntityRef => {
+  const [kind, slug] = id.split('/') as [EntityRef['kind'], string];
+  return { id, kind, slug, name, aliases: [] };
+};
+const entities = [ref('policies/louzhangzhi', '楼长制'), ref('policies/san-song', '三送一关怀'), ref('governance/jiande-moshi', '建德模式')];
+const mention = (entityId: string, anchor: string, match: string): Mention => ({ entityId, anchor, before: '做优“', match, after: '”' });
+const doc = (slug: string, date: string, mentions: Mention[]) =>
+  ({ slug, meta: { title: slug, date }, mentions }) as unknown as CompiledDocument;
+
+describe('the site-wide reduce', () => {
+  // 2023 page: 楼长制 and 三送一关怀 share a paragraph (做优“楼长制”和“三送一关怀”…); plan: both again, apart.
+  const documents = [
+    doc('plan', '2021', [mention('policies/louzhangzhi', 'p-1', '楼长制'), mention('policies/san-song', 'p-2', '三送一关怀')]),
+    doc('news', '2023', [mention('policies/louzhangzhi', 'p-9', '楼长制'), mention('policies/san-song', 'p-9', '三送一关怀')]),
+  ];
+  const pages = [{ id: 'governance/jiande-moshi', mentions: [mention('policies/louzhangzhi', 'p-5', '楼长制')], citations: [] }];
+  const { backlinks, documentEntities } = buildSiteIndex(documents, pages, entities);
+  const of = (id: string) => backlinks.find((b) => b.id === id)!;
+
+  it('groups every mention by document, newest first, keeping anchors and excerpts', () => {
+    expect(of('policies/louzhangzhi').mentionCount).toBe(2);
+    expect(of('policies/louzhangzhi').documents.map((d) => [d.slug, d.mentions.map((m) => m.anchor)])).toEqual([
+      ['news', ['p-9']],
+      ['plan', ['p-1']],
+    ]);
+  });
+
+  it('counts related entities by shared paragraphs and links between pages', () => {
+    expect(of('policies/louzhangzhi').related).toEqual([
+      { id: 'governance/jiande-moshi', name: '建德模式', kind: 'governance', count: 1 },
+      { id: 'policies/san-song', name: '三送一关怀', kind: 'policies', count: 1 },
+    ]);
+    expect(of('governance/jiande-moshi').related.map((r) => r.id)).toEqual(['policies/louzhangzhi']);
+    expect(of('policies/louzhangzhi').entities.map((e) => e.id)).toEqual(['governance/jiande-moshi']);
+  });
+
+  it('lists the entities each document mentions, with counts', () => {
+    expect(documentEntities.find((d) => d.slug === 'plan')!.entities.map((e) => [e.id, e.count])).toEqual([
+      ['policies/louzhangzhi', 1],
+      ['policies/san-song', 1],
+    ]);
+  });
+});
