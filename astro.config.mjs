@@ -3,15 +3,16 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { policyLibrary } from './src/lib/astro/integration.ts';
 import { remarkEntityPage } from './src/lib/astro/remark-entity-page.ts';
 import { readSiteConfig } from './src/lib/site-config.ts';
 
-const { base, site } = readSiteConfig();
+const config = readSiteConfig();
 const workDir = process.env.WORK_DIR; // side-by-side builds: see README
 
 export default defineConfig({
-  base,
-  site,
+  base: config.base,
+  site: config.site,
   trailingSlash: 'always',
   ...(workDir ? { outDir: `${workDir}/dist`, cacheDir: `${workDir}/cache` } : {}),
   build: { format: 'directory' },
@@ -21,10 +22,11 @@ export default defineConfig({
     processor: unified({
       gfm: true,
       smartypants: false, // would turn the sources' quotation marks into something they are not
-      remarkPlugins: [[remarkEntityPage, { base }]],
+      remarkPlugins: [[remarkEntityPage, { base: config.base }]],
     }),
   },
-  integrations: [mdx()],
+  // policyLibrary first: it compiles the documents before any other integration reads content.
+  integrations: [policyLibrary({ config, contentDir: 'content' }), mdx()],
   vite: { plugins: [tailwindcss()] },
   devToolbar: { enabled: false },
 });

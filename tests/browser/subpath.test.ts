@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listPages } from '../../scripts/write-sitemap.ts';
+import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { crawl, type CrawlReport } from '../build/crawl.ts';
 import { cleanBuildEnv } from '../setup/build-site.ts';
 import { launchChromium } from '../support/browser.ts';

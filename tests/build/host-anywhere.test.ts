@@ -4,7 +4,7 @@ import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { listPages } from '../../scripts/write-sitemap.ts';
+import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { DIST, readPage } from '../support/site.ts';
 import { precacheManifest } from './precache.ts';
 

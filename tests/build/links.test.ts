@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listPages } from '../../scripts/write-sitemap.ts';
+import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { DIST } from '../support/site.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { crawl, type CrawlReport } from './crawl.ts';

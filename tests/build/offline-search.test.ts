@@ -5,7 +5,7 @@ import { selectAll } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
 import { extractSearchablePage } from '../../src/offline/extract-page.ts';
 import { prepareIndex, search, type OfflineIndex, type OfflinePage } from '../../src/offline/search-core.ts';
-import { listPages } from '../../scripts/write-sitemap.ts';
+import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { DIST, readPage, visibleText } from '../support/site.ts';
 
 /** The offline copy's search, on the real build: what it indexes and what it finds. */

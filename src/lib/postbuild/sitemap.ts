@@ -5,13 +5,10 @@
  * With SITE_URL set (e.g. https://example.gov.cn), every <loc> is an absolute URL, as the sitemap
  * protocol requires. Without it the host is unknown, so each <loc> is the page's path including
  * the base (e.g. /zhengce/documents/…/): search engines need SITE_URL, see README.
- *
- * Usage: tsx scripts/write-sitemap.ts <dist>
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { readSiteConfig, type SiteConfig } from '../src/lib/site-config.ts';
+import { readSiteConfig, type SiteConfig } from '../site-config.ts';
 
 /** Site-relative paths of every page: `''` for the home page, `documents/x/` for the others. */
 export function listPages(dist: string): string[] {
@@ -54,11 +51,4 @@ export function writeSitemap(dist: string, config: SiteConfig = readSiteConfig()
   // Crawlers only read /robots.txt at the host's root; under a sub-path, copy these lines there.
   writeFileSync(join(dist, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`);
   return { pages: pages.length, sitemap };
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dist = process.argv[2];
-  if (!dist) throw new Error('usage: tsx scripts/write-sitemap.ts <dist>');
-  const { pages, sitemap } = writeSitemap(dist);
-  console.log(`sitemap.xml: ${pages} pages (${sitemap}); robots.txt written`);
 }

@@ -1,0 +1,88 @@
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
+import { generateServiceWorker } from '../../../scripts/generate-service-worker.ts';
+import { ContentError, formatProblem } from '../errors.ts';
+import { formatReport, writeGenerated } from '../emit/write-generated.ts';
+import { compileSite } from '../pipeline.ts';
+import { applyContentSecurityPolicy } from '../postbuild/apply-csp.ts';
+import { writeSitemap } from '../postbuild/sitemap.ts';
+import type { SiteConfig } from '../site-config.ts';
+import { createUrls } from '../urls.ts';
+
+export interface PolicyLibraryOptions {
+  config: SiteConfig;
+  /** Folder of sources, corrections and entity pages. */
+  contentDir: string;
+}
+
+/**
+ * The site's one build entry, so `astro build`, `npm run build` and `npm run dev` run the same
+ * pipeline: the document compiler before Astro reads any content (and again in dev whenever a file
+ * under content/ changes, so backlinks never go stale), then, on the finished pages: the
+ * Content-Security-Policy, Pagefind, sitemap and robots.txt, and the service worker last, because
+ * it fingerprints the final files.
+ */
+export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
+  const compile = (logger: AstroIntegrationLogger): boolean => {
+    try {
+      const build = compileSite(options.contentDir, createUrls(options.config.base));
+      writeGenerated(build);
+      logger.info(formatReport(build));
+      return true;
+    } catch (e) {
+      if (!(e instanceof ContentError)) throw e;
+      logger.error(`The content has ${e.problems.length} problem(s); nothing was built:\n${e.problems.map((p) => '  ✗ ' + formatProblem(p)).join('\n')}`);
+      return false;
+    }
+  };
+
+  return {
+    name: 'policy-library',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command === 'preview') return;
+        // A failed build stops here with the list of problems, not a stack trace; dev keeps serving
+        // the last good output and shows the problems in the terminal.
+        if (!compile(logger) && command === 'build') process.exit(1);
+      },
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        const contentDir = resolve(options.contentDir) + sep;
+        let timer: NodeJS.Timeout | undefined;
+        const onChange = (file: string) => {
+          if (!resolve(file).startsWith(contentDir)) return;
+          clearTimeout(timer);
+          timer = setTimeout(async () => {
+            if (!compile(logger)) return;
+            await refreshContent?.({});
+            server.ws.send({ type: 'full-reload' });
+          }, 100);
+        };
+        server.watcher.add(contentDir);
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const pages = applyContentSecurityPolicy(dist);
+        logger.info(`Content-Security-Policy: ${pages} pages`);
+
+        const { index, errors } = await pagefind.createIndex({});
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: dist });
+        if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });
+        if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+        await pagefind.close();
+        logger.info(`Pagefind: ${added.page_count} pages indexed`);
+
+        const sitemap = writeSitemap(dist, options.config);
+        logger.info(`sitemap.xml: ${sitemap.pages} pages (${sitemap.sitemap}); robots.txt written`);
+
+        const sw = await generateServiceWorker(dist);
+        if (sw.warnings.length) throw new Error(`service worker: ${sw.warnings.join('; ')}`);
+        logger.info(`sw.js: precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(1)} MB)`);
+      },
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const SLUG = /^[a-z][a-z0-9-]*$/;
+/** Route segments the site uses for its own pages; a kind must not take one of them. */
+const RESERVED_ROUTES = ['documents', 'search', 'search-index', 'pagefind', 'offline', 'timeline', 'figures', 'icons', '404'];
+
+const kindSchema = z.strictObject({
+  /** Folder under content/, route segment and collection name: `policies` → /policies/. */
+  id: z
+    .string()
+    .regex(SLUG, 'must be a lowercase slug such as "policies"')
+    .refine((id) => !RESERVED_ROUTES.includes(id), { message: `must not be one of the site's own routes (${RESERVED_ROUTES.join(', ')})` }),
+  /** Heading of the kind's index page and the navigation. */
+  label: z.string().min(1),
+  /** Short label on cards and search results. */
+  badge: z.string().min(1),
+  /** One sentence on the home page. */
+  blurb: z.string().min(1),
+  /** The `kind:` values an entity page of this kind may have. */
+  subtypes: z.array(z.string().min(1)).min(1),
+});
+
+const regionSchema = z.strictObject({
+  name: z.string().min(2),
+  parent: z.string().min(2).optional(),
+  /** Other spellings used in metadata, e.g. 上海市普陀区长征镇 for 普陀区长征镇. */
+  aliases: z.array(z.string().min(2)).default([]),
+});
+
+export const siteDefinitionSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    description: z.string().min(1),
+    intro: z.string().min(1),
+    documentsLabel: z.string().min(1),
+    kinds: z.array(kindSchema).min(1),
+    themes: z.array(z.string().min(1)).min(1),
+    regions: z.array(regionSchema).min(1),
+    search: z.strictObject({ placeholder: z.string().min(1), examples: z.array(z.string().min(1)).min(1) }),
+    themeColor: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #a4161a'),
+  })
+  .superRefine((site, ctx) => {
+    const seen = new Set<string>();
+    site.kinds.forEach((k, i) => {
+      if (seen.has(k.id)) ctx.addIssue({ code: 'custom', path: ['kinds', i, 'id'], message: `kind "${k.id}" is defined twice` });
+      seen.add(k.id);
+    });
+    const names = new Set(site.regions.flatMap((r) => [r.name, ...r.aliases]));
+    site.regions.forEach((r, i) => {
+      if (r.parent && !names.has(r.parent)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'parent'], message: `unknown parent region "${r.parent}"` });
+    });
+  });
+
+export type SiteDefinition = z.infer<typeof siteDefinitionSchema>;
+export type KindDefinition = SiteDefinition['kinds'][number];
+
+/** Validates the site definition; a mistake names the field in src/site.config.ts. */
+export function parseSiteDefinition(input: z.input<typeof siteDefinitionSchema>): SiteDefinition {
+  const parsed = siteDefinitionSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - src/site.config.ts, field "${i.path.join('.')}": ${i.message}`);
+    throw new Error(`The site configuration has ${lines.length} problem(s):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,60 @@
+/**
+ * What this site is, as data: its name, the kinds of entity page, themes, regions and the search
+ * examples. Everything else (content collections, routes, labels, search, offline copy, tests)
+ * reads this file; adding a kind means adding an entry here and a folder of pages under content/.
+ * Validated once at load (src/lib/config/site-config-schema.ts), so a mistake here is reported
+ * with the field that is wrong.
+ */
+import { parseSiteDefinition } from './lib/config/site-config-schema.ts';
+
+export const site = parseSiteDefinition({
+  name: '长征镇政策文件库',
+  description: '普陀区长征镇规划、计划与报道的全文、政策项目索引和全文检索，可离线阅读。',
+  intro:
+    '汇集上海市普陀区长征镇的五年规划、年度计划、政府通知和新闻报道，以及闵行区新虹街道的相关报道。每份文件均为可检索的结构化全文；文中提到的政策、项目和治理模式都有专门条目，列出所有提及之处。',
+  documentsLabel: '文件',
+  kinds: [
+    {
+      id: 'policies',
+      label: '政策与制度',
+      badge: '政策',
+      blurb: '楼长制、三送一关怀、靠谱贷、产业扶持办法等政策、措施与计划。',
+      subtypes: ['制度', '政策文件', '扶持措施', '计划', '服务品牌', '专项行动', '战略'],
+    },
+    {
+      id: 'projects',
+      label: '项目',
+      badge: '项目',
+      blurb: '十四五规划专栏重点项目、园区、平台、楼宇与改造工程。',
+      subtypes: ['重点项目', '园区', '平台', '楼宇', '工程', '设施', '阵地'],
+    },
+    {
+      id: 'governance',
+      label: '治理模式',
+      badge: '治理模式',
+      blurb: '建德模式、枢纽党建、多格合一、一网统管等治理与党建模式。',
+      subtypes: ['治理模式', '工作机制', '党建模式', '治理品牌', '组织体系'],
+    },
+  ],
+  themes: ['经济发展', '社会治理', '民生保障', '党建引领', '城市建设'],
+  /**
+   * Places, each inside its parent. A document's or entity's region is one of these names;
+   * a mention links only to an entity of the document's own region or an enclosing one.
+   */
+  regions: [
+    { name: '全国' },
+    { name: '沿沪宁七个城市', parent: '全国' },
+    { name: '上海市', parent: '全国' },
+    { name: '普陀区', parent: '上海市', aliases: ['上海市普陀区'] },
+    { name: '普陀区长征镇', parent: '普陀区', aliases: ['上海市普陀区长征镇'] },
+    { name: '闵行区', parent: '上海市', aliases: ['上海市闵行区'] },
+    { name: '闵行区新虹街道', parent: '闵行区', aliases: ['上海市闵行区新虹街道'] },
+  ],
+  search: {
+    placeholder: '搜索政策、项目、文件',
+    examples: ['楼长制', '宝能西上海中心', '建德模式'],
+  },
+  themeColor: '#a4161a',
+});
+
+export type Site = typeof site;
