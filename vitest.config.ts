@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'site',
-          include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/dev/**/*.test.ts'],
           globalSetup: ['tests/setup/build-site.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,

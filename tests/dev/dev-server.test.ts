@@ -1,0 +1,69 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanBuildEnv } from '../setup/build-site.ts';
+
+/**
+ * `npm run dev` runs the same pipeline as the build, and keeps it current: when an entity page
+ * changes, the compiler runs again and the pages that show its backlinks change without a restart.
+ * Runs in a copy of the project so the real content is never touched.
+ */
+const ROOT = join(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'dev-server-'));
+let server: ChildProcess | undefined;
+let url = '';
+
+beforeAll(async () => {
+  for (const file of execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean)) {
+    mkdirSync(dirname(join(work, file)), { recursive: true });
+    try {
+      writeFileSync(join(work, file), readFileSync(join(ROOT, file)));
+    } catch {
+      /* a file deleted in the work tree but not yet in the index */
+    }
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
+  server = spawn('npx', ['astro', 'dev', '--port', '0', '--host', '127.0.0.1'], { cwd: work, env: cleanBuildEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${out}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    };
+    server!.stdout!.on('data', onData);
+    server!.stderr!.on('data', onData);
+  });
+}, 150_000);
+
+afterAll(() => {
+  server?.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+});
+
+const page = async (path: string) => (await fetch(url + path)).text();
+
+describe('npm run dev', () => {
+  it('shows a changed entity page’s new mention on the mentioned page without a restart', async () => {
+    const before = await page('policies/hezhangzhi/');
+    expect(before).toContain('河长制');
+    expect(before).not.toMatch(/提及本条目的其他条目[\s\S]*楼长制/);
+
+    appendFileSync(
+      join(work, 'content/policies/louzhangzhi.mdx'),
+      '\n与河长制类似，楼长制把责任落实到人。[〔2023年报道〕](cite:changzheng-party-building-2023 "累计走访企业近千户次")\n',
+    );
+    let after = '';
+    for (let i = 0; i < 60 && !/提及本条目的其他条目[\s\S]*楼长制/.test(after); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      after = await page('policies/hezhangzhi/');
+    }
+    expect(after).toMatch(/提及本条目的其他条目[\s\S]*楼长制/);
+  }, 60_000);
+});
