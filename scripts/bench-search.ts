@@ -362,7 +362,7 @@ async function main() {
     execSync('npm run build', { cwd: root, stdio: 'inherit', env: process.env });
   }
   const { launchChromium } = await import('../tests/support/browser.ts');
-  const { serveStatic } = await import('../tests/support/static-server.ts');
+  const { serveStatic } = await import('../support/static-server.ts');
   const site = await serveStatic(dist);
   const browser = await launchChromium();
   try {

@@ -4,9 +4,12 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Problem } from './errors.ts';
+import type { CompiledEntity } from './types.ts';
 import { remarkAssignIds } from './remark/assign-ids.ts';
-import { remarkLinkEntities, type EntityMatcher, type Mention } from './remark/link-entities.ts';
-import { remarkResolveCitations, type Citation, type ParagraphIndexEntry } from './remark/resolve-citations.ts';
+import { remarkLinkEntities, type EntityMatcher } from './remark/link-entities.ts';
+import type { Mention } from './types.ts';
+import { remarkResolveCitations } from './remark/resolve-citations.ts';
+import type { Citation, ParagraphIndexEntry } from './types.ts';
 import type { EntitySource } from './source/load-entities.ts';
 
 export interface EntityPagePluginOptions {
@@ -35,11 +38,6 @@ export function entityPageTransforms(o: EntityPagePluginOptions): Array<(tree: R
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
-export interface CompiledEntity {
-  id: string;
-  mentions: Mention[];
-  citations: Citation[];
-}
 
 /** Parses an entity body as MDX and runs its remark stages, collecting mentions, citations and problems. */
 export function compileEntity(
@@ -75,3 +73,5 @@ export function compileEntity(
   }
   return { entity: { id: entity.id, mentions, citations }, problems };
 }
+
+export type { CompiledEntity };

@@ -16,7 +16,10 @@
  *                (entity pages: remarkResolveCitations → remarkAssignIds → remarkLinkEntities, see compile-entity.ts)
  *   4 hast       toHast → collectHeadings → rehypePermalinks → toHtml
  *   5 site       buildSiteIndex                    one reduce: backlinks, related entities, entities per document
- *   6 emit       writeGenerated                    JSON read by the Astro routes (see scripts/compile.ts)
+ *   6 emit       writeGenerated                    JSON read by the Astro routes
+ *   7 postbuild  CSP → Pagefind → sitemap → service worker, on the built pages (src/lib/astro/integration.ts)
+ *
+ * Shared types live in ./types.ts, which imports no stage.
  */
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
@@ -24,7 +27,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { compileEntity, type CompiledEntity } from './compile-entity.ts';
+import { compileEntity } from './compile-entity.ts';
 import { ProblemList, type Problem } from './errors.ts';
 import { buildSiteIndex } from './site/build-site-index.ts';
 import { loadEntities } from './source/load-entities.ts';
@@ -32,15 +35,13 @@ import { loadSources } from './source/load-sources.ts';
 import { buildEntityMatcher } from './remark/link-entities.ts';
 import type { EntityRef } from './schema/entity.ts';
 import type { Urls } from './urls.ts';
-import { collectHeadings, type TocEntry } from './rehype/collect-headings.ts';
+import { collectHeadings } from './rehype/collect-headings.ts';
 import { rehypePermalinks } from './rehype/permalinks.ts';
 import { idOf, remarkAssignIds } from './remark/assign-ids.ts';
-import { remarkLinkEntities, type EntityMatcher, type Mention } from './remark/link-entities.ts';
-import type { ParagraphIndexEntry } from './remark/resolve-citations.ts';
-import type { Corrections } from './schema/corrections.ts';
-import type { SourceMeta } from './schema/source-meta.ts';
+import { remarkLinkEntities, type EntityMatcher } from './remark/link-entities.ts';
 import { applyCorrections } from './structure/apply-corrections.ts';
-import { buildMdast, type DocumentHeader } from './structure/build-mdast.ts';
+import { buildMdast } from './structure/build-mdast.ts';
+import type { CompiledDocument, CompiledEntity, DocumentHeader, Mention, ParagraphIndexEntry, SiteBuild, SourceInput } from './types.ts';
 import { classifyBlocks } from './structure/classify-blocks.ts';
 import { cleanBlockText } from './structure/clean-block-text.ts';
 import { joinBrokenParagraphs } from './structure/join-broken-paragraphs.ts';
@@ -48,38 +49,13 @@ import { nestHeadings } from './structure/nest-headings.ts';
 import { splitBlocks } from './structure/split-blocks.ts';
 import { decodeSource } from './text/decode-source.ts';
 
-export interface SourceInput {
-  slug: string;
-  /** Path of the source text, for messages. */
-  file: string;
-  bytes: Uint8Array;
-  meta: SourceMeta;
-  corrections: Corrections;
-  correctionsFile: string;
-}
 
 export interface CompileContext {
   matcher: EntityMatcher;
   entityHref: (entityId: string) => string;
 }
 
-export interface DocumentReport {
-  headings: number;
-  paragraphs: number;
-  corrections: number;
-  joins: number;
-}
 
-export interface CompiledDocument {
-  slug: string;
-  meta: SourceMeta;
-  header: DocumentHeader;
-  html: string;
-  toc: TocEntry[];
-  paragraphs: ParagraphIndexEntry[];
-  mentions: Mention[];
-  report: DocumentReport;
-}
 
 /** Stages 1–3 (text → structure → mdast) for one document; pure given its inputs. */
 export function sourceToMdast(input: SourceInput): { tree: Root; header: DocumentHeader; problems: Problem[]; corrections: number; joins: number } {
@@ -129,12 +105,6 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
   };
 }
 
-export interface SiteBuild {
-  documents: CompiledDocument[];
-  entities: EntityRef[];
-  entityPages: CompiledEntity[];
-  index: ReturnType<typeof buildSiteIndex>;
-}
 
 /**
  * All stages for the whole corpus: every document once, every entity page once, then the single
@@ -176,3 +146,5 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   const entities: EntityRef[] = loaded.entities.map(({ id, kind, slug, name, aliases }) => ({ id, kind, slug, name, aliases }));
   return { documents, entities, entityPages, index: buildSiteIndex(documents, entityPages, entities) };
 }
+
+export type { CompiledDocument, SiteBuild, SourceInput };

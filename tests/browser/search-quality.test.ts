@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUALITY_SUBSET, QUERIES, TARGETS, runBenchmark, type QueryOutcome } from '../../scripts/bench-search.ts';
 import { launchChromium } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { serveStatic } from '../../support/static-server.ts';
 
 /**
  * The search benchmark (npm run bench:search) on a subset of its queries, through the same code:

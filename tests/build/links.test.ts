@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { DIST } from '../support/site.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { serveStatic } from '../../support/static-server.ts';
 import { crawl, type CrawlReport } from './crawl.ts';
 
 /** The default build (base `/`), served by a plain static host: every link, asset and anchor resolves. */

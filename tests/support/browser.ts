@@ -1,15 +1,10 @@
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { serveStatic } from './static-server.ts';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../support/chromium.ts';
 
-/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+export { launchChromium };
+import { afterAll, beforeAll } from 'vitest';
+import { serveStatic } from '../../support/static-server.ts';
+
 
 /**
  * The usual fixture of a browser test file: the built site on a loopback static host and one

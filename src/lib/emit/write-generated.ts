@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { SiteBuild } from '../pipeline.ts';
+import type { DocumentEntities, DocumentHeader, DocumentReport, SiteBuild, TocEntry } from '../types.ts';
+import type { SourceMeta } from '../schema/source-meta.ts';
 
 /**
  * Where the compiler leaves its output for the Astro routes; rebuilt from scratch every time.
@@ -12,12 +13,12 @@ export const GENERATED_DIR = resolve(process.env.WORK_DIR ? `${process.env.WORK_
 /** The shape of `.generated/documents/<slug>.json`, as the document route reads it. */
 export interface GeneratedDocument {
   slug: string;
-  meta: import('../schema/source-meta.ts').SourceMeta;
-  header: import('../structure/build-mdast.ts').DocumentHeader;
+  meta: SourceMeta;
+  header: DocumentHeader;
   html: string;
-  toc: import('../rehype/collect-headings.ts').TocEntry[];
-  entities: import('../site/build-site-index.ts').DocumentEntities['entities'];
-  report: import('../pipeline.ts').DocumentReport;
+  toc: TocEntry[];
+  entities: DocumentEntities['entities'];
+  report: DocumentReport;
 }
 
 const write = (file: string, data: unknown) => {

@@ -1,12 +1,10 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { TocEntry } from '../types.ts';
 
-export interface TocEntry {
-  depth: number;
-  id: string;
-  text: string;
-}
+export type { TocEntry };
+
 
 /** Reads the table of contents off the tree (before permalinks are added), so it lists exactly the anchors the page has. */
 export function collectHeadings(tree: Root, maxDepth = 4): TocEntry[] {

@@ -1,7 +1,10 @@
 import type { Link, Root } from 'mdast';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 import type { EntityRef } from '../schema/entity.ts';
+import type { Mention } from '../types.ts';
 import { idOf } from './assign-ids.ts';
+
+export type { Mention };
 
 /** Every name and alias of every entity, compiled once into a single regular expression. */
 export interface EntityMatcher {
@@ -29,14 +32,6 @@ export function buildEntityMatcher(entities: EntityRef[]): EntityMatcher {
   return { pattern, entityByName };
 }
 
-export interface Mention {
-  entityId: string;
-  /** `id` of the paragraph (or list item, heading) the mention sits in. */
-  anchor?: string;
-  before: string;
-  match: string;
-  after: string;
-}
 
 export interface LinkEntitiesOptions {
   matcher: EntityMatcher;

@@ -1,18 +1,12 @@
 import type { Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { normalizeForMatching } from '../text/normalize-for-matching.ts';
+import type { Citation, ParagraphIndexEntry } from '../types.ts';
+
+export type { Citation, ParagraphIndexEntry };
 
 /** The paragraphs of one compiled document, in the form citations are matched against. */
-export interface ParagraphIndexEntry {
-  id: string;
-  text: string;
-}
 
-export interface Citation {
-  document: string;
-  anchor: string;
-  quote: string;
-}
 
 export interface CitationProblem {
   url: string;

@@ -1,36 +1,11 @@
-import type { CompiledDocument } from '../pipeline.ts';
-import type { CompiledEntity } from '../compile-entity.ts';
-import type { Mention } from '../remark/link-entities.ts';
-import type { EntityKind, EntityRef } from '../schema/entity.ts';
+import type { CompiledDocument, CompiledEntity, DocumentEntities, EntityBacklinks, Mention, MentionExcerpt, RelatedEntity, SiteIndex } from '../types.ts';
+import type { EntityRef } from '../schema/entity.ts';
 
-export interface MentionExcerpt {
-  anchor?: string;
-  before: string;
-  match: string;
-  after: string;
-}
+export type { DocumentEntities, EntityBacklinks, MentionExcerpt, RelatedEntity };
 
-export interface RelatedEntity {
-  id: string;
-  name: string;
-  kind: EntityKind;
-  /** Paragraphs both are mentioned in, plus links between their pages. */
-  count: number;
-}
 
-/** Everything an entity page shows about the rest of the site. */
-export interface EntityBacklinks {
-  id: string;
-  mentionCount: number;
-  documents: Array<{ slug: string; title: string; date: string; mentions: MentionExcerpt[] }>;
-  entities: Array<{ id: string; name: string; kind: EntityKind; mentions: MentionExcerpt[] }>;
-  related: RelatedEntity[];
-}
 
-export interface DocumentEntities {
-  slug: string;
-  entities: Array<{ id: string; name: string; kind: EntityKind; count: number }>;
-}
+
 
 const RELATED_LIMIT = 12;
 
@@ -39,7 +14,7 @@ const RELATED_LIMIT = 12;
  * entity, entities per document, and related entities (co-mentioned in a paragraph, or linked
  * from each other's pages). Pages read their own slice; none of them scans the corpus.
  */
-export function buildSiteIndex(documents: CompiledDocument[], entityPages: CompiledEntity[], entities: EntityRef[]) {
+export function buildSiteIndex(documents: CompiledDocument[], entityPages: CompiledEntity[], entities: EntityRef[]): SiteIndex {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const backlinks = new Map<string, EntityBacklinks>(
     entities.map((e) => [e.id, { id: e.id, mentionCount: 0, documents: [], entities: [], related: [] }]),

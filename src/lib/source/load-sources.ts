@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { SourceInput } from '../pipeline.ts';
+import type { SourceInput } from '../types.ts';
 import type { Problem } from '../errors.ts';
 import { correctionsSchema } from '../schema/corrections.ts';
 import { sourceMetaSchema } from '../schema/source-meta.ts';

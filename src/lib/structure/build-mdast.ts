@@ -1,6 +1,9 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import type { ClassifiedBlock } from './blocks.ts';
+import type { DocumentHeader } from '../types.ts';
+
+export type { DocumentHeader };
 
 /** A container rendered as the HTML element named in `data.hName` (article, aside, header, figure). */
 export interface Container {
@@ -17,11 +20,6 @@ declare module 'mdast' {
 }
 
 /** The parts of a document that the page shows above the body, in the document's own words. */
-export interface DocumentHeader {
-  title?: string;
-  docNumber?: string;
-  issuer?: string;
-}
 
 /** Only `**bold**` survives from the leftover markdown; everything else is literal text. */
 export function parseInline(text: string): PhrasingContent[] {

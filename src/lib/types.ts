@@ -1,0 +1,122 @@
+/**
+ * The data contract between the compiler's stages, the site-wide reduce, the generated files and
+ * the routes. Stages import their inputs' and outputs' types from here; this module imports no
+ * stage (only schemas, which are data), so the layers point one way.
+ */
+import type { Corrections } from './schema/corrections.ts';
+import type { EntityKind, EntityRef } from './schema/entity.ts';
+import type { SourceMeta } from './schema/source-meta.ts';
+
+/** One source document as the loader hands it to the compiler. */
+export interface SourceInput {
+  slug: string;
+  /** Path of the source text, for messages. */
+  file: string;
+  bytes: Uint8Array;
+  meta: SourceMeta;
+  corrections: Corrections;
+  correctionsFile: string;
+}
+
+/** Title block of a document, read off its first lines. */
+export interface DocumentHeader {
+  title?: string;
+  docNumber?: string;
+  issuer?: string;
+}
+
+/** One entry of a page's table of contents. */
+export interface TocEntry {
+  depth: number;
+  id: string;
+  text: string;
+}
+
+/** A paragraph (or list item) with its anchor, as citations are resolved against. */
+export interface ParagraphIndexEntry {
+  id: string;
+  text: string;
+}
+
+/** A citation of an entity page, resolved to the paragraph it quotes. */
+export interface Citation {
+  document: string;
+  anchor: string;
+  quote: string;
+}
+
+/** One place where a document or entity page names an entity. */
+export interface Mention {
+  entityId: string;
+  /** `id` of the paragraph (or list item, heading) the mention sits in. */
+  anchor?: string;
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface DocumentReport {
+  headings: number;
+  paragraphs: number;
+  corrections: number;
+  joins: number;
+}
+
+export interface CompiledDocument {
+  slug: string;
+  meta: SourceMeta;
+  header: DocumentHeader;
+  html: string;
+  toc: TocEntry[];
+  paragraphs: ParagraphIndexEntry[];
+  mentions: Mention[];
+  report: DocumentReport;
+}
+
+export interface CompiledEntity {
+  id: string;
+  mentions: Mention[];
+  citations: Citation[];
+}
+
+export interface MentionExcerpt {
+  anchor?: string;
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface RelatedEntity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  /** Paragraphs both are mentioned in, plus links between their pages. */
+  count: number;
+}
+
+/** Everything an entity page shows about the rest of the site. */
+export interface EntityBacklinks {
+  id: string;
+  mentionCount: number;
+  documents: Array<{ slug: string; title: string; date: string; mentions: MentionExcerpt[] }>;
+  entities: Array<{ id: string; name: string; kind: EntityKind; mentions: MentionExcerpt[] }>;
+  related: RelatedEntity[];
+}
+
+export interface DocumentEntities {
+  slug: string;
+  entities: Array<{ id: string; name: string; kind: EntityKind; count: number }>;
+}
+
+/** The result of the one site-wide reduce. */
+export interface SiteIndex {
+  backlinks: EntityBacklinks[];
+  documentEntities: DocumentEntities[];
+}
+
+export interface SiteBuild {
+  documents: CompiledDocument[];
+  entities: EntityRef[];
+  entityPages: CompiledEntity[];
+  index: SiteIndex;
+}
