@@ -2,15 +2,18 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { GENERATED_DIR } from './lib/emit/write-generated.ts';
-import { entityFrontmatterSchema } from './lib/schema/entity.ts';
+import { entityFrontmatterSchema, entityKinds } from './lib/schema/entity.ts';
 
-// Documents and backlinks are compiled by scripts/compile.ts; their shape is checked there.
+// Everything the routes read was compiled and validated by the compiler (src/lib/pipeline.ts, run by
+// the policy-library integration before Astro reads content); the schemas here check the generated
+// shape at the boundary. Entity pages are Markdown rendered by the compiler, never by Astro's MDX,
+// so no author input is ever compiled to code. One collection per kind in src/site.config.ts.
 const generated = (dir: string) => glob({ pattern: '**/*.json', base: `${GENERATED_DIR}/${dir}` });
 
 export const collections = {
   documents: defineCollection({ loader: generated('documents'), schema: z.looseObject({ slug: z.string() }) }),
   backlinks: defineCollection({ loader: generated('backlinks'), schema: z.looseObject({ id: z.string() }) }),
-  policies: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/policies' }), schema: entityFrontmatterSchema('policies') }),
-  projects: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/projects' }), schema: entityFrontmatterSchema('projects') }),
-  governance: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/governance' }), schema: entityFrontmatterSchema('governance') }),
+  ...Object.fromEntries(
+    entityKinds.map((kind) => [kind, defineCollection({ loader: generated(`entities/${kind}`), schema: entityFrontmatterSchema(kind).extend({ html: z.string() }) })]),
+  ),
 };

@@ -17,7 +17,7 @@ export interface StaticSite {
  * site's 404.html for anything else. Nothing outside `base` exists. Used by tests and benchmarks.
  */
 export async function serveStatic(root: string, base = '/'): Promise<StaticSite> {
-  const files = sirv(root, { dev: true, etag: true, extensions: [] });
+  const files = sirv(root, { dev: true, etag: true, extensions: ['html'] });
   const notFoundPage = join(root, '404.html');
   const server = createServer((req, res) => {
     const notFound = () => {

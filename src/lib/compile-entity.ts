@@ -1,4 +1,7 @@
+import type { Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -53,7 +56,7 @@ export function compileEntity(
   } catch (e) {
     const err = e as { line?: number; reason?: string; message: string };
     problems.push({ file: entity.file, line: err.line ? err.line + entity.bodyLine - 1 : undefined, message: `body is not valid MDX: ${err.reason ?? err.message}`, hint: 'Write plain Markdown; escape { } < > as \\{ \\} \\< \\>.' });
-    return { entity: { id: entity.id, mentions, citations }, problems };
+    return { entity: { id: entity.id, data: entity.frontmatter, mentions, citations, html: '' }, problems };
   }
   for (const node of tree.children) {
     if (node.type.startsWith('mdx')) {
@@ -71,7 +74,9 @@ export function compileEntity(
   if (citations.length === 0 && problems.length === 0) {
     problems.push({ file: entity.file, message: 'cites no source', hint: 'Every factual statement needs a [〔label〕](cite:document "quote") citation.' });
   }
-  return { entity: { id: entity.id, mentions, citations }, problems };
+  // No allowDangerousHtml: raw HTML never reaches the page (it is also reported as a problem).
+  const html = toHtml(toHast(tree) as HastRoot);
+  return { entity: { id: entity.id, data: entity.frontmatter, mentions, citations, html }, problems };
 }
 
 export type { CompiledEntity };

@@ -4,7 +4,7 @@
  * stage (only schemas, which are data), so the layers point one way.
  */
 import type { Corrections } from './schema/corrections.ts';
-import type { EntityKind, EntityRef } from './schema/entity.ts';
+import type { EntityFrontmatter, EntityKind, EntityRef } from './schema/entity.ts';
 import type { SourceMeta } from './schema/source-meta.ts';
 
 /** One source document as the loader hands it to the compiler. */
@@ -75,8 +75,12 @@ export interface CompiledDocument {
 
 export interface CompiledEntity {
   id: string;
+  /** The validated frontmatter. */
+  data: EntityFrontmatter;
   mentions: Mention[];
   citations: Citation[];
+  /** The body rendered by the compiler: Markdown only, never executed. */
+  html: string;
 }
 
 export interface MentionExcerpt {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledDocument } from '../../src/lib/pipeline.ts';
+import type { CompiledDocument, CompiledEntity } from '../../src/lib/types.ts';
 import type { Mention } from '../../src/lib/remark/link-entities.ts';
 import type { EntityRef } from '../../src/lib/schema/entity.ts';
 import { buildSiteIndex } from '../../src/lib/site/build-site-index.ts';
@@ -19,7 +19,7 @@ describe('the site-wide reduce', () => {
     doc('plan', '2021', [mention('policies/louzhangzhi', 'p-1', '楼长制'), mention('policies/san-song', 'p-2', '三送一关怀')]),
     doc('news', '2023', [mention('policies/louzhangzhi', 'p-9', '楼长制'), mention('policies/san-song', 'p-9', '三送一关怀')]),
   ];
-  const pages = [{ id: 'governance/jiande-moshi', mentions: [mention('policies/louzhangzhi', 'p-5', '楼长制')], citations: [] }];
+  const pages = [{ id: 'governance/jiande-moshi', mentions: [mention('policies/louzhangzhi', 'p-5', '楼长制')], citations: [], html: '', data: {} as CompiledEntity['data'] }];
   const { backlinks, documentEntities } = buildSiteIndex(documents, pages, entities);
   const of = (id: string) => backlinks.find((b) => b.id === id)!;
 

@@ -1,5 +1,5 @@
-import { getCollection, getEntry } from 'astro:content';
-import type { GeneratedDocument } from '../emit/write-generated.ts';
+import { getCollection, getEntry, type CollectionKey } from 'astro:content';
+import type { GeneratedDocument, GeneratedEntity } from '../emit/write-generated.ts';
 import type { EntityBacklinks } from '../site/build-site-index.ts';
 import { entityKinds, type EntityKind } from '../schema/entity.ts';
 
@@ -9,12 +9,23 @@ export async function allDocuments(): Promise<GeneratedDocument[]> {
   return entries.map((e) => e.data as unknown as GeneratedDocument).sort((a, b) => b.meta.date.localeCompare(a.meta.date));
 }
 
-export async function entitiesOf(kind: EntityKind) {
-  return (await getCollection(kind)).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh'));
+/** An entity page as the routes read it: its slug, frontmatter and compiled body. */
+export interface EntityEntry {
+  id: string;
+  data: GeneratedEntity;
+}
+
+/**
+ * Entity pages of one kind. The collections are made from the kinds in src/site.config.ts, so
+ * Astro cannot type them by name; their schema (src/content.config.ts) has validated the data.
+ */
+export async function entitiesOf(kind: EntityKind): Promise<EntityEntry[]> {
+  const entries = (await getCollection(kind as CollectionKey)) as unknown as EntityEntry[];
+  return entries.sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh'));
 }
 
 export async function entityCounts(): Promise<Record<EntityKind, number>> {
-  const counts = await Promise.all(entityKinds.map(async (k) => [k, (await getCollection(k)).length] as const));
+  const counts = await Promise.all(entityKinds.map(async (k) => [k, (await getCollection(k as CollectionKey)).length] as const));
   return Object.fromEntries(counts) as Record<EntityKind, number>;
 }
 

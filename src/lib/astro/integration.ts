@@ -1,6 +1,6 @@
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { generateServiceWorker } from '../../../scripts/generate-service-worker.ts';
 import { ContentError, formatProblem } from '../errors.ts';
@@ -24,16 +24,19 @@ export interface PolicyLibraryOptions {
  * Content-Security-Policy, Pagefind, sitemap and robots.txt, and the service worker last, because
  * it fingerprints the final files.
  */
+/** Post-build summary lines: printed whatever Astro's log level, they are the build's report. */
+const report = (line: string) => console.log(line);
+
 export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
-  const compile = (logger: AstroIntegrationLogger): boolean => {
+  const compile = (): boolean => {
     try {
       const build = compileSite(options.contentDir, createUrls(options.config.base));
       writeGenerated(build);
-      logger.info(formatReport(build));
+      console.log(formatReport(build));
       return true;
     } catch (e) {
       if (!(e instanceof ContentError)) throw e;
-      logger.error(`The content has ${e.problems.length} problem(s); nothing was built:\n${e.problems.map((p) => '  ✗ ' + formatProblem(p)).join('\n')}`);
+      console.error(`\nThe content has ${e.problems.length} problem(s); nothing was built:\n${e.problems.map((p) => '  ✗ ' + formatProblem(p)).join('\n')}`);
       return false;
     }
   };
@@ -41,20 +44,20 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
   return {
     name: 'policy-library',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command }) => {
         if (command === 'preview') return;
         // A failed build stops here with the list of problems, not a stack trace; dev keeps serving
         // the last good output and shows the problems in the terminal.
-        if (!compile(logger) && command === 'build') process.exit(1);
+        if (!compile() && command === 'build') process.exit(1);
       },
-      'astro:server:setup': ({ server, logger, refreshContent }) => {
+      'astro:server:setup': ({ server, refreshContent }) => {
         const contentDir = resolve(options.contentDir) + sep;
         let timer: NodeJS.Timeout | undefined;
         const onChange = (file: string) => {
           if (!resolve(file).startsWith(contentDir)) return;
           clearTimeout(timer);
           timer = setTimeout(async () => {
-            if (!compile(logger)) return;
+            if (!compile()) return;
             await refreshContent?.({});
             server.ws.send({ type: 'full-reload' });
           }, 100);
@@ -62,10 +65,10 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         server.watcher.add(contentDir);
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir }) => {
         const dist = fileURLToPath(dir);
         const pages = applyContentSecurityPolicy(dist);
-        logger.info(`Content-Security-Policy: ${pages} pages`);
+        report(`Content-Security-Policy: ${pages} pages`);
 
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -74,14 +77,14 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });
         if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`Pagefind: ${added.page_count} pages indexed`);
+        report(`Pagefind: ${added.page_count} pages indexed`);
 
         const sitemap = writeSitemap(dist, options.config);
-        logger.info(`sitemap.xml: ${sitemap.pages} pages (${sitemap.sitemap}); robots.txt written`);
+        report(`sitemap.xml: ${sitemap.pages} pages (${sitemap.sitemap}); robots.txt written`);
 
         const sw = await generateServiceWorker(dist);
         if (sw.warnings.length) throw new Error(`service worker: ${sw.warnings.join('; ')}`);
-        logger.info(`sw.js: precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(1)} MB)`);
+        report(`sw.js: precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(1)} MB)`);
       },
     },
   };

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { DocumentEntities, DocumentHeader, DocumentReport, SiteBuild, TocEntry } from '../types.ts';
+import type { CompiledEntity, DocumentEntities, DocumentHeader, DocumentReport, SiteBuild, TocEntry } from '../types.ts';
+import { entityKinds } from '../schema/entity.ts';
 import type { SourceMeta } from '../schema/source-meta.ts';
 
 /**
@@ -20,6 +21,9 @@ export interface GeneratedDocument {
   entities: DocumentEntities['entities'];
   report: DocumentReport;
 }
+
+/** The shape of `.generated/entities/<kind>/<slug>.json`: an entity page's frontmatter and its body rendered by the compiler. */
+export type GeneratedEntity = CompiledEntity['data'] & { html: string };
 
 const write = (file: string, data: unknown) => {
   mkdirSync(dirname(file), { recursive: true });
@@ -48,6 +52,10 @@ export function writeGenerated(build: SiteBuild): void {
     write(join(out, 'paragraphs', `${d.slug}.json`), d.paragraphs);
   }
   for (const b of build.index.backlinks) write(join(out, 'backlinks', `${b.id}.json`), b);
+  for (const e of build.entityPages) {
+    const page: GeneratedEntity = { ...e.data, html: e.html };
+    write(join(out, 'entities', `${e.id}.json`), page);
+  }
   write(join(out, 'entity-names.json'), build.entities);
 }
 
@@ -60,7 +68,7 @@ export function formatReport(build: SiteBuild): string {
   return [
     `Compiled ${build.documents.length} documents:`,
     ...lines,
-    `Entities: ${build.entities.length} (${['policies', 'projects', 'governance'].map((k) => `${k} ${build.entities.filter((e) => e.kind === k).length}`).join(', ')}); ${mentions} mentions in documents.`,
+    `Entities: ${build.entities.length} (${entityKinds.map((k) => `${k} ${build.entities.filter((e) => e.kind === k).length}`).join(', ')}); ${mentions} mentions in documents.`,
   ].join('\n');
 }
 

@@ -11,7 +11,7 @@ export const GET: APIRoute = async () => {
   let corpus = '';
   for (const doc of await allDocuments()) corpus += doc.html + JSON.stringify(doc.meta);
   for (const kind of entityKinds) {
-    for (const entry of await entitiesOf(kind)) corpus += (entry.body ?? '') + JSON.stringify(entry.data);
+    for (const entry of await entitiesOf(kind)) corpus += JSON.stringify(entry.data);
   }
   return new Response(JSON.stringify(buildT2sMap(corpus)), { headers: { 'content-type': 'application/json' } });
 };
