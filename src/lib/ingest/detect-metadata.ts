@@ -55,7 +55,7 @@ export function parseChineseDate(line: string): string | undefined {
 }
 
 /** Names of issuing organs end like this (人民政府, 街道办事处, 党工委, 发展和改革委员会, 财政局 …). */
-const ORGAN = /(人民政府|办事处|委员会|办公室|办公厅|党委|党工委|工委|政府|局|委|厅|署|中心|街道|人民代表大会)$/u;
+export const ORGAN = /(人民政府|办事处|委员会|办公室|办公厅|党委|党工委|工委|政府|局|委|厅|署|中心|街道|人民代表大会)$/u;
 
 /** Lines that are markup or furniture rather than words: leftover markdown, page numbers. */
 const stripMarkup = (line: string) => line.replace(/^#{1,6}\s+/, '').replace(/\*\*/g, '').trim();

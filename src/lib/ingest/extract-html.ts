@@ -65,7 +65,7 @@ const titleWithoutSite = (title: string) => title.split(/\s*[_|｜]\s*|\s+[-—�
 
 /** 信息公开 pages state 发文字号 and 成文日期 in a table beside the article: labels → values. */
 function labelled(pageText: string, label: RegExp): string | undefined {
-  const m = new RegExp(`(?:${label.source})\\s*[：:]?\\s*\\n?\\s*([^\\n]{2,40})`).exec(pageText);
+  const m = new RegExp(`(?:${label.source})\\s*[：:]?\\s*\\n?\\s*([^\\n\\t]{2,40})`).exec(pageText);
   return m?.[1].trim();
 }
 

@@ -17,7 +17,17 @@ const SUPPLEMENT: Record<string, string> = {
   '\u2EEE': '齿', '\u2EF0': '龙', '\u2EF3': '龟',
 };
 
-/** Radicals that stand for ideographs → the ideographs; everything else unchanged. */
+/**
+ * Code points that share one glyph in common CJK fonts, so a text layer may name either: the
+ * horizontal bar for the 破折号 dash (GB/T 15834 writes it with U+2014), the traditional 戶 for
+ * 户 in simplified text (Noto CJK SC draws both with one glyph).
+ */
+const SHARED_GLYPHS: Record<string, string> = { '\u2015': '\u2014', 戶: '户' };
+
+/** Radicals and shared glyphs that stand for ideographs and the dash → those; everything else unchanged. */
 export function foldRadicals(text: string): string {
-  return text.replace(/[\u2E80-\u2EFF\u2F00-\u2FDF]/g, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC'));
+  // The radical ⼾ (U+2F3E) folds to 戶, which then folds on to 户.
+  return text
+    .replace(/[\u2E80-\u2EFF\u2F00-\u2FDF]/g, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC'))
+    .replace(/[\u2015戶]/g, (c) => SHARED_GLYPHS[c]);
 }

@@ -1,10 +1,28 @@
+import { ORGAN, parseChineseDate } from './detect-metadata.ts';
+
 /**
  * The shape every extraction is written in, the shape of the existing sources: one paragraph per
  * line, paragraphs separated by a blank line, UTF-8 with LF line ends and a final newline.
  */
 export function toSourceText(paragraphs: Iterable<string>): string {
-  const kept = [...paragraphs].map(cleanLine).filter((p) => p !== '');
+  const kept = keepSignaturesTogether([...paragraphs].map(cleanLine).filter((p) => p !== ''));
   return kept.length === 0 ? '' : kept.join('\n\n') + '\n';
+}
+
+/**
+ * The signature (GB/T 9704: the organ over the date) is one block of two lines, as the sources
+ * write it, so the compiler reads it as a signature rather than as two short headings. Extraction
+ * gives them as two paragraphs (two PDF lines, two Word paragraphs, a <br> on a web page).
+ */
+function keepSignaturesTogether(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    const previous = out.at(-1);
+    const isSignature = previous !== undefined && !previous.includes('\n') && previous.length <= 30 && ORGAN.test(previous.replace(/\s/g, ''));
+    if (isSignature && parseChineseDate(p) !== undefined) out[out.length - 1] = `${previous}\n${p}`;
+    else out.push(p);
+  }
+  return out;
 }
 
 /**
