@@ -8,7 +8,6 @@
 import { parseArgs } from 'node:util';
 import { formatProblem } from '../src/lib/errors.ts';
 import { addDocument } from '../src/lib/ingest/add-document.ts';
-import { checkAddedDocument } from '../src/lib/ingest/check-document.ts';
 import { IngestError } from '../src/lib/ingest/ingest-error.ts';
 
 const USAGE = 'usage: npm run add-document -- <file.txt|.pdf|.docx|.html> [--slug <slug>] [--content <dir>]';
@@ -40,6 +39,8 @@ try {
     console.log(`  ${(label ?? '').padEnd(15)} ${value ?? '— not found, fill it in'}`);
   }
 
+  // The compiler and the entity pages are loaded once there is a document to check.
+  const { checkAddedDocument } = await import('../src/lib/ingest/check-document.ts');
   const check = checkAddedDocument(contentDir, added);
   if (check.report) {
     const r = check.report;

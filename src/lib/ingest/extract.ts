@@ -3,9 +3,6 @@ import { ContentError } from '../errors.ts';
 import type { SourceMeta } from '../schema/source-meta.ts';
 import { decodeSource } from '../text/decode-source.ts';
 import type { MetadataHints } from './detect-metadata.ts';
-import { extractDocx } from './extract-docx.ts';
-import { extractHtml } from './extract-html.ts';
-import { extractPdf } from './extract-pdf.ts';
 import { ingestError } from './ingest-error.ts';
 
 export const acceptedExtensions = ['.txt', '.pdf', '.docx', '.html', '.htm'] as const;
@@ -43,14 +40,16 @@ export async function extractSourceText(bytes: Uint8Array, file: string): Promis
   let text: string;
   let hints: MetadataHints = {};
   let extraction: SourceMeta['extraction'];
+  // Each reader is loaded only for its format: pdf.js and mammoth are large, and a command that
+  // refuses a file should answer at once.
   if (extension === '.pdf') {
-    text = await extractPdf(bytes, file);
+    text = await (await import('./extract-pdf.ts')).extractPdf(bytes, file);
     extraction = 'pdf';
   } else if (extension === '.docx') {
-    text = await extractDocx(bytes, file);
+    text = await (await import('./extract-docx.ts')).extractDocx(bytes, file);
     extraction = 'docx';
   } else {
-    ({ text, hints } = extractHtml(bytes, file));
+    ({ text, hints } = (await import('./extract-html.ts')).extractHtml(bytes, file));
     extraction = 'web';
   }
   if (text.trim() === '') throw ingestError(file, 'has no text', 'Check that this is the right file.');
