@@ -83,7 +83,8 @@ const pageText = (build: SiteBuild, slug: string) => {
 const fidelityBlocks = (text: string) => paragraphsOf(text).map((b) => b.split('\n').map(normalizeForMatching).join(''));
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-describe('add-document on the five sources (.txt)', () => {
+// Compiling with all entity pages takes a few seconds on a busy machine.
+describe('add-document on the five sources (.txt)', { timeout: 60_000 }, () => {
   const dir = contentDir({ withSources: false });
   const added = new Map<string, AddedDocument>();
 
@@ -94,7 +95,7 @@ describe('add-document on the five sources (.txt)', () => {
       // No --slug: an ASCII file name gives it.
       added.set(slug, await addDocument({ file: join(inbox, `${slug}.txt`), contentDir: dir }));
     }
-  });
+  }, 60_000);
 
   it('writes each text byte for byte, with its sha256, and no separate original', () => {
     expect(slugs).toHaveLength(5);
@@ -155,7 +156,7 @@ describe('add-document on the five sources (.txt)', () => {
   });
 });
 
-describe('add-document on the annual plan as PDF, DOCX and saved web page', () => {
+describe('add-document on the annual plan as PDF, DOCX and saved web page', { timeout: 60_000 }, () => {
   const PLAN = readFileSync(join(SOURCES, 'changzheng-2022-plan.txt'), 'utf8');
   const dir = contentDir({ withSources: true });
   const inbox = tempDir('add-document-inbox-');
@@ -191,7 +192,10 @@ describe('add-document on the annual plan as PDF, DOCX and saved web page', () =
       expect(text, kind).not.toMatch(/\r|\u00a0|\t/);
       expect(text.endsWith('\n'), kind).toBe(true);
       expect(text, kind).toContain('\n\n机关各部门、各基层单位：\n\n');
+      expect(text, kind).toContain('\n\n长征镇人民政府\n2022');
     }
+    // The PDF's page numbers (- 1 - … at the foot of its pages) are not text.
+    expect(readFileSync(added.pdf!.sourceFile, 'utf8')).not.toMatch(/- \d+ -/);
   });
 
   it('extracts every paragraph of the source text (whitespace aside)', () => {
