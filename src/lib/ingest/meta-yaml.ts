@@ -29,11 +29,11 @@ export function renderMetaYaml({ detected, originalFile, extraction, extractionG
   const lines = [
     `# Written by npm run add-document from ${originalFile}. Check every value marked ${TO_CONFIRM}`,
     '# against the document and delete the mark; write the summary (the build refuses the TODO).',
-    field('title', detected.title, '取自正文开头的标题行', '未找到标题，请照原文填写'),
+    field('title', detected.title, '取自开头的标题行（网页：ArticleTitle 或 h1）', '未找到标题，请照原文填写'),
     field('kind', detected.kind, '由标题或报道署名推断（规划 / 年度计划 / 通知 / 新闻报道）', '无法推断，请填写 规划 / 年度计划 / 通知 / 新闻报道 之一'),
     field('issuer', detected.issuer, '取自落款或标题中的发文机关', '未找到发文机关，请填写'),
     detected.documentNumber
-      ? field('documentNumber', detected.documentNumber, '发文字号，取自正文')
+      ? field('documentNumber', detected.documentNumber, '发文字号，取自正文（网页：信息公开栏）')
       : `# documentNumber: 未找到发文字号；文件若有（如 普长府〔2022〕1号），请添加此行`,
     field('date', detected.date, '成文日期，取自落款', '未找到成文日期，请填写 YYYY、YYYY-MM 或 YYYY-MM-DD', true),
     field('region', detected.region, '由标题、发文机关和正文中的地名推断', '未找到地区，请填写，如 上海市普陀区长征镇'),
