@@ -2,7 +2,8 @@
  * `npm run add-document -- <file> [--slug <slug>] [--content <dir>]`: adds a .txt, PDF, DOCX or
  * saved web page to the library (src/lib/ingest/): writes content/sources/<slug>.txt and its
  * .meta.yaml (detected fields marked 待确认, summary to write), keeps the original in
- * content/originals/, then runs the content check and lists entity candidates of the new text.
+ * content/originals/, then runs the content check and lists entity and figure candidates of the
+ * new text.
  * A file that cannot be added gets one message and exit code 1; nothing is written then.
  */
 import { parseArgs } from 'node:util';
@@ -53,6 +54,11 @@ try {
     for (const c of check.candidates.slice(0, 40)) console.log(`  ${String(c.count).padStart(3)}×  ${c.term}`);
     if (check.candidates.length > 40) console.log(`  … and ${check.candidates.length - 40} more: npm run entities:candidates`);
     console.log('  Add an entity page, an alias, or an entry with a reason in content/entity-ignore.yaml.');
+  }
+  if (check.figures.length > 0) {
+    console.log(`\n${check.figures.length} figure candidate(s): sentences that name an entity and state a quantity (for its figures):`);
+    for (const f of check.figures.slice(0, 20)) console.log(`  ${f.entityId}  ${f.figures.join('、')}  「${f.sentence.length > 60 ? f.sentence.slice(0, 60) + '…' : f.sentence}」`);
+    if (check.figures.length > 20) console.log(`  … and ${check.figures.length - 20} more`);
   }
   if (check.problems.length > 0) {
     console.error(`\nThe check found ${check.problems.length} problem(s) besides the metadata to write:\n`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectKind, detectMetadata, parseChineseDate } from '../../src/lib/ingest/detect-metadata.ts';
 import { slugFromFileName } from '../../src/lib/ingest/add-document.ts';
+import { findFigureCandidates } from '../../src/lib/ingest/figure-candidates.ts';
 import { foldRadicals } from '../../src/lib/ingest/fold-radicals.ts';
 import { extractHtml } from '../../src/lib/ingest/extract-html.ts';
 import { toSourceText } from '../../src/lib/ingest/source-text.ts';
@@ -102,5 +103,35 @@ describe('source text shape and slugs', () => {
     expect(slugFromFileName('inbox/Changzheng_2023 Plan.PDF')).toBe('changzheng-2023-plan');
     expect(slugFromFileName('关于印发计划的通知.pdf')).toBeUndefined();
     expect(slugFromFileName('2023.pdf')).toBeUndefined();
+  });
+});
+
+describe('figure candidates', () => {
+  // changzheng-party-building-2023.txt, as the compiler cleans it.
+  const paragraph = {
+    id: 'p-1',
+    text: '同时，释放助企纾困政策效应。出台《长征镇共抗疫情助企纾困若干措施》，为2198户中小微企业和个体工商户减免租金2.19亿元；做优“楼长制”和“三送一关怀”的安商稳商服务品牌，组织开展企业走访，累计走访企业近千户次，为企业推送和申请惠企政策千余条。',
+  };
+  const mention = (entityId: string, match: string) => ({ entityId, anchor: 'p-1', before: '', match, after: '' });
+
+  it('lists the quantities stated next to an entity’s name', () => {
+    const found = findFigureCandidates([paragraph], [mention('policies/changzheng-gongkang-yiqing-zhuqi-shukun-ruogan-cuoshi', '长征镇共抗疫情助企纾困若干措施')]);
+    expect(found).toEqual([
+      {
+        entityId: 'policies/changzheng-gongkang-yiqing-zhuqi-shukun-ruogan-cuoshi',
+        name: '长征镇共抗疫情助企纾困若干措施',
+        figures: ['2198户', '2.19亿元'],
+        sentence: '出台《长征镇共抗疫情助企纾困若干措施》，为2198户中小微企业和个体工商户减免租金2.19亿元；',
+      },
+    ]);
+  });
+  it('reads large round numbers in words, not small ones that are part of names', () => {
+    const text = '组织开展企业走访，累计走访企业近千户次，为企业推送和申请惠企政策千余条。落实“两个免于提交”，深入贯彻落实中央八项规定精神。';
+    const found = findFigureCandidates([{ id: 'p-2', text }], [
+      { entityId: 'policies/louzhangzhi', anchor: 'p-2', before: '', match: '企业走访', after: '' },
+      { entityId: 'policies/liangge-mianyu-tijiao', anchor: 'p-2', before: '', match: '两个免于提交', after: '' },
+      { entityId: 'policies/zhongyang-baxiang-guiding', anchor: 'p-2', before: '', match: '中央八项规定', after: '' },
+    ]);
+    expect(found.map((f) => [f.entityId, f.figures])).toEqual([['policies/louzhangzhi', ['近千户次']]]);
   });
 });

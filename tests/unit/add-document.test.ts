@@ -221,13 +221,15 @@ describe('add-document on the annual plan as PDF, DOCX and saved web page', { ti
     }
   });
 
-  it('reports the summary to write, and entity candidates of the new text', () => {
+  it('reports the summary to write, and entity and figure candidates of the new text', () => {
     const check = checkAddedDocument(dir, added.pdf!);
     expect(check.toFill.map((p) => p.field)).toEqual(['summary']);
     // The other two added documents still wait for their summaries too; nothing else is wrong.
     expect(check.problems.every((p) => p.field === 'summary')).toBe(true);
     expect(check.report?.paragraphs).toBeGreaterThan(10);
     expect(check.candidates.map((c) => c.term)).toContain('“最暖店小二”');
+    // 建成3-5个社区教育实践基地: a figure for the entity page of 社区教育实践基地.
+    expect(check.figures.find((f) => f.entityId === 'projects/shequ-jiaoyu-shijian-jidi')?.figures).toEqual(['3-5个']);
   });
 
   it('builds with the real pipeline once confirmed, every paragraph of the source on each page', () => {

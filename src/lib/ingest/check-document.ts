@@ -9,6 +9,7 @@ import { loadEntities } from '../source/load-entities.ts';
 import { loadIgnoreList } from '../source/load-ignore-list.ts';
 import { createUrls } from '../urls.ts';
 import type { AddedDocument } from './add-document.ts';
+import { findFigureCandidates, type FigureCandidate } from './figure-candidates.ts';
 
 export interface AddedDocumentCheck {
   /** Metadata fields of the new document a person still has to write or fix (the summary at least). */
@@ -19,6 +20,8 @@ export interface AddedDocumentCheck {
   report?: DocumentReport;
   /** Terms the new document marks as names (“…” and 《…》) that no entity page covers yet. */
   candidates: EntityCandidate[];
+  /** Sentences that name an entity and state a quantity: candidates for the entity's figures. */
+  figures: FigureCandidate[];
 }
 
 const problemsOf = (run: () => void): Problem[] => {
@@ -34,7 +37,8 @@ const problemsOf = (run: () => void): Problem[] => {
 /**
  * What `npm run compile -- --check` says once the document is in, split into the fields still to
  * fill (expected right after adding it) and real problems; and, compiling the new document on its
- * own with the metadata as detected, how the compiler reads it and its entity candidates.
+ * own with the metadata as detected, how the compiler reads it, its entity candidates and the
+ * figures it states about known entities.
  */
 export function checkAddedDocument(contentDir: string, added: AddedDocument): AddedDocumentCheck {
   const all = problemsOf(() => compileSite(contentDir, createUrls('/')));
@@ -58,6 +62,7 @@ export function checkAddedDocument(contentDir: string, added: AddedDocument): Ad
   } satisfies SourceMeta;
   let report: DocumentReport | undefined;
   let candidates: EntityCandidate[] = [];
+  let figures: FigureCandidate[] = [];
   const own = problemsOf(() => {
     const matcher = buildEntityMatcher(entities);
     const result = compileDocument(
@@ -69,9 +74,10 @@ export function checkAddedDocument(contentDir: string, added: AddedDocument): Ad
     const texts = result.document.paragraphs.map((p) => ({ document: added.slug, text: p.text }));
     const names = entities.flatMap((e) => [e.name, ...e.aliases]);
     candidates = findEntityCandidates(texts, names, loadIgnoreList(contentDir));
+    figures = findFigureCandidates(result.document.paragraphs, result.document.mentions);
   });
   // Problems of the new text already reported by the site check are not repeated.
   const seen = new Set(problems.map((p) => JSON.stringify(p)));
   const fresh = own.filter((p) => !seen.has(JSON.stringify(p)));
-  return { toFill, problems: [...problems, ...fresh], report, candidates };
+  return { toFill, problems: [...problems, ...fresh], report, candidates, figures };
 }
