@@ -7,6 +7,12 @@ const isoDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期格式应为 YYYY、YYYY-MM 或 YYYY-MM-DD');
 
+/**
+ * `npm run add-document` writes this in place of the summary, which only a person can write; the
+ * build refuses it, so a document cannot be published with the placeholder.
+ */
+export const SUMMARY_PLACEHOLDER = 'TODO：';
+
 /** Metadata that sits beside every source text as `<slug>.meta.yaml`. */
 export const sourceMetaSchema = z.strictObject({
   title: z.string().min(2),
@@ -15,10 +21,15 @@ export const sourceMetaSchema = z.strictObject({
   documentNumber: z.string().min(2).optional(),
   date: isoDate,
   region: z.string().min(2),
-  originalFile: z.string().regex(/\.txt$/, 'originalFile 应为原始 .txt 文件名'),
-  summary: z.string().min(10).max(300),
+  /** Name of the file as received; a PDF, DOCX or web page is kept as content/originals/<slug>.<ext>. */
+  originalFile: z.string().regex(/\.(txt|pdf|docx|html?)$/i, 'originalFile 应为原始文件名（.txt / .pdf / .docx / .html）'),
+  summary: z
+    .string()
+    .min(10)
+    .max(300)
+    .refine((s) => !s.startsWith(SUMMARY_PLACEHOLDER), 'is still the placeholder add-document wrote: write one or two sentences summing up the document, from its text'),
   /** Where the text came from (for readers and reviewers of the corrections). */
-  extraction: z.enum(['pdf', 'newspaper', 'web']),
+  extraction: z.enum(['pdf', 'newspaper', 'web', 'docx']),
   /** SHA-256 of the source text as received: sources are data and are never edited. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be the 64-hex SHA-256 of the source text'),
 });

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { ContentError, type Problem } from '../errors.ts';
+import { compileDocument, compileSite } from '../pipeline.ts';
+import type { DocumentReport } from '../types.ts';
+import { buildEntityMatcher } from '../remark/link-entities.ts';
+import { correctionsSchema } from '../schema/corrections.ts';
+import type { SourceMeta } from '../schema/source-meta.ts';
+import { findEntityCandidates, type EntityCandidate } from '../site/entity-candidates.ts';
+import { loadEntities } from '../source/load-entities.ts';
+import { loadIgnoreList } from '../source/load-ignore-list.ts';
+import { createUrls } from '../urls.ts';
+import type { AddedDocument } from './add-document.ts';
+import { findFigureCandidates, type FigureCandidate } from './figure-candidates.ts';
+
+export interface AddedDocumentCheck {
+  /** Metadata fields of the new document a person still has to write or fix (the summary at least). */
+  toFill: Problem[];
+  /** Everything else the check found: problems of the new text, or of the rest of the content. */
+  problems: Problem[];
+  /** The new document's structure, as the compiler reads it (undefined when it could not be read). */
+  report?: DocumentReport;
+  /** Terms the new document marks as names (“…” and 《…》) that no entity page covers yet. */
+  candidates: EntityCandidate[];
+  /** Sentences that name an entity and state a quantity: candidates for the entity's figures. */
+  figures: FigureCandidate[];
+}
+
+const problemsOf = (run: () => void): Problem[] => {
+  try {
+    run();
+    return [];
+  } catch (e) {
+    if (e instanceof ContentError) return e.problems;
+    throw e;
+  }
+};
+
+/**
+ * What `npm run compile -- --check` says once the document is in, split into the fields still to
+ * fill (expected right after adding it) and real problems; and, compiling the new document on its
+ * own with the metadata as detected, how the compiler reads it, its entity candidates and the
+ * figures it states about known entities.
+ */
+export function checkAddedDocument(contentDir: string, added: AddedDocument): AddedDocumentCheck {
+  const all = problemsOf(() => compileSite(contentDir, createUrls('/')));
+  const toFill = all.filter((p) => p.file === added.metaFile);
+  const problems = all.filter((p) => p.file !== added.metaFile);
+
+  // The site check skips a document whose metadata is incomplete, so the new text is compiled here
+  // directly; the metadata stands in for what the person has not confirmed yet.
+  // (Entity problems are in the site check's list already.)
+  const { entities } = loadEntities(contentDir);
+  const meta = {
+    title: added.detected.title ?? added.slug,
+    kind: added.detected.kind ?? '通知',
+    issuer: added.detected.issuer ?? '',
+    date: added.detected.date ?? '',
+    region: added.detected.region ?? '',
+    originalFile: added.sourceFile,
+    extraction: 'pdf',
+    summary: '',
+    sha256: added.sha256,
+  } satisfies SourceMeta;
+  let report: DocumentReport | undefined;
+  let candidates: EntityCandidate[] = [];
+  let figures: FigureCandidate[] = [];
+  const own = problemsOf(() => {
+    const matcher = buildEntityMatcher(entities);
+    const result = compileDocument(
+      { slug: added.slug, file: added.sourceFile, bytes: readFileSync(added.sourceFile), meta, corrections: correctionsSchema.parse({}), correctionsFile: '' },
+      { matcher, entityHref: (id) => `/${id}/` },
+    );
+    if (!result.document) throw new ContentError(result.problems);
+    report = result.document.report;
+    const texts = result.document.paragraphs.map((p) => ({ document: added.slug, text: p.text }));
+    const names = entities.flatMap((e) => [e.name, ...e.aliases]);
+    candidates = findEntityCandidates(texts, names, loadIgnoreList(contentDir));
+    figures = findFigureCandidates(result.document.paragraphs, result.document.mentions);
+  });
+  // Problems of the new text already reported by the site check are not repeated.
+  const seen = new Set(problems.map((p) => JSON.stringify(p)));
+  const fresh = own.filter((p) => !seen.has(JSON.stringify(p)));
+  return { toFill, problems: [...problems, ...fresh], report, candidates, figures };
+}
