@@ -1,22 +1,22 @@
 import { z } from 'zod';
+import { site } from '../../site.config.ts';
 
-export const entityKinds = ['policies', 'projects', 'governance'] as const;
-export type EntityKind = (typeof entityKinds)[number];
+/** Kinds, their labels, sub-types, themes and regions come from the site configuration. */
+export const entityKinds: readonly string[] = site.kinds.map((k) => k.id);
+/** An entity collection's id, e.g. `policies`: one of `entityKinds`. */
+export type EntityKind = string;
 
-export const entityKindLabels: Record<EntityKind, string> = {
-  policies: '政策与制度',
-  projects: '项目',
-  governance: '治理模式',
-};
+export const entityKindLabels: Record<EntityKind, string> = Object.fromEntries(site.kinds.map((k) => [k.id, k.label]));
 
-export const themes = ['经济发展', '社会治理', '民生保障', '党建引领', '城市建设'] as const;
+export const themes = site.themes as [string, ...string[]];
 
 /** Sub-types allowed in each collection. */
-export const entitySubtypes: Record<EntityKind, readonly [string, ...string[]]> = {
-  policies: ['制度', '政策文件', '扶持措施', '计划', '服务品牌', '专项行动', '战略'],
-  projects: ['重点项目', '园区', '平台', '楼宇', '工程', '设施', '阵地'],
-  governance: ['治理模式', '工作机制', '党建模式', '治理品牌', '组织体系'],
-};
+export const entitySubtypes: Record<EntityKind, readonly [string, ...string[]]> = Object.fromEntries(
+  site.kinds.map((k) => [k.id, k.subtypes as [string, ...string[]]]),
+);
+
+/** Every region name an entity may have (aliases are spellings used in source metadata). */
+export const regionNames = site.regions.map((r) => r.name) as [string, ...string[]];
 
 export const statuses = ['规划中', '建设中', '已建成', '实施中', '已完成', '持续推进'] as const;
 
@@ -26,7 +26,7 @@ export function entityFrontmatterSchema(kind: EntityKind) {
     aliases: z.array(z.string().min(2)).default([]),
     kind: z.enum(entitySubtypes[kind]),
     theme: z.enum(themes),
-    region: z.string().min(2),
+    region: z.enum(regionNames, { message: `must be one of the regions in src/site.config.ts: ${regionNames.join('、')}` }),
     period: z.string().min(2).optional(),
     status: z.enum(statuses).optional(),
     summary: z.string().min(6).max(80),
