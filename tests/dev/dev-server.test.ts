@@ -1,30 +1,20 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanBuildEnv } from '../setup/build-site.ts';
+import { copyProject } from '../support/project-copy.ts';
 
 /**
  * `npm run dev` runs the same pipeline as the build, and keeps it current: when an entity page
  * changes, the compiler runs again and the pages that show its backlinks change without a restart.
  * Runs in a copy of the project so the real content is never touched.
  */
-const ROOT = join(import.meta.dirname, '../..');
-const work = mkdtempSync(join(tmpdir(), 'dev-server-'));
+const work = copyProject('dev-server-');
 let server: ChildProcess | undefined;
 let url = '';
 
 beforeAll(async () => {
-  for (const file of execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean)) {
-    mkdirSync(dirname(join(work, file)), { recursive: true });
-    try {
-      writeFileSync(join(work, file), readFileSync(join(ROOT, file)));
-    } catch {
-      /* a file deleted in the work tree but not yet in the index */
-    }
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
   server = spawn('npx', ['astro', 'dev', '--port', '0', '--host', '127.0.0.1'], { cwd: work, env: cleanBuildEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   url = await new Promise<string>((resolve, reject) => {
     let out = '';

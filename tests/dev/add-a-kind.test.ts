@@ -1,0 +1,67 @@
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanBuildEnv } from '../setup/build-site.ts';
+import { copyProject } from '../support/project-copy.ts';
+
+/**
+ * The site is data: a new kind of entity page needs one entry in src/site.config.ts and a folder of
+ * pages under content/, nothing else. Built in a copy of the project.
+ */
+const work = copyProject('add-a-kind-');
+const page = (path: string) => readFileSync(join(work, 'dist', path, 'index.html'), 'utf8');
+
+beforeAll(() => {
+  const configFile = join(work, 'src/site.config.ts');
+  const config = readFileSync(configFile, 'utf8');
+  const kinds = '  kinds: [\n';
+  expect(config).toContain(kinds);
+  writeFileSync(
+    configFile,
+    config.replace(
+      kinds,
+      kinds +
+        `    { id: 'facilities', label: '公共服务设施', badge: '设施', blurb: '菜场、卫生和为老服务等公共服务设施。', subtypes: ['服务设施'] },\n`,
+    ),
+  );
+  mkdirSync(join(work, 'content/facilities'));
+  writeFileSync(
+    join(work, 'content/facilities/biaozhunhua-caichang.mdx'),
+    [
+      '---',
+      'name: 标准化菜场',
+      'kind: 服务设施',
+      'theme: 民生保障',
+      'region: 普陀区长征镇',
+      'summary: 建德地区公共服务改造项目中规划的标准化菜场。',
+      '---',
+      '',
+      '“十四五”规划的建德地区公共服务改造项目涵盖标准化菜场。[〔十四五规划〕](cite:changzheng-14th-five-year-plan "涵盖标准化菜场")',
+      '',
+    ].join('\n'),
+  );
+  execSync('npm run build', { cwd: work, stdio: 'pipe', env: cleanBuildEnv() });
+}, 300_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a kind added by configuration and content alone', () => {
+  it('gets its index page and entity pages', () => {
+    expect(page('facilities')).toContain('公共服务设施');
+    expect(page('facilities')).toContain('标准化菜场');
+    expect(page('facilities/biaozhunhua-caichang')).toMatch(/<h1[^>]*>[^<]*标准化菜场/);
+  });
+  it('is in the site navigation and on the home page', () => {
+    expect(page('')).toContain('href="/facilities/"');
+  });
+  it('is linked where a document names it, and cited back to that paragraph', () => {
+    const plan = page('documents/changzheng-14th-five-year-plan');
+    expect(plan).toContain('href="/facilities/biaozhunhua-caichang/"');
+    expect(page('facilities/biaozhunhua-caichang')).toContain('/documents/changzheng-14th-five-year-plan/#');
+  });
+  it('is known to the search: its name and badge are in the entity list', () => {
+    const entities = JSON.parse(readFileSync(join(work, 'dist/search-index/entities.json'), 'utf8')) as { entities: Array<{ name: string; kind: string }> };
+    expect(entities.entities).toContainEqual(expect.objectContaining({ name: '标准化菜场', kind: '设施' }));
+    expect(existsSync(join(work, 'dist/pagefind'))).toBe(true);
+  });
+});
