@@ -3,6 +3,7 @@
  * under new slugs, with all entity pages) and prints the cost per document. Per-document work
  * must stay flat as the corpus grows; the site-wide reduce must stay a small share.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +24,11 @@ function makeCorpus(documents: number): string {
   for (let i = 0; i < documents; i++) {
     const slug = sources[i % sources.length];
     const copy = i < sources.length ? slug : `${slug}-copy-${i}`;
-    cpSync(join('content/sources', `${slug}.txt`), join(dir, 'sources', `${copy}.txt`));
-    writeFileSync(join(dir, 'sources', `${copy}.meta.yaml`), readFileSync(join('content/sources', `${slug}.meta.yaml`)));
+    // Each copy gets a last line of its own: the compiler refuses the same text under two slugs.
+    const text = i < sources.length ? readFileSync(join('content/sources', `${slug}.txt`)) : Buffer.concat([readFileSync(join('content/sources', `${slug}.txt`)), Buffer.from(`\n副本${i}\n`)]);
+    writeFileSync(join(dir, 'sources', `${copy}.txt`), text);
+    const meta = readFileSync(join('content/sources', `${slug}.meta.yaml`), 'utf8');
+    writeFileSync(join(dir, 'sources', `${copy}.meta.yaml`), meta.replace(/^sha256: .*$/m, `sha256: ${createHash('sha256').update(text).digest('hex')}`));
     try {
       cpSync(join('content/corrections', `${slug}.yaml`), join(dir, 'corrections', `${copy}.yaml`));
     } catch {

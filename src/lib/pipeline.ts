@@ -27,8 +27,8 @@ import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { compileEntity } from './compile-entity.ts';
-import { ProblemList, type Problem } from './errors.ts';
+import { compileEntity, uncheckedCitationProblems } from './compile-entity.ts';
+import { ContentError, ProblemList, type Problem } from './errors.ts';
 import { buildSiteIndex } from './site/build-site-index.ts';
 import { loadEntities } from './source/load-entities.ts';
 import { loadSources } from './source/load-sources.ts';
@@ -65,7 +65,9 @@ export function sourceToMdast(input: SourceInput): { tree: Root; header: Documen
   const joined = joinBrokenParagraphs(classified);
   const blocks = cleanBlockText(nestHeadings(joined.blocks));
   const { tree, header } = buildMdast(blocks);
-  return { tree, header, problems: corrected.problems, corrections: corrected.applied, joins: joined.joins };
+  // Corrections problems name the corrections file, so their line is that file's line, not the source's.
+  const problems = corrected.problems.map((p) => ({ ...p, line: p.field ? input.locateCorrection?.(p.field) : undefined }));
+  return { tree, header, problems, corrections: corrected.applied, joins: joined.joins };
 }
 
 /** The whole per-document pipeline: source bytes → anchored, entity-linked HTML and its indexes. */
@@ -118,14 +120,17 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
 
   const matcher = buildEntityMatcher(loaded.entities);
   const documents: CompiledDocument[] = [];
+  const failed = new Map(sources.failed);
   for (const input of sources.inputs) {
     try {
       const result = compileDocument(input, { matcher, entityHref: (id) => urls.entity(id) });
       result.problems.forEach((p) => problems.add(p));
       if (result.document) documents.push(result.document);
+      else failed.set(input.slug, input.file);
     } catch (e) {
-      if (e instanceof Error && 'problems' in e) (e as { problems: Problem[] }).problems.forEach((p) => problems.add(p));
-      else throw e;
+      if (!(e instanceof ContentError)) throw e;
+      e.problems.forEach((p) => problems.add(p));
+      failed.set(input.slug, input.file);
     }
   }
 
@@ -137,10 +142,13 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
       paragraphsOf: (slug) => paragraphs.get(slug),
       entityHref: (id) => urls.entity(id),
       citationHref: (slug, anchor) => urls.document(slug, anchor),
+      isFailedDocument: (slug) => failed.has(slug) || sources.unreadable !== undefined,
     });
     result.problems.forEach((p) => problems.add(p));
     entityPages.push(result.entity);
   }
+  // A document that failed is reported once above; its citations are counted, not each reported.
+  uncheckedCitationProblems(entityPages, failed, sources.unreadable).forEach((p) => problems.add(p));
   problems.throwIfAny();
 
   const entities: EntityRef[] = loaded.entities.map(({ id, kind, slug, name, aliases }) => ({ id, kind, slug, name, aliases }));

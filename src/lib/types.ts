@@ -16,6 +16,8 @@ export interface SourceInput {
   meta: SourceMeta;
   corrections: Corrections;
   correctionsFile: string;
+  /** The line of the corrections file where a field (`articles[0].blocks[2]`) is, for messages. */
+  locateCorrection?: (field: string) => number | undefined;
 }
 
 /** Title block of a document, read off its first lines. */
@@ -81,6 +83,8 @@ export interface CompiledEntity {
   citations: Citation[];
   /** The body rendered by the compiler: Markdown only, never executed. */
   html: string;
+  /** Citations of documents that failed to compile, by document: counted, not checked. */
+  uncheckedCitations?: Record<string, number>;
 }
 
 export interface MentionExcerpt {

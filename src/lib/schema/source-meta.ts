@@ -3,9 +3,23 @@ import { z } from 'zod';
 /** Kinds of source documents, as Chinese government libraries label them. */
 export const documentKinds = ['规划', '年度计划', '通知', '新闻报道'] as const;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期格式应为 YYYY、YYYY-MM 或 YYYY-MM-DD');
+/** Why `YYYY`, `YYYY-MM` or `YYYY-MM-DD` is not a date on the calendar (2022-13-45, 2023-02-29), if it is not. */
+export function calendarDateProblem(value: string): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return `"${value}" is not written YYYY, YYYY-MM or YYYY-MM-DD (日期格式应为 YYYY、YYYY-MM 或 YYYY-MM-DD)`;
+  const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined];
+  if (month !== undefined && (month < 1 || month > 12)) return `"${value}" is not a calendar date: there is no month ${m[2]}`;
+  if (month !== undefined && day !== undefined) {
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate(); // day 0 of the next month: this month's length
+    if (day < 1 || day > days) return `"${value}" is not a calendar date: ${year}-${m[2]} has ${days} days`;
+  }
+  return undefined;
+}
+
+const isoDate = z.string().superRefine((value, ctx) => {
+  const problem = calendarDateProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { hint: 'Write the date the document gives (成文日期), as YYYY-MM-DD, YYYY-MM or YYYY, in quotes.' } });
+});
 
 /**
  * `npm run add-document` writes this in place of the summary, which only a person can write; the

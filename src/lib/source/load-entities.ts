@@ -1,9 +1,11 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import type { Problem } from '../errors.ts';
+import { zodProblems, type Problem } from '../errors.ts';
 import { entityFrontmatterSchema, entityKinds, type EntityFrontmatter, type EntityKind, type EntityRef } from '../schema/entity.ts';
-import { zodProblems } from './load-sources.ts';
+import { unsafeCharacterProblem } from '../text/unsafe-characters.ts';
+import { describeFileError, listFolder } from './list-folder.ts';
+import { SLUG, suggestSlug } from './load-sources.ts';
+import { parseYamlText, type YamlText } from './read-yaml.ts';
 
 export interface EntitySource extends EntityRef {
   file: string;
@@ -13,45 +15,85 @@ export interface EntitySource extends EntityRef {
   bodyLine: number;
 }
 
-const FRONTMATTER = /^---\n([\s\S]*?)\n---\n?/;
-
 export const entityId = (kind: EntityKind, slug: string) => `${kind}/${slug}`;
 
-/** Reads `content/{policies,projects,governance}/*.mdx`, validating frontmatter and name uniqueness. */
+/**
+ * Splits `---\n<yaml>\n---\n<body>`. The fences are lines of their own; line numbers are exact:
+ * the YAML's line 1 is the file's line 2, and the body starts on the line after the closing fence.
+ */
+export function splitFrontmatter(text: string): { yaml: string; body: string; bodyLine: number } | 'none' | 'unclosed' {
+  const lines = text.split('\n');
+  if (lines[0].trimEnd() !== '---') return 'none';
+  const close = lines.findIndex((l, i) => i > 0 && l.trimEnd() === '---');
+  if (close < 0) return 'unclosed';
+  return { yaml: lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
+}
+
+interface LoadedEntity {
+  entity: EntitySource;
+  yaml: YamlText;
+  /** Last modification time, to blame the newer of two files that claim the same name. */
+  mtime: number;
+}
+
+/** Reads `content/{policies,projects,governance}/*.mdx`, validating file names, frontmatter and name uniqueness. */
 export function loadEntities(contentDir: string): { entities: EntitySource[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const entities: EntitySource[] = [];
+  const loaded: LoadedEntity[] = [];
   const slugs = new Map<string, string>();
   for (const kind of entityKinds) {
     const dir = join(contentDir, kind);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).sort()) {
-      if (!name.endsWith('.mdx')) continue;
-      const file = join(dir, name);
+    for (const entry of listFolder(dir, problems, { message: 'does not exist' }) ?? []) {
+      const { name, path: file } = entry;
+      if (entry.kind === 'folder') {
+        problems.push({ file, message: `is a folder; folders inside content/${kind} are not read`, hint: 'Entity pages are files named <slug>.mdx; rename or move the folder.' });
+        continue;
+      }
+      if (!name.endsWith('.mdx')) {
+        problems.push({ file, message: 'is not read by the compiler', hint: `Entity pages are files named <slug>.mdx${name.endsWith('.md') ? `: rename it to ${name.slice(0, -3)}.mdx` : '; move it out of this folder'}.` });
+        continue;
+      }
       const slug = name.slice(0, -4);
-      const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-      const m = FRONTMATTER.exec(text);
-      if (!m) {
-        problems.push({ file, message: 'has no frontmatter', hint: 'Start the file with a --- YAML block (see README).' });
+      if (!SLUG.test(slug)) {
+        problems.push({ file, message: `file name "${slug}" is not a slug, so the page could not be linked`, hint: `Rename it with lowercase letters, digits and hyphens, e.g. ${suggestSlug(slug)}.mdx.` });
         continue;
       }
-      let raw: unknown;
+      let text: string;
       try {
-        raw = parseYaml(m[1]);
+        text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
       } catch (e) {
-        problems.push({ file, message: `frontmatter is not valid YAML: ${(e as Error).message.split('\n')[0]}` });
+        problems.push(describeFileError(file, e));
         continue;
       }
-      const parsed = entityFrontmatterSchema(kind).safeParse(raw);
+      const unsafe = unsafeCharacterProblem(file, text, 'Remove it; it is invisible and never needed in an entity page.');
+      if (unsafe) {
+        problems.push(unsafe);
+        continue;
+      }
+      const parts = splitFrontmatter(text);
+      if (parts === 'none') {
+        problems.push({ file, line: 1, message: 'has no frontmatter', hint: 'Start the file with a line ---, the fields (see README), and another line ---.' });
+        continue;
+      }
+      if (parts === 'unclosed') {
+        problems.push({ file, line: 1, message: 'has a frontmatter block opened by --- on line 1 but never closed', hint: 'Add a line with just --- after the last field.' });
+        continue;
+      }
+      const yaml = parseYamlText(parts.yaml, file, problems, 1);
+      if (!yaml) continue;
+      const parsed = entityFrontmatterSchema(kind).safeParse(yaml.data ?? {});
       if (!parsed.success) {
-        problems.push(...zodProblems(file, parsed.error));
+        problems.push(...zodProblems(file, parsed.error, yaml.data, yaml.lineOf));
         continue;
       }
-      if (slugs.has(slug)) problems.push({ file, message: `slug "${slug}" is also used by ${slugs.get(slug)}`, hint: 'Slugs are unique across all entity kinds.' });
+      if (slugs.has(slug)) {
+        problems.push({ file, message: `slug "${slug}" is also used by ${slugs.get(slug)}`, hint: 'Slugs are unique across all entity kinds; rename one of the files.' });
+        continue;
+      }
       slugs.set(slug, file);
-      const body = text.slice(m[0].length);
-      if (body.trim() === '') problems.push({ file, message: 'has an empty body', hint: 'Describe the entity from the sources, with citations.' });
-      entities.push({
+      if (parts.body.trim() === '') problems.push({ file, line: parts.bodyLine, message: 'has an empty body', hint: 'Describe the entity from the sources, with citations.' });
+      const entity: EntitySource = {
         id: entityId(kind, slug),
         kind,
         slug,
@@ -59,20 +101,69 @@ export function loadEntities(contentDir: string): { entities: EntitySource[]; pr
         aliases: parsed.data.aliases,
         file,
         frontmatter: parsed.data,
-        body,
-        bodyLine: m[0].split('\n').length,
+        body: parts.body,
+        bodyLine: parts.bodyLine,
+      };
+      loaded.push({ entity, yaml, mtime: statSync(file).mtimeMs });
+    }
+  }
+  problems.push(...duplicateNameProblems(loaded));
+  return { entities: loaded.map((l) => l.entity), problems };
+}
+
+/**
+ * Each name or alias must lead to one entity. A name belongs to the entity it names: an alias that
+ * repeats another entity's name is the alias's mistake. Otherwise the file changed last (the one
+ * the author just wrote; reading order breaks ties) is blamed, naming the other.
+ */
+function duplicateNameProblems(loaded: LoadedEntity[]): Problem[] {
+  const problems: Problem[] = [];
+  const order = new Map(loaded.map((l, i) => [l, i]));
+  const older = (a: LoadedEntity, b: LoadedEntity) => a.mtime - b.mtime || order.get(a)! - order.get(b)!;
+  const keeperOf = <T extends { owner: LoadedEntity }>(group: T[]) => [...group].sort((a, b) => older(a.owner, b.owner))[0];
+
+  const byName = new Map<string, Array<{ owner: LoadedEntity }>>();
+  for (const l of loaded) byName.set(l.entity.name, [...(byName.get(l.entity.name) ?? []), { owner: l }]);
+  const nameOwner = new Map<string, LoadedEntity>();
+  for (const [name, group] of byName) {
+    const keeper = keeperOf(group).owner;
+    nameOwner.set(name, keeper);
+    for (const { owner } of group) {
+      if (owner === keeper) continue;
+      problems.push({ file: owner.entity.file, line: owner.yaml.lineOf(['name']), field: 'name', message: `"${name}" is also the name of ${keeper.entity.file}`, hint: 'Each name must point to one entity: rename one, or merge the pages.' });
+    }
+  }
+
+  const byAlias = new Map<string, Array<{ owner: LoadedEntity; index: number }>>();
+  for (const l of loaded) {
+    l.entity.aliases.forEach((alias, index) => {
+      const named = nameOwner.get(alias);
+      if (named === l) return; // an alias repeating its own name is harmless
+      if (named) {
+        problems.push({
+          file: l.entity.file,
+          line: l.yaml.lineOf(['aliases', index]),
+          field: `aliases[${index}]`,
+          message: `"${alias}" is the name of ${named.entity.file}`,
+          hint: 'Each name or alias must point to one entity: remove this alias.',
+        });
+      } else if (!(byAlias.get(alias) ?? []).some((e) => e.owner === l)) {
+        byAlias.set(alias, [...(byAlias.get(alias) ?? []), { owner: l, index }]);
+      }
+    });
+  }
+  for (const [alias, group] of byAlias) {
+    const keeper = keeperOf(group).owner;
+    for (const { owner, index } of group) {
+      if (owner === keeper) continue;
+      problems.push({
+        file: owner.entity.file,
+        line: owner.yaml.lineOf(['aliases', index]),
+        field: `aliases[${index}]`,
+        message: `"${alias}" is also an alias of ${keeper.entity.file}`,
+        hint: 'Each name or alias must point to one entity: remove the alias from one of the two pages.',
       });
     }
   }
-  const owner = new Map<string, EntitySource>();
-  for (const e of entities) {
-    for (const n of [e.name, ...e.aliases]) {
-      const other = owner.get(n);
-      if (other && other !== e) {
-        problems.push({ file: e.file, field: n === e.name ? 'name' : 'aliases', message: `"${n}" is also a name of ${other.file}`, hint: 'Each name or alias must point to one entity.' });
-      }
-      owner.set(n, e);
-    }
-  }
-  return { entities, problems };
+  return problems;
 }

@@ -1,79 +1,194 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
 import type { SourceInput } from '../types.ts';
-import type { Problem } from '../errors.ts';
+import { parseFieldName, zodProblems, type Problem } from '../errors.ts';
 import { correctionsSchema } from '../schema/corrections.ts';
+import { entityKinds } from '../schema/entity.ts';
 import { sourceMetaSchema } from '../schema/source-meta.ts';
+import { describeFileError, listFolder, type FolderEntry } from './list-folder.ts';
+import { readYamlFile } from './read-yaml.ts';
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export { zodProblems } from '../errors.ts';
 
-/** Zod issues → problems naming the file and the field. */
-export function zodProblems(file: string, error: z.ZodError): Problem[] {
-  return error.issues.map((issue) => ({
-    file,
-    field: issue.path.join('.') || undefined,
-    message: issue.message,
-  }));
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A readable slug suggestion for a file name that is not one: `Test_Entity` → `test-entity`. */
+export function suggestSlug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'document';
 }
 
-export function readYaml(file: string, problems: Problem[]): unknown {
-  try {
-    return parseYaml(readFileSync(file, 'utf8')) ?? {};
-  } catch (e) {
-    problems.push({ file, message: `is not valid YAML: ${(e as Error).message.split('\n')[0]}` });
-    return undefined;
-  }
+/**
+ * Originals kept beside their extracted text for 下载原文 (`<slug>.pdf` next to `<slug>.txt`).
+ * Any other file in content/sources would be ignored by the compiler, so it is an error.
+ */
+const ORIGINAL_EXTENSIONS = ['.pdf', '.docx', '.doc', '.html', '.htm'];
+
+const SOURCE_LAYOUT = 'content/sources holds <slug>.txt texts, each with its <slug>.meta.yaml (and optionally the original file, <slug>.pdf/.docx/.html)';
+
+export interface LoadedSources {
+  inputs: SourceInput[];
+  problems: Problem[];
+  /** Sources whose text exists but that could not be loaded (slug → file), so citing them is not checked. */
+  failed: Map<string, string>;
+  /** The content or sources folder itself could not be read: no citation can be checked. */
+  unreadable?: string;
 }
 
 /**
  * Reads every `content/sources/<slug>.txt` with its `<slug>.meta.yaml` and optional
- * `content/corrections/<slug>.yaml`. Reports every problem of every source at once.
+ * `content/corrections/<slug>.yaml`. Reports every problem of every source at once, and every file
+ * in these folders that the compiler would otherwise ignore.
  */
-export function loadSources(contentDir: string): { inputs: SourceInput[]; problems: Problem[] } {
+export function loadSources(contentDir: string): LoadedSources {
   const problems: Problem[] = [];
   const inputs: SourceInput[] = [];
+  const failed = new Map<string, string>();
+  if (!existsSync(contentDir)) {
+    problems.push({ file: contentDir, message: 'does not exist (the content folder)', hint: 'Run the command in the project folder, or point CONTENT_DIR (or --content) at the content folder.' });
+    return { inputs, problems, failed, unreadable: contentDir };
+  }
+  checkContentFolder(contentDir, problems);
   const dir = join(contentDir, 'sources');
-  const names = readdirSync(dir).sort();
-  for (const name of names) {
-    if (name.endsWith('.meta.yaml')) {
-      if (!names.includes(name.replace(/\.meta\.yaml$/, '.txt'))) {
-        problems.push({ file: join(dir, name), message: 'has no matching .txt source', hint: 'Add the text or remove the metadata file.' });
-      }
+  const entries = listFolder(dir, problems, { message: 'does not exist', hint: 'Create it and add the source texts; see README “Adding a source document”.' });
+  if (!entries) return { inputs, problems, failed, unreadable: dir };
+
+  const texts = new Map<string, FolderEntry>();
+  const metas = new Set<string>();
+  for (const entry of entries) {
+    const { name, path } = entry;
+    const looksLikeSource = /\.(txt|meta\.yaml)$/.test(name);
+    if (entry.kind === 'folder') {
+      problems.push(
+        looksLikeSource
+          ? { file: path, message: 'is a folder, but its name is that of a source file', hint: 'Rename or remove the folder; a source is a plain file.' }
+          : { file: path, message: 'is a folder; folders inside content/sources are not read', hint: `Move its files up into content/sources or elsewhere; ${SOURCE_LAYOUT}.` },
+      );
       continue;
     }
-    if (!name.endsWith('.txt')) continue;
-    const slug = name.slice(0, -4);
-    const file = join(dir, name);
+    if (name.endsWith('.meta.yaml')) metas.add(name.slice(0, -'.meta.yaml'.length));
+    else if (name.endsWith('.txt')) texts.set(name.slice(0, -'.txt'.length), entry);
+    else {
+      const dot = name.indexOf('.');
+      const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+      const isOriginal = ORIGINAL_EXTENSIONS.includes(ext.toLowerCase()) && entries.some((e) => e.name === `${stem}.txt`);
+      if (!isOriginal) {
+        problems.push({
+          file: path,
+          message: ext === '.md' ? 'is not read: sources are plain-text .txt files' : 'is not read by the compiler',
+          hint: ext === '.md' ? `Rename it to ${stem}.txt if it is a source (with ${stem}.meta.yaml), or move it out of content/sources.` : `Move it out of content/sources; ${SOURCE_LAYOUT}.`,
+        });
+      }
+    }
+  }
+  for (const slug of metas) {
+    if (!texts.has(slug)) problems.push({ file: join(dir, `${slug}.meta.yaml`), message: 'has no matching .txt source', hint: `Add ${slug}.txt or remove the metadata file.` });
+  }
+
+  const bySha = new Map<string, string>();
+  for (const [slug, { path: file }] of texts) {
+    const fail = () => failed.set(slug, file);
     if (!SLUG.test(slug)) {
-      problems.push({ file, message: `file name "${slug}" is not a valid slug`, hint: 'Use lowercase letters, digits and hyphens.' });
+      problems.push({ file, message: `file name "${slug}" is not a slug`, hint: `Use lowercase letters, digits and hyphens, e.g. ${suggestSlug(slug)}.txt (and rename its .meta.yaml to match).` });
+      fail();
       continue;
     }
     const metaFile = join(dir, `${slug}.meta.yaml`);
-    if (!existsSync(metaFile)) {
-      problems.push({ file: metaFile, message: 'is missing', hint: 'Every source needs a metadata file; see README “Adding a document”.' });
+    if (!metas.has(slug)) {
+      problems.push({ file: metaFile, message: 'is missing', hint: 'Every source needs a metadata file; see README “Adding a source document”.' });
+      fail();
       continue;
     }
-    const metaRaw = readYaml(metaFile, problems);
-    const meta = sourceMetaSchema.safeParse(metaRaw);
-    if (!meta.success) problems.push(...zodProblems(metaFile, meta.error));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      problems.push(describeFileError(file, e));
+      fail();
+      continue;
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const twin = bySha.get(sha256);
+    if (twin) {
+      problems.push({ file, message: `is the same document as ${twin} (identical sha256)`, hint: 'Keep one slug per document: remove this copy and its .meta.yaml.' });
+      fail();
+      continue;
+    }
+    bySha.set(sha256, file);
+
+    const metaYaml = readYamlFile(metaFile, problems);
+    let meta: ReturnType<typeof sourceMetaSchema.safeParse> | undefined;
+    if (metaYaml && metaYaml.data === null) {
+      problems.push({ file: metaFile, message: 'is empty', hint: 'Fill in the metadata fields; see README “Adding a source document”.' });
+    } else if (metaYaml) {
+      meta = sourceMetaSchema.safeParse(metaYaml.data);
+      if (!meta.success) problems.push(...zodProblems(metaFile, meta.error, metaYaml.data, metaYaml.lineOf));
+    }
+
     const correctionsFile = join(contentDir, 'corrections', `${slug}.yaml`);
-    const correctionsRaw = existsSync(correctionsFile) ? readYaml(correctionsFile, problems) : {};
-    const corrections = correctionsSchema.safeParse(correctionsRaw);
-    if (!corrections.success) problems.push(...zodProblems(correctionsFile, corrections.error));
-    const bytes = readFileSync(file);
-    if (meta.success && createHash('sha256').update(bytes).digest('hex') !== meta.data.sha256) {
+    const correctionsYaml = existsSync(correctionsFile) ? readYamlFile(correctionsFile, problems) : { data: {}, lineOf: () => undefined };
+    const corrections = correctionsYaml ? correctionsSchema.safeParse(correctionsYaml.data ?? {}) : undefined;
+    if (correctionsYaml && corrections && !corrections.success) problems.push(...zodProblems(correctionsFile, corrections.error, correctionsYaml.data, correctionsYaml.lineOf));
+
+    if (meta?.success && sha256 !== meta.data.sha256) {
       problems.push({
         file,
         message: 'does not match the sha256 recorded in its metadata',
         hint: 'Sources are kept exactly as received; put fixes in content/corrections/. For a new version of the text, update sha256.',
       });
-    } else if (meta.success && corrections.success) {
-      inputs.push({ slug, file, bytes, meta: meta.data, corrections: corrections.data, correctionsFile });
+      fail();
+    } else if (meta?.success && corrections?.success && correctionsYaml) {
+      inputs.push({
+        slug,
+        file,
+        bytes,
+        meta: meta.data,
+        corrections: corrections.data,
+        correctionsFile,
+        locateCorrection: (field) => correctionsYaml.lineOf(parseFieldName(field)),
+      });
+    } else fail();
+  }
+
+  checkCorrectionsFolder(contentDir, new Set(texts.keys()), problems);
+  if (texts.size === 0 && problems.length === 0) problems.push({ file: dir, message: 'holds no sources (*.txt)', hint: 'Add a source; see README “Adding a source document”.' });
+  return { inputs, problems, failed };
+}
+
+/** What the content folder holds; anything else (a misspelt `policy/`) would be silently ignored. */
+/** What the content folder may hold: anything else is a mistake the author should hear about. */
+const CONTENT_ENTRIES = [
+  'sources',
+  'corrections',
+  // Originals kept by `npm run add-document` (PDF, DOCX, web page) for 下载原文.
+  'originals',
+  ...entityKinds,
+  'entity-ignore.yaml',
+];
+
+function checkContentFolder(contentDir: string, problems: Problem[]): void {
+  for (const entry of listFolder(contentDir, problems, { message: 'does not exist' }) ?? []) {
+    if (CONTENT_ENTRIES.includes(entry.name)) continue;
+    problems.push({
+      file: entry.path,
+      message: 'is not read by the compiler',
+      hint: `The content folder holds ${CONTENT_ENTRIES.join(', ')}; rename it to one of these or move it elsewhere.`,
+    });
+  }
+}
+
+/** Every file in content/corrections must be `<slug>.yaml` for an existing source. */
+function checkCorrectionsFolder(contentDir: string, sourceSlugs: Set<string>, problems: Problem[]): void {
+  const dir = join(contentDir, 'corrections');
+  if (!existsSync(dir)) return;
+  for (const entry of listFolder(dir, problems, { message: 'does not exist' }) ?? []) {
+    const slug = entry.name.replace(/\.yaml$/, '');
+    if (entry.kind === 'folder') {
+      problems.push({ file: entry.path, message: 'is a folder; folders inside content/corrections are not read', hint: 'Corrections are files named <slug>.yaml after their source.' });
+    } else if (!entry.name.endsWith('.yaml')) {
+      problems.push({ file: entry.path, message: 'is not read by the compiler', hint: 'Corrections are files named <slug>.yaml after their source; rename or move it.' });
+    } else if (!sourceSlugs.has(slug)) {
+      problems.push({ file: entry.path, message: `corrects a source that does not exist (content/sources/${slug}.txt)`, hint: 'Rename it after its source, or remove it.' });
     }
   }
-  if (inputs.length === 0 && problems.length === 0) problems.push({ file: dir, message: 'holds no sources (*.txt)' });
-  return { inputs, problems };
 }

@@ -26,8 +26,8 @@ export function applyCorrections(source: SourceBlock[], corrections: Corrections
         file,
         field,
         line: from,
-        message: `no text block starts at line ${ref}`,
-        hint: 'Corrections name blocks by the source line their first line is on; check the line number.',
+        message: `names source line ${ref}, but no text block starts ${typeof ref === 'number' ? 'on that line' : 'in those lines'} of the source`,
+        hint: 'Corrections name blocks by the source line their first line is on; check the line number in the .txt.',
       });
     }
     return found;
@@ -48,8 +48,8 @@ export function applyCorrections(source: SourceBlock[], corrections: Corrections
         file,
         field: `remove[${i}]`,
         line: r.line,
-        message: `occurrence ${r.occurrence} of "${r.text}" not found on this line`,
-        hint: 'The source may have changed; re-check the duplicated passage.',
+        message: `removes "${r.text}" (occurrence ${r.occurrence}) from source line ${r.line}, but that line does not contain it`,
+        hint: 'Check the line number and the text against the .txt; the text must be copied exactly.',
       });
       continue;
     }
@@ -73,7 +73,7 @@ export function applyCorrections(source: SourceBlock[], corrections: Corrections
         file,
         field: where,
         line: b.line,
-        message: `block is placed twice (also in ${previous})`,
+        message: `places the block of source line ${b.line} a second time (it is already in ${previous})`,
         hint: 'Each block belongs to exactly one place in the reading order.',
       });
       return;
@@ -84,29 +84,34 @@ export function applyCorrections(source: SourceBlock[], corrections: Corrections
 
   corrections.articles.forEach((a, n) => {
     const field = `articles[${n}]`;
-    if (a.kicker !== undefined) for (const b of resolve(a.kicker, `${field}.kicker`)) place(Object.assign(b, { role: 'kicker' as const }), n, field);
-    for (const b of resolve(a.title, `${field}.title`)) place(Object.assign(b, { role: 'title' as const }), n, field);
-    if (a.subtitle !== undefined) for (const b of resolve(a.subtitle, `${field}.subtitle`)) place(Object.assign(b, { role: 'subtitle' as const }), n, field);
-    for (const entry of a.blocks) {
+    if (a.kicker !== undefined) for (const b of resolve(a.kicker, `${field}.kicker`)) place(Object.assign(b, { role: 'kicker' as const }), n, `${field}.kicker`);
+    for (const b of resolve(a.title, `${field}.title`)) place(Object.assign(b, { role: 'title' as const }), n, `${field}.title`);
+    if (a.subtitle !== undefined) for (const b of resolve(a.subtitle, `${field}.subtitle`)) place(Object.assign(b, { role: 'subtitle' as const }), n, `${field}.subtitle`);
+    for (const [k, entry] of a.blocks.entries()) {
       if (typeof entry === 'object') {
-        for (const ref of entry.aside) for (const b of resolve(ref, `${field}.blocks.aside`)) place(b, n, field, true);
+        for (const [j, ref] of entry.aside.entries()) for (const b of resolve(ref, `${field}.blocks[${k}].aside[${j}]`)) place(b, n, `${field}.blocks[${k}].aside[${j}]`, true);
       } else {
-        for (const b of resolve(entry, `${field}.blocks`)) place(b, n, field);
+        for (const b of resolve(entry, `${field}.blocks[${k}]`)) place(b, n, `${field}.blocks[${k}]`);
       }
     }
     applied++;
   });
 
-  for (const b of blocks) {
-    if (!placed.has(b)) {
-      problems.push({
-        file,
-        field: 'articles',
-        line: b.line,
-        message: `block "${b.lines[0].slice(0, 20)}…" is not placed in any article`,
-        hint: 'Add its line to the blocks of the article it belongs to; nothing may be dropped.',
-      });
-    }
+  // One message for every block left out: forgetting an article is one mistake, not one per block.
+  const unplaced = blocks.filter((b) => !placed.has(b));
+  if (unplaced.length > 0) {
+    const first = unplaced[0];
+    const more = unplaced.slice(1, 9).map((b) => b.line);
+    problems.push({
+      file,
+      field: 'articles',
+      line: first.line,
+      message:
+        `does not place the block of source line ${first.line} ("${first.lines[0].slice(0, 20)}…")` +
+        (more.length ? `, nor those of lines ${more.join(', ')}${unplaced.length > 9 ? ` and ${unplaced.length - 9} more` : ''},` : '') +
+        ' in any article',
+      hint: 'Add each line to the blocks of the article it belongs to; nothing may be dropped.',
+    });
   }
   return { blocks: ordered, applied, problems };
 }
