@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scale -- 1000 5000 [--starlight] [--seed 1] [--keep]`: what the site costs as
+ * `npm run bench:scale -- 1000 5000 [--starlight] [--seed 1] [--keep] [--starlight-dir <folder>]`: what the site costs as
  * the library grows. For each size it copies the project into a temporary folder (node_modules
  * linked), adds a generated corpus of that many documents to the real ones
  * (src/lib/bench/generate-corpus.ts), builds it with the real `npm run build`, and measures:
@@ -35,7 +35,7 @@ import { serveStatic } from '../support/static-server.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
-  options: { starlight: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } },
+  options: { starlight: { type: 'boolean', default: false }, 'starlight-dir': { type: 'string' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } },
 });
 const sizes = positionals.length ? positionals.map(Number) : [1000, 5000];
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -397,7 +397,7 @@ async function measureSize(documents: number, starlightDir: string | undefined):
   };
 
   const starlight = starlightDir ? await buildStarlight(starlightDir, contentDir) : undefined;
-  if (starlight) console.log(`Starlight: ${(starlight.ms / 1000).toFixed(1)} s, peak RSS ${starlight.peakMb.toFixed(0)} MB, ${starlight.pages} pages; ratio ${(build.ms / starlight.ms).toFixed(2)}×`);
+  if (starlight && !starlight.error) console.log(`Starlight: ${(starlight.ms / 1000).toFixed(1)} s, peak RSS ${starlight.peakMb.toFixed(0)} MB, ${starlight.pages} pages; ratio ${(build.ms / starlight.ms).toFixed(2)}×`);
 
   if (!options.keep) rmSync(dir, { recursive: true, force: true });
   const steps = Object.fromEntries(BUILD_STEPS.filter((s) => build.steps[s]).map((s) => [s, build.steps[s]!])) as SizeFigures['build']['steps'];
@@ -417,12 +417,13 @@ async function measureSize(documents: number, starlightDir: string | undefined):
 }
 
 const results: SizeFigures[] = [];
-const starlightDir = options.starlight ? installStarlight() : undefined;
+// --starlight-dir reuses a folder where an earlier run (with --keep) installed Starlight.
+const starlightDir = options['starlight-dir'] ?? (options.starlight ? installStarlight() : undefined);
 const load = loadavg()[0];
 try {
   for (const n of sizes) results.push(await measureSize(n, starlightDir));
 } finally {
-  if (starlightDir && !options.keep) rmSync(starlightDir, { recursive: true, force: true });
+  if (starlightDir && !options.keep && !options['starlight-dir']) rmSync(starlightDir, { recursive: true, force: true });
 }
 
 const date = new Date().toISOString().slice(0, 10);
