@@ -13,6 +13,8 @@ export interface EntitySource extends EntityRef {
   body: string;
   /** Line in the file where the body starts, to map body positions back to file lines. */
   bodyLine: number;
+  /** The file line of a frontmatter field (`figures[0].quote`), for messages about facts. */
+  lineOf?: (path: Array<string | number>) => number | undefined;
 }
 
 export const entityId = (kind: EntityKind, slug: string) => `${kind}/${slug}`;
@@ -104,6 +106,7 @@ export function loadEntities(contentDir: string): { entities: EntitySource[]; pr
         frontmatter: parsed.data,
         body: parts.body,
         bodyLine: parts.bodyLine,
+        lineOf: yaml.lineOf,
       };
       loaded.push({ entity, yaml, mtime: statSync(file).mtimeMs });
     }
