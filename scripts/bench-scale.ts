@@ -26,7 +26,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../src/lib/bench/generate-corpus.ts';
-import { BUILD_STEPS, median, renderScaleReport, replaceReadmeSection, type PageTypeFigures, type SearchFigures, type SizeFigures, type StepFigures } from '../src/lib/bench/scale-report.ts';
+import { BUILD_STEPS, median, renderScaleReport, replaceReadmeSection, type PageTypeFigures, type ScaleRun, type SearchFigures, type SizeFigures, type StepFigures } from '../src/lib/bench/scale-report.ts';
 import { starlightPages, starlightProjectFiles, type StarlightEntity } from '../src/lib/bench/starlight-pages.ts';
 import { STEP_LINE } from '../src/lib/astro/step-timings.ts';
 import { site } from '../src/site.config.ts';
@@ -420,6 +420,7 @@ const results: SizeFigures[] = [];
 // --starlight-dir reuses a folder where an earlier run (with --keep) installed Starlight.
 const starlightDir = options['starlight-dir'] ?? (options.starlight ? installStarlight() : undefined);
 const load = loadavg()[0];
+const seedCount = readSeedSources(join(root, 'content')).length;
 try {
   for (const n of sizes) results.push(await measureSize(n, starlightDir));
 } finally {
@@ -428,11 +429,22 @@ try {
 
 const date = new Date().toISOString().slice(0, 10);
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-const machine = `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, shared with other builds and tests while measuring (1-minute load ${load.toFixed(1)} at the start).`;
-const report = renderScaleReport(results, { date, commit, machine, seed });
-mkdirSync(join(root, 'bench/results'), { recursive: true });
-const resultFile = join(root, 'bench/results', `scale-${date}.md`);
-writeFileSync(resultFile, `# Scale benchmark, ${date}\n\n${report}`);
+const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, shared with other builds and tests while measuring (1-minute load ${load.toFixed(1)} at the start)`;
+const context = { date, commit, machine, seed, command: `npm run bench:scale -- ${process.argv.slice(2).join(' ')}` };
+const resultsDir = join(root, 'bench/results');
+mkdirSync(resultsDir, { recursive: true });
+const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+const resultFile = join(resultsDir, `scale-${stamp}-${sizes.join('-')}.md`);
+writeFileSync(resultFile, `# Scale benchmark, ${date}\n\n${renderScaleReport(results.map((figures) => ({ figures, context })))}`);
+// Each size's figures are kept as JSON, so the README shows the latest run of every size even
+// when sizes are measured by separate runs (5,000 documents with Starlight takes long).
+for (const figures of results) writeFileSync(join(resultsDir, `scale-${stamp}-${figures.documents - seedCount}.json`), JSON.stringify({ figures, context }, null, 2) + '\n');
+const latest = new Map<number, ScaleRun>();
+for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort()) {
+  const run = JSON.parse(readFileSync(join(resultsDir, file), 'utf8')) as ScaleRun;
+  latest.set(run.figures.documents, run);
+}
 const readmeFile = join(root, 'README.md');
-writeFileSync(readmeFile, replaceReadmeSection(readFileSync(readmeFile, 'utf8'), 'Scale', `The latest \`npm run bench:scale -- ${sizes.join(' ')}${options.starlight ? ' --starlight' : ''}\` (all runs: bench/results/):\n\n${report}`));
-console.log(`\n${report}\nWritten to ${relative(root, resultFile)} and README.md (section "Scale").`);
+const readmeRuns = [...latest.values()].sort((a, b) => a.figures.documents - b.figures.documents);
+writeFileSync(readmeFile, replaceReadmeSection(readFileSync(readmeFile, 'utf8'), 'Scale', `\`npm run bench:scale -- 1000 5000 [--starlight]\` builds generated corpora of that many documents and measures what the build and a reader pay; the latest figures of each size (every run is kept in bench/results/):\n\n${renderScaleReport(readmeRuns)}`));
+console.log(`\n${renderScaleReport(results.map((figures) => ({ figures, context })))}\nWritten to ${relative(root, resultFile)} and README.md (section "Scale").`);
