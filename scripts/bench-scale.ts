@@ -371,7 +371,10 @@ async function measureSize(documents: number, starlightDir: string | undefined):
   const entityCount = [...slugs.entities.values()].reduce((n, s) => n + s.size, 0);
   console.log(`generated ${corpus.documents.length} documents and ${corpus.entities.length} entity pages (with the real ones: ${slugs.documents.size} + ${entityCount})`);
 
-  const env = { ...process.env, BENCH_TIMINGS: '1', WORK_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' };
+  // Build output outside the project copy, as in side-by-side builds: inside it, generated data
+  // and caches would be scanned as project sources (Tailwind's class detection reads the project).
+  const workDir = mkdtempSync(join(tmpdir(), 'bench-work-'));
+  const env = { ...process.env, BENCH_TIMINGS: '1', WORK_DIR: workDir, ASTRO_TELEMETRY_DISABLED: '1' };
   const build = await runMeasured('npm', ['run', 'build'], { cwd: dir, env });
   if (build.code !== 0) {
     console.error(build.output.slice(-40).join('\n'));
@@ -380,7 +383,7 @@ async function measureSize(documents: number, starlightDir: string | undefined):
   console.log(build.output.filter((l) => /^(Content-Security-Policy|Pagefind|sitemap|sw\.js)/.test(l)).join('\n'));
   console.log(`build: ${(build.ms / 1000).toFixed(1)} s, peak RSS ${build.peakMb.toFixed(0)} MB; ${BUILD_STEPS.map((s) => `${s} ${((build.steps[s]?.ms ?? 0) / 1000).toFixed(1)} s/${(build.steps[s]?.peakMb ?? 0).toFixed(0)} MB`).join(', ')}`);
 
-  const dist = join(dir, 'dist');
+  const dist = join(workDir, 'dist');
   const distSize = folderBytes(dist);
   const types = pageTypes(dist, slugs);
   const firstVisit = precache(dist);
@@ -389,7 +392,7 @@ async function measureSize(documents: number, starlightDir: string | undefined):
 
   const offlineRun = await runMeasured(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-offline.ts'], { cwd: dir, env });
   if (offlineRun.code !== 0) console.error(`build:offline failed:\n${offlineRun.output.slice(-20).join('\n')}`);
-  const offlineDir = join(dir, 'dist-offline');
+  const offlineDir = join(workDir, 'dist-offline');
   const offline = {
     bytes: existsSync(offlineDir) ? folderBytes(offlineDir).bytes : 0,
     zipBytes: existsSync(`${offlineDir}.zip`) ? statSync(`${offlineDir}.zip`).size : 0,
@@ -399,7 +402,8 @@ async function measureSize(documents: number, starlightDir: string | undefined):
   const starlight = starlightDir ? await buildStarlight(starlightDir, contentDir) : undefined;
   if (starlight && !starlight.error) console.log(`Starlight: ${(starlight.ms / 1000).toFixed(1)} s, peak RSS ${starlight.peakMb.toFixed(0)} MB, ${starlight.pages} pages; ratio ${(build.ms / starlight.ms).toFixed(2)}×`);
 
-  if (!options.keep) rmSync(dir, { recursive: true, force: true });
+  if (!options.keep) for (const d of [dir, workDir]) rmSync(d, { recursive: true, force: true });
+  else console.log(`kept ${dir} and ${workDir}`);
   const steps = Object.fromEntries(BUILD_STEPS.filter((s) => build.steps[s]).map((s) => [s, build.steps[s]!])) as SizeFigures['build']['steps'];
   return {
     documents: slugs.documents.size,
