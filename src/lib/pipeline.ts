@@ -15,7 +15,9 @@
  *                remarkLinkEntities                entity names → links; each mention recorded with its anchor
  *                (entity pages: remarkResolveCitations → remarkAssignIds → remarkLinkEntities, see compile-entity.ts)
  *   4 hast       toHast → collectHeadings → rehypePermalinks → toHtml
- *   5 site       buildSiteIndex                    one reduce: backlinks, related entities, entities per document
+ *   5 site       resolveFacts                      figures.yaml / events.yaml citations → paragraph anchors
+ *                buildSiteIndex                    one reduce: backlinks, related entities, entities per document,
+ *                                                  figures and events per entity
  *   6 emit       writeGenerated                    JSON read by the Astro routes
  *   7 postbuild  CSP → Pagefind → sitemap → service worker, on the built pages (src/lib/astro/integration.ts)
  *
@@ -31,6 +33,8 @@ import { compileEntity, uncheckedCitationProblems } from './compile-entity.ts';
 import { ContentError, ProblemList, type Problem } from './errors.ts';
 import { buildSiteIndex } from './site/build-site-index.ts';
 import { loadEntities } from './source/load-entities.ts';
+import { loadFacts } from './source/load-facts.ts';
+import { resolveFacts } from './site/resolve-facts.ts';
 import { loadSources } from './source/load-sources.ts';
 import { buildEntityMatcher } from './remark/link-entities.ts';
 import type { EntityRef } from './schema/entity.ts';
@@ -149,10 +153,19 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   }
   // A document that failed is reported once above; its citations are counted, not each reported.
   uncheckedCitationProblems(entityPages, failed, sources.unreadable).forEach((p) => problems.add(p));
+
+  // Figures (指标) and events (大事记): each cites its paragraph, checked like entity citations.
+  const facts = loadFacts(contentDir);
+  // Without a sources folder no citation can be checked; that folder's problem is reported above.
+  const resolved = sources.unreadable
+    ? { figures: [], events: [], problems: [] }
+    : resolveFacts(facts, new Map(documents.map((d) => [d.slug, d])), new Set(loaded.entities.map((e) => e.id)), new Set(failed.keys()));
+  [...facts.problems, ...resolved.problems].forEach((p) => problems.add(p));
   problems.throwIfAny();
 
   const entities: EntityRef[] = loaded.entities.map(({ id, kind, slug, name, aliases }) => ({ id, kind, slug, name, aliases }));
-  return { documents, entities, entityPages, index: buildSiteIndex(documents, entityPages, entities) };
+  const { figures, events } = resolved;
+  return { documents, entities, entityPages, figures, events, index: buildSiteIndex(documents, entityPages, entities, { figures, events }) };
 }
 
 export type { CompiledDocument, SiteBuild, SourceInput };

@@ -5,6 +5,7 @@
  */
 import type { Corrections } from './schema/corrections.ts';
 import type { EntityFrontmatter, EntityKind, EntityRef } from './schema/entity.ts';
+import type { EventEntry, FigureEntry } from './schema/facts.ts';
 import type { SourceMeta } from './schema/source-meta.ts';
 
 /** One source document as the loader hands it to the compiler. */
@@ -116,15 +117,42 @@ export interface DocumentEntities {
   entities: Array<{ id: string; name: string; kind: EntityKind; count: number }>;
 }
 
+/** Where a figure or event comes from: the paragraph its citation quotes, and the source's date. */
+export interface FactSource {
+  document: string;
+  anchor: string;
+  /** The source's title and date (成文日期), shown beside the value. */
+  title: string;
+  date: string;
+  quote: string;
+}
+
+/** A figure of content/figures.yaml with its citation resolved; `id` is its position in the file. */
+export type ResolvedFigure = Omit<FigureEntry, 'citation'> & { id: number; source: FactSource };
+
+/** An event of content/events.yaml with its citation resolved. */
+export type ResolvedEvent = Omit<EventEntry, 'citation'> & { id: number; source: FactSource };
+
+/** The figures and events an entity page shows (from the one reduce). */
+export interface EntityFacts {
+  id: string;
+  figures: ResolvedFigure[];
+  events: ResolvedEvent[];
+}
+
 /** The result of the one site-wide reduce. */
 export interface SiteIndex {
   backlinks: EntityBacklinks[];
   documentEntities: DocumentEntities[];
+  /** Only entities that have figures or events. */
+  entityFacts: EntityFacts[];
 }
 
 export interface SiteBuild {
   documents: CompiledDocument[];
   entities: EntityRef[];
   entityPages: CompiledEntity[];
+  figures: ResolvedFigure[];
+  events: ResolvedEvent[];
   index: SiteIndex;
 }

@@ -164,6 +164,11 @@ const CONTENT_ENTRIES = [
   'originals',
   ...entityKinds,
   'entity-ignore.yaml',
+  // Figures (指标) and events (大事记) with their reviewed ignore lists (src/lib/source/load-facts.ts).
+  'figures.yaml',
+  'events.yaml',
+  'figure-ignore.yaml',
+  'date-ignore.yaml',
 ];
 
 function checkContentFolder(contentDir: string, problems: Problem[]): void {
