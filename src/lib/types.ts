@@ -144,7 +144,7 @@ export interface EntityFacts {
 export interface SiteIndex {
   backlinks: EntityBacklinks[];
   documentEntities: DocumentEntities[];
-  /** Only entities that have figures or events. */
+  /** One per entity, empty when it has none, so every entity page finds its slice. */
   entityFacts: EntityFacts[];
 }
 

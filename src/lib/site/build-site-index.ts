@@ -75,15 +75,15 @@ export function buildSiteIndex(
       .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name, 'zh'))
       .slice(0, RELATED_LIMIT);
   }
-  return { backlinks: [...backlinks.values()], documentEntities, entityFacts: groupFactsByEntity(facts.figures, facts.events) };
+  return { backlinks: [...backlinks.values()], documentEntities, entityFacts: groupFactsByEntity(entities, facts.figures, facts.events) };
 }
 
 /** Figures and events by the entities they name: one pass over each list, for the entity pages. */
-function groupFactsByEntity(figures: ResolvedFigure[], events: ResolvedEvent[]): EntityFacts[] {
-  const byEntity = new Map<string, EntityFacts>();
-  const of = (id: string) => byEntity.get(id) ?? byEntity.set(id, { id, figures: [], events: [] }).get(id)!;
-  for (const f of figures) for (const id of f.entities) of(id).figures.push(f);
-  for (const e of events) for (const id of e.entities) of(id).events.push(e);
+function groupFactsByEntity(entities: EntityRef[], figures: ResolvedFigure[], events: ResolvedEvent[]): EntityFacts[] {
+  const byEntity = new Map<string, EntityFacts>(entities.map((e) => [e.id, { id: e.id, figures: [], events: [] }]));
+  // Entity ids were checked when the citations were resolved (src/lib/site/resolve-facts.ts).
+  for (const f of figures) for (const id of f.entities) byEntity.get(id)?.figures.push(f);
+  for (const e of events) for (const id of e.entities) byEntity.get(id)?.events.push(e);
   for (const facts of byEntity.values()) {
     facts.figures.sort((a, b) => a.metric.localeCompare(b.metric, 'zh') || a.period.localeCompare(b.period) || a.id - b.id);
     facts.events.sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
