@@ -38,7 +38,7 @@ describe('指标 page', () => {
     const series = select('ol.figure-series', tax!)!;
     expect(text(series)).toContain('85–90亿元');
     expect(text(series)).toContain('超17亿元');
-    expect(text(series)).toMatch(/第十四个五年规划（2021年）/);
+    expect(text(series)).toMatch(/第十四个五年规划\s?（2021年）/);
     expect(text(series)).toMatch(/（2023年）/);
     expect(text(select('.figure-progress', tax!))).toContain('85–90亿元');
   });
