@@ -6,13 +6,13 @@
  */
 import { compileSite } from '../src/lib/pipeline.ts';
 import { checkCoverage, findDates, findQuantities } from '../src/lib/site/fact-coverage.ts';
-import { loadFacts } from '../src/lib/source/load-facts.ts';
+import { loadFiguresAndEvents } from '../src/lib/source/load-figures-and-events.ts';
 import { createUrls } from '../src/lib/urls.ts';
 
 const which = process.argv[2] === 'events' ? 'events' : 'figures';
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 const build = compileSite(contentDir, createUrls('/'));
-const facts = loadFacts(contentDir);
+const facts = loadFiguresAndEvents(contentDir);
 const resolved = which === 'figures' ? build.figures : build.events;
 const ignore = which === 'figures' ? facts.figureIgnore : facts.dateIgnore;
 // An event may take its date from the dateline (its quote has none); a figure must quote its number.

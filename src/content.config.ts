@@ -17,6 +17,6 @@ export const collections = {
   timelinePages: defineCollection({ loader: generated('timeline-pages'), schema: z.looseObject({ page: z.number(), years: z.array(z.unknown()) }) }),
   entityFacts: defineCollection({ loader: generated('entity-facts'), schema: z.looseObject({ id: z.string() }) }),
   ...Object.fromEntries(
-    entityKinds.map((kind) => [kind, defineCollection({ loader: generated(`entities/${kind}`), schema: entityFrontmatterSchema(kind).extend({ html: z.string() }) })]),
+    entityKinds.map((kind) => [kind, defineCollection({ loader: generated(`entities/${kind}`), schema: entityFrontmatterSchema(kind).extend({ html: z.string(), facts: z.looseObject({ status: z.array(z.unknown()), figures: z.array(z.unknown()) }) }) })]),
   ),
 };

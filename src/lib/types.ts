@@ -86,6 +86,8 @@ export interface CompiledEntity {
   html: string;
   /** Citations of documents that failed to compile, by document: counted, not checked. */
   uncheckedCitations?: Record<string, number>;
+  /** Frontmatter facts resolved to their paragraphs (src/lib/facts/resolve-facts.ts). */
+  facts?: ResolvedFacts;
 }
 
 export interface MentionExcerpt {
@@ -110,6 +112,8 @@ export interface EntityBacklinks {
   documents: Array<{ slug: string; title: string; date: string; mentions: MentionExcerpt[] }>;
   entities: Array<{ id: string; name: string; kind: EntityKind; mentions: MentionExcerpt[] }>;
   related: RelatedEntity[];
+  /** Typed relations in both directions: declared on this page and declared on others about it. */
+  relations: EntityRelation[];
 }
 
 export interface DocumentEntities {
@@ -117,17 +121,7 @@ export interface DocumentEntities {
   entities: Array<{ id: string; name: string; kind: EntityKind; count: number }>;
 }
 
-/** Where a figure or event comes from: the paragraph its citation quotes, and the source's date. */
-export interface FactSource {
-  document: string;
-  anchor: string;
-  /** The source's title and date (成文日期), shown beside the value. */
-  title: string;
-  date: string;
-  quote: string;
-}
-
-/** A figure of content/figures.yaml with its citation resolved; `id` is its position in the file. */
+/** A figure of content/figures.yaml with its citation resolved (FactSource: the paragraph, the source's title and date); `id` is its position in the file. */
 export type ResolvedFigure = Omit<FigureEntry, 'citation'> & { id: number; source: FactSource };
 
 /** An event of content/events.yaml with its citation resolved. */
@@ -155,4 +149,34 @@ export interface SiteBuild {
   figures: ResolvedFigure[];
   events: ResolvedEvent[];
   index: SiteIndex;
+}
+
+/** Where a frontmatter fact comes from: a paragraph of a dated document. */
+export interface FactSource {
+  document: string;
+  anchor: string;
+  quote: string;
+  /** The document's title and date, so a fact is shown dated by its source. */
+  title: string;
+  date: string;
+  /** Short name of the source for a fact's line: `2022年通知`. */
+  label: string;
+}
+
+/** An entity's frontmatter facts, each resolved to the paragraph that states it. */
+export interface ResolvedFacts {
+  region?: FactSource;
+  period?: FactSource;
+  status: Array<{ value: string; source: FactSource }>;
+  figures: Array<{ label: string; value: string; source: FactSource }>;
+}
+
+/** A typed relation as shown on a page: declared by it (`out`) or pointing at it (`in`, with the inverse label). */
+export interface EntityRelation {
+  direction: 'out' | 'in';
+  type: string;
+  label: string;
+  id: string;
+  name: string;
+  kind: EntityKind;
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileSite } from '../../src/lib/pipeline.ts';
 import { checkCoverage, findDates, findQuantities } from '../../src/lib/site/fact-coverage.ts';
-import { loadFacts } from '../../src/lib/source/load-facts.ts';
+import { loadFiguresAndEvents } from '../../src/lib/source/load-figures-and-events.ts';
 import { normalizeForMatching } from '../../src/lib/text/normalize-for-matching.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 
@@ -10,7 +10,7 @@ const CONTENT = join(import.meta.dirname, '../../content');
 
 describe('figure and date coverage over the five sources', () => {
   const build = compileSite(CONTENT, createUrls('/'));
-  const facts = loadFacts(CONTENT);
+  const facts = loadFiguresAndEvents(CONTENT);
   const cite = (f: { source: { document: string; quote: string; anchor: string } }) => ({ doc: f.source.document, quote: f.source.quote, anchor: f.source.anchor });
 
   it('loads the figure and event files without problems', () => {

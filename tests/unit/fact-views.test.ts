@@ -5,7 +5,7 @@ import { paginate } from '../../src/lib/views/paginate.ts';
 import { buildTimelinePages, groupByYear } from '../../src/lib/views/timeline.ts';
 
 // The issue's example, as content/figures.yaml states it (quotes from the sources).
-const source = (document: string, quote: string, date: string) => ({ document, anchor: 'p-x', title: document, date, quote });
+const source = (document: string, quote: string, date: string) => ({ document, anchor: 'p-x', title: document, date, quote, label: `${date.slice(0, 4)}年` });
 const plan = (quote: string) => source('changzheng-14th-five-year-plan', quote, '2021');
 const figure = (id: number, f: Partial<ResolvedFigure> & Pick<ResolvedFigure, 'value' | 'kind' | 'period' | 'unit'>): ResolvedFigure => ({
   id,
