@@ -35,6 +35,8 @@ export const siteDefinitionSchema = z
     documentsLabel: z.string().min(1),
     kinds: z.array(kindSchema).min(1),
     themes: z.array(z.string().min(1)).min(1),
+    /** Kinds of dated event on the timeline (大事记), in content/events.yaml. */
+    eventKinds: z.array(z.string().min(1)).min(1),
     regions: z.array(regionSchema).min(1),
     search: z.strictObject({ placeholder: z.string().min(1), examples: z.array(z.string().min(1)).min(1) }),
     themeColor: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #a4161a'),
