@@ -138,3 +138,12 @@ describe('kind index', () => {
     ]);
   });
 });
+
+describe('home page', () => {
+  it('links a view only once its route exists', async () => {
+    const { hasRoute } = await import('../../src/lib/views/home.ts');
+    expect(hasRoute(['pages/index.astro', 'pages/figures/index.astro', 'pages/timeline.astro'], 'figures')).toBe(true);
+    expect(hasRoute(['pages/index.astro', 'pages/timeline.astro'], 'timeline')).toBe(true);
+    expect(hasRoute(['pages/index.astro', 'pages/figures-old/index.astro'], 'figures')).toBe(false);
+  });
+});

@@ -46,3 +46,15 @@ export function documentPages(documents: readonly ListedDocument[], size = DOCUM
   const years = yearIndex(pages);
   return pages.map((page) => ({ page, years }));
 }
+
+/** A listing page's documents split by year (they are newest first), for its year headings. */
+export function byYear(documents: readonly ListedDocument[]): Array<{ year: string; documents: ListedDocument[] }> {
+  const groups: Array<{ year: string; documents: ListedDocument[] }> = [];
+  for (const d of documents) {
+    const year = d.meta.date.slice(0, 4);
+    const last = groups.at(-1);
+    if (last?.year === year) last.documents.push(d);
+    else groups.push({ year, documents: [d] });
+  }
+  return groups;
+}

@@ -87,3 +87,10 @@ export function documentFilter(backlinks: ReadonlyArray<{ slug: string; document
   }
   return [...byDoc.values()].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
 }
+
+/** Slims an entity page to its card (never its body), and all pages of a kind's index with their filters. */
+export function kindIndex(entries: ReadonlyArray<{ id: string; data: { name: string; kind: string; theme: string; region: string; status?: string; summary: string } }>, order: Parameters<typeof facets>[1], size = ENTITIES_PER_PAGE) {
+  const entities: IndexedEntity[] = entries.map(({ id, data: d }) => ({ slug: id, name: d.name, subtype: d.kind, theme: d.theme, region: d.region, status: d.status, summary: d.summary }));
+  const f = facets(entities, order);
+  return kindIndexPages(entities, size).map((page) => ({ number: page.number, total: page.total, count: page.count, sections: page.sections, facets: f }));
+}
