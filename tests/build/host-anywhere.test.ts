@@ -111,6 +111,7 @@ describe('service worker', () => {
     const listed = new Set(manifest.files.map((f) => (f.title !== undefined ? f.url + 'index.html' : f.url)));
     const rest = files.filter((f) => !precached.has(f) && !['sw.js', 'sitemap.xml', 'robots.txt', 'offline-manifest.json'].includes(f));
     expect(rest.filter((f) => !listed.has(f))).toEqual([]);
+    expect([...listed].filter((f) => precached.has(f))).toEqual([]);
     expect(manifest.files.find((f) => f.url === 'policies/louzhangzhi/')?.title).toBe('楼长制 · 长征镇政策文件库');
     expect(manifest.size).toBe(manifest.files.reduce((n, f) => n + f.size, 0));
   });

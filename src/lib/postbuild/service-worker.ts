@@ -18,7 +18,7 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { generateSW } from 'workbox-build';
+import { generateSW, getManifest } from 'workbox-build';
 import { site } from '../../site.config.ts';
 
 import { CACHE_ID, FILES_CACHE, OFFLINE_MANIFEST, PAGES_CACHE, type OfflineManifest } from '../offline-caches.ts';
@@ -80,10 +80,9 @@ export function offlineManifest(dist: string, precached: ReadonlySet<string>): O
 const decodeEntities = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
 
 export async function generateServiceWorker(dist: string): Promise<{ count: number; size: number; rest: OfflineManifest; warnings: string[] }> {
-  const { count, size, warnings, manifestEntries } = await generateSW({
-    globDirectory: dist,
-    globPatterns: precachePatterns(),
-    globIgnores: NEVER,
+  const selection = { globDirectory: dist, globPatterns: precachePatterns(), globIgnores: NEVER, maximumFileSizeToCacheInBytes: PRECACHE_BUDGET };
+  const { count, size, warnings } = await generateSW({
+    ...selection,
     swDest: join(dist, 'sw.js'),
     mode: 'production',
     sourcemap: false,
@@ -96,7 +95,6 @@ export async function generateServiceWorker(dist: string): Promise<{ count: numb
     ignoreURLParametersMatching: [/.*/],
     // Astro's assets and Pagefind's index chunks have content hashes in their names.
     dontCacheBustURLsMatching: /(^|\/)_astro\/|\.pf_(index|fragment|filter|meta)$/,
-    maximumFileSizeToCacheInBytes: PRECACHE_BUDGET,
     runtimeCaching: [
       {
         // Pages are cached as they are read; offline, one never read gets the offline page.
@@ -112,7 +110,8 @@ export async function generateServiceWorker(dist: string): Promise<{ count: numb
       },
     ],
   });
-  const precached = new Set((manifestEntries ?? []).map((e) => (typeof e === 'string' ? e : e.url)));
+  // The same selection as the worker's precache (generateSW does not return its entries).
+  const precached = new Set((await getManifest(selection)).manifestEntries.map((e) => e.url));
   const rest = offlineManifest(dist, precached);
   writeFileSync(join(dist, OFFLINE_MANIFEST), JSON.stringify(rest));
   const problems = [...warnings];
