@@ -40,7 +40,7 @@ function setUp(form: HTMLFormElement): void {
       const match =
         (!chosen.theme || card.dataset.theme === chosen.theme) &&
         (!chosen.region || card.dataset.region === chosen.region) &&
-        (!chosen.status || card.dataset.status === chosen.status) &&
+        (!chosen.status || (card.dataset.status ?? '').split('|').includes(chosen.status)) &&
         (!chosen.document || Boolean(inDocument?.has(card.dataset.slug!)));
       card.hidden = !match;
       if (match) shown++;

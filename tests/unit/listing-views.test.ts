@@ -103,13 +103,13 @@ describe('mentions', () => {
   });
 });
 
-const entity = (slug: string, name: string, theme: string, region: string, status?: string): IndexedEntity => ({ slug, name, subtype: '制度', theme, region, status, summary: '……' });
+const entity = (slug: string, name: string, theme: string, region: string, ...statuses: string[]): IndexedEntity => ({ slug, name, subtype: '制度', theme, region, statuses, summary: '……' });
 
 describe('kind index', () => {
   const entities = [
     entity('louzhangzhi', '楼长制', '社会治理', '普陀区长征镇', '实施中'),
     entity('yunshuniu', '云枢纽3.0', '党建引领', '闵行区新虹街道'),
-    entity('changzheng-zhuye', '长征助业直通车', '民生保障', '普陀区长征镇', '持续推进'),
+    entity('changzheng-zhuye', '长征助业直通车', '民生保障', '普陀区长征镇', '持续推进', '实施中'),
     entity('kaopudai', '靠谱贷', '经济发展', '普陀区长征镇', '实施中'),
   ];
   it('files entities in letter sections in pinyin order', () => {
@@ -121,11 +121,12 @@ describe('kind index', () => {
     ]);
     expect(kindIndexPages(entities, 3).map((p) => p.items.length)).toEqual([3, 1]);
   });
-  it('offers filter values in the configured order, with counts, only those present', () => {
-    const f = facets(entities, { themes: ['经济发展', '社会治理', '民生保障', '党建引领', '城市建设'], regions: ['普陀区长征镇', '闵行区新虹街道'], statuses: ['规划中', '实施中', '持续推进'] });
+  it('offers theme and region values in the configured order, statuses by frequency, with counts, only those present', () => {
+    const f = facets(entities, { themes: ['经济发展', '社会治理', '民生保障', '党建引领', '城市建设'], regions: ['普陀区长征镇', '闵行区新虹街道'] });
     expect(f.theme.map((o) => o.value)).toEqual(['经济发展', '社会治理', '民生保障', '党建引领']);
     expect(f.region).toEqual([{ value: '普陀区长征镇', count: 3 }, { value: '闵行区新虹街道', count: 1 }]);
-    expect(f.status).toEqual([{ value: '实施中', count: 2 }, { value: '持续推进', count: 1 }]);
+    // Statuses are the sources' words: an entity with two (sources disagree) counts under both.
+    expect(f.status).toEqual([{ value: '实施中', count: 3 }, { value: '持续推进', count: 1 }]);
   });
   it('document filter: each document with the kind’s entities it mentions, newest first', () => {
     const data = documentFilter([

@@ -1,5 +1,5 @@
 import { paginate } from './paginate.ts';
-import { pinyinInitial, sortByPinyin } from './pinyin-order.ts';
+import { comparePinyin, pinyinInitial, sortByPinyin } from './pinyin-order.ts';
 
 /** What an index card needs of an entity page. */
 export interface IndexedEntity {
@@ -8,7 +8,8 @@ export interface IndexedEntity {
   subtype: string;
   theme: string;
   region: string;
-  status?: string;
+  /** Each source's word for its state (sources may differ), distinct, in the entity's order. */
+  statuses: string[];
   summary: string;
 }
 
@@ -27,16 +28,20 @@ export interface Facets {
 }
 
 /** The values each filter offers, in the configuration's order where it has one, with counts. */
-export function facets(entities: readonly IndexedEntity[], order: { themes: readonly string[]; regions: readonly string[]; statuses: readonly string[] }): Facets {
-  const count = (pick: (e: IndexedEntity) => string | undefined, known: readonly string[]): FacetOption[] => {
+export function facets(entities: readonly IndexedEntity[], order: { themes: readonly string[]; regions: readonly string[] }): Facets {
+  const count = (pick: (e: IndexedEntity) => readonly string[]): Map<string, number> => {
     const counts = new Map<string, number>();
-    for (const e of entities) {
-      const v = pick(e);
-      if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
-    return known.filter((v) => counts.has(v)).map((value) => ({ value, count: counts.get(value)! }));
+    for (const e of entities) for (const v of new Set(pick(e))) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return counts;
   };
-  return { theme: count((e) => e.theme, order.themes), region: count((e) => e.region, order.regions), status: count((e) => e.status, order.statuses) };
+  const inOrder = (counts: Map<string, number>, known: readonly string[]) => known.filter((v) => counts.has(v)).map((value) => ({ value, count: counts.get(value)! }));
+  // Statuses are the sources' own words, not a fixed list: the most frequent first.
+  const statuses = count((e) => e.statuses);
+  return {
+    theme: inOrder(count((e) => [e.theme]), order.themes),
+    region: inOrder(count((e) => [e.region]), order.regions),
+    status: [...statuses].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count || comparePinyin(a.value, b.value)),
+  };
 }
 
 export interface LetterSection {
@@ -89,8 +94,20 @@ export function documentFilter(backlinks: ReadonlyArray<{ slug: string; document
 }
 
 /** Slims an entity page to its card (never its body), and all pages of a kind's index with their filters. */
-export function kindIndex(entries: ReadonlyArray<{ id: string; data: { name: string; kind: string; theme: string; region: string; status?: string; summary: string } }>, order: Parameters<typeof facets>[1], size = ENTITIES_PER_PAGE) {
-  const entities: IndexedEntity[] = entries.map(({ id, data: d }) => ({ slug: id, name: d.name, subtype: d.kind, theme: d.theme, region: d.region, status: d.status, summary: d.summary }));
+export function kindIndex(
+  entries: ReadonlyArray<{ id: string; data: { name: string; kind: string; theme: string; region: string; status: ReadonlyArray<{ value: string }>; summary: string } }>,
+  order: Parameters<typeof facets>[1],
+  size = ENTITIES_PER_PAGE,
+) {
+  const entities: IndexedEntity[] = entries.map(({ id, data: d }) => ({
+    slug: id,
+    name: d.name,
+    subtype: d.kind,
+    theme: d.theme,
+    region: d.region,
+    statuses: [...new Set(d.status.map((s) => s.value))],
+    summary: d.summary,
+  }));
   const f = facets(entities, order);
   return kindIndexPages(entities, size).map((page) => ({ number: page.number, total: page.total, count: page.count, sections: page.sections, facets: f }));
 }
