@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedEvent, ResolvedFigure } from '../../src/lib/types.ts';
 import { buildFiguresPages, computeProgress, formatFigureValue, formatPeriod, groupFigures } from '../../src/lib/views/figures.ts';
-import { paginate } from '../../src/lib/views/paginate.ts';
+import { paginateGroups } from '../../src/lib/views/paginate.ts';
 import { buildTimelinePages, groupByYear } from '../../src/lib/views/timeline.ts';
 
 // The example, as content/figures.yaml states it (quotes from the sources).
@@ -69,9 +69,9 @@ describe('figures view', () => {
   });
 
   it('paginates by metric, never splitting one', () => {
-    expect(paginate([3, 2, 4, 1], (n) => n, 5)).toEqual([[3, 2], [4, 1]]);
-    expect(paginate([7, 1], (n) => n, 5)).toEqual([[7], [1]]);
-    expect(paginate([], (n: number) => n, 5)).toEqual([[]]);
+    expect(paginateGroups([3, 2, 4, 1], (n) => n, 5)).toEqual([[3, 2], [4, 1]]);
+    expect(paginateGroups([7, 1], (n) => n, 5)).toEqual([[7], [1]]);
+    expect(paginateGroups([], (n: number) => n, 5)).toEqual([[]]);
     const pages = buildFiguresPages(tax, 2);
     expect(pages.map((p) => [p.page, p.pages, p.total])).toEqual([[1, 1, 4]]);
   });

@@ -131,7 +131,7 @@ export function groupFigures(figures: ResolvedFigure[]): MetricGroup[] {
 export function buildFiguresPages(figures: ResolvedFigure[], perPage = FIGURES_PER_PAGE): FiguresPage[] {
   const groups = groupFigures(figures);
   const size = (g: MetricGroup) => g.series.reduce((n, s) => n + s.values.length, 0);
-  const pages = paginate(groups, size, perPage);
+  const pages = paginateGroups(groups, size, perPage);
   return pages.map((groups, i) => ({ page: i + 1, pages: pages.length, groups, total: figures.length }));
 }
 

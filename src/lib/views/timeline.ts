@@ -64,7 +64,7 @@ export function groupByYear(events: ResolvedEvent[]): YearGroup[] {
 
 /** The pages of /timeline/, in order of the configured region and kind lists for the filter. */
 export function buildTimelinePages(events: ResolvedEvent[], order: { regions: string[]; kinds: string[] }, perPage = EVENTS_PER_PAGE): TimelinePage[] {
-  const pages = paginate(groupByYear(events), (y) => y.events.length, perPage);
+  const pages = paginateGroups(groupByYear(events), (y) => y.events.length, perPage);
   return pages.map((years, i) => {
     const on = years.flatMap((y) => y.events);
     return {
