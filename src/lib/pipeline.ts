@@ -10,7 +10,7 @@
  *                joinBrokenParagraphs              sentences broken by the extraction are re-joined
  *                nestHeadings                      heading depth from the document's numbering families
  *                cleanBlockText (text rules)       spaces, full-width punctuation, —— list dashes, **bold**
- *                buildMdast                        blocks → mdast (articles, sidebars, 专栏 boxes, figures)
+ *                buildMdast                        blocks → mdast (articles, sidebars, 专栏 boxes, labelled notes)
  *   3 mdast      remarkAssignIds                   stable ids on headings and paragraphs
  *                remarkLinkEntities                entity names → links; each mention recorded with its anchor
  *                (entity pages: remarkResolveCitations → remarkAssignIds → remarkLinkEntities, see compile-entity.ts)
