@@ -13,6 +13,7 @@
  *                buildMdast                        blocks → mdast (articles, sidebars, 专栏 boxes, labelled notes)
  *   3 mdast      remarkAssignIds                   stable ids on headings and paragraphs
  *                remarkLinkEntities                entity names → links; each mention recorded with its anchor
+ *                toPlainText                       the cleaned text as a .txt download
  *                (entity pages: remarkResolveCitations → remarkAssignIds → remarkLinkEntities, see compile-entity.ts)
  *   4 hast       toHast → collectHeadings → rehypePermalinks → toHtml
  *   5 site       buildSiteIndex                    one reduce: backlinks, related entities, entities per document
@@ -38,6 +39,7 @@ import type { Urls } from './urls.ts';
 import { collectHeadings } from './rehype/collect-headings.ts';
 import { rehypePermalinks } from './rehype/permalinks.ts';
 import { idOf, remarkAssignIds } from './remark/assign-ids.ts';
+import { toPlainText } from './remark/plain-text.ts';
 import { remarkLinkEntities, type EntityMatcher } from './remark/link-entities.ts';
 import { applyCorrections } from './structure/apply-corrections.ts';
 import { buildMdast } from './structure/build-mdast.ts';
@@ -87,6 +89,7 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
     if (id && node.type !== 'heading') paragraphs.push({ id, text: toString(node) });
   });
 
+  const text = toPlainText(tree, [header.docNumber, header.title ?? input.meta.title, header.issuer].filter((l): l is string => Boolean(l)));
   const hast = toHast(tree) as HastRoot;
   const toc = collectHeadings(hast);
   rehypePermalinks()(hast);
@@ -97,6 +100,8 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
     document: {
       slug: input.slug,
       meta: input.meta,
+      source: { bytes: input.bytes, original: input.original },
+      text,
       header,
       html,
       toc,
