@@ -40,7 +40,7 @@ export interface CorpusOptions {
   reservedNames?: Iterable<string>;
 }
 
-/** A file of the corpus, its path relative to the content folder (`sources/x.txt`, `policies/y.mdx`). */
+/** A file of the corpus, its path relative to the content folder (`sources/x.txt`, `policies/y.md`). */
 export interface CorpusFile {
   path: string;
   content: string;
