@@ -299,13 +299,14 @@ export function readEntityNames(contentDir: string): string[] {
 }
 
 /**
- * Writes a corpus into a content folder. `replace` first removes the real sources, corrections and
- * entity pages (which cite the real sources), so the folder holds only the generated corpus.
+ * Writes a corpus into a content folder. `replace` first empties the folder, so it holds only the
+ * generated corpus.
  */
 export function writeCorpus(contentDir: string, corpus: GeneratedCorpus, options: { replace: boolean }): void {
   if (options.replace) {
-    // link-exclusions.yaml names real entity pages, which are removed with the sources they cite.
-    for (const folder of ['sources', 'corrections', 'link-exclusions.yaml', ...site.kinds.map((k) => k.id)]) rmSync(join(contentDir, folder), { recursive: true, force: true });
+    // Everything in the content folder (entity pages, corrections, figures, link exclusions) is
+    // about the real sources, which are replaced: start from an empty folder.
+    rmSync(contentDir, { recursive: true, force: true });
     mkdirSync(join(contentDir, 'sources'), { recursive: true });
   }
   for (const file of corpus.files) {
