@@ -164,6 +164,7 @@ const CONTENT_ENTRIES = [
   'originals',
   ...entityKinds,
   'entity-ignore.yaml',
+  'search-synonyms.yaml',
 ];
 
 function checkContentFolder(contentDir: string, problems: Problem[]): void {
