@@ -319,13 +319,13 @@ export class SearchCore {
       hits = perWord;
     } else {
       const word = query.words[0];
-      if (word.length < 4) return [];
+      if (word.length < 3) return [];
       parts = [];
       for (let i = 0; i + 2 <= word.length; i++) parts.push(word.slice(i, i + 2));
       parts = [...new Set(parts)];
       hits = await Promise.all(parts.map((p) => this.matchWord(p)));
     }
-    const need = query.words.length > 1 ? 1 : Math.ceil(parts.length * 0.6);
+    const need = query.words.length > 1 ? 1 : Math.max(1, Math.ceil(parts.length * 0.5));
     const score = new Map<number, [number, number]>();
     hits.forEach((h) => {
       for (const [id, [imp]] of h.pages) {
