@@ -86,7 +86,7 @@ export function textBlocks(body: Element): IndexedBlock[] {
   return blocks;
 }
 
-/** `kind:文件` / `date:2022年1月13日, document:…` attributes, read as Pagefind reads them. */
+/** `kind:文件` / `date:2022年1月13日, document:…` attributes: `key:value` pairs separated by commas. */
 function pairs(attr: unknown): Array<[string, string]> {
   if (typeof attr !== 'string') return [];
   const out: Array<[string, string]> = [];
