@@ -93,16 +93,16 @@ describe('service worker', () => {
   const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(DIST, join(e.parentPath, e.name)).split(sep).join('/'));
-  it('precaches every file of the site, the Pagefind index included', () => {
+  it('precaches every file of the site, the search index included', () => {
     const urls = new Set(entries.map((e) => e.url));
     const expected = files.filter((f) => !['sw.js', 'sitemap.xml', 'robots.txt'].includes(f));
     expect(expected.filter((f) => !urls.has(f))).toEqual([]);
-    expect(expected.filter((f) => f.startsWith('pagefind/')).length).toBeGreaterThan(50);
+    expect(expected.filter((f) => f.startsWith('search-index/')).length).toBeGreaterThan(50);
     expect([...urls].filter((u) => !files.includes(u))).toEqual([]);
   });
   it('gives every file whose name has no content hash a revision', () => {
     const unrevised = entries.filter((e) => e.revision === null).map((e) => e.url);
-    expect(unrevised.every((u) => u.startsWith('_astro/') || /\.pf_(index|fragment|filter|meta)$/.test(u))).toBe(true);
+    expect(unrevised.every((u) => u.startsWith('_astro/'))).toBe(true);
     expect(entries.find((e) => e.url === 'index.html')?.revision).toMatch(/^[0-9a-f]{32}$/);
   });
   it('takes over at once and clears out old caches', () => {
