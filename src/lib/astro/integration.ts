@@ -12,6 +12,7 @@ import type { SiteConfig } from '../site-config.ts';
 import { loadSynonyms, type Synonyms } from '../source/load-synonyms.ts';
 import { createUrls } from '../urls.ts';
 import { site } from '../../site.config.ts';
+import { stepStart, timed } from './step-timings.ts';
 
 export interface PolicyLibraryOptions {
   config: SiteConfig;
@@ -45,6 +46,7 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
     }
   };
 
+  let endAstroBuild = () => {};
   return {
     name: 'policy-library',
     hooks: {
@@ -52,7 +54,11 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         if (command === 'preview') return;
         // A failed build stops here with the list of problems, not a stack trace; dev keeps serving
         // the last good output and shows the problems in the terminal.
-        if (!compile() && command === 'build') process.exit(1);
+        const endCompile = stepStart('compile');
+        const compiled = compile();
+        endCompile();
+        if (!compiled && command === 'build') process.exit(1);
+        if (command === 'build') endAstroBuild = stepStart('astro-build');
       },
       'astro:server:setup': ({ server, refreshContent }) => {
         const contentDir = resolve(options.contentDir) + sep;
@@ -70,17 +76,18 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
       },
       'astro:build:done': async ({ dir }) => {
+        endAstroBuild();
         const dist = fileURLToPath(dir);
-        const pages = applyContentSecurityPolicy(dist);
+        const pages = await timed('csp', () => applyContentSecurityPolicy(dist));
         report(`Content-Security-Policy: ${pages} pages`);
 
-        const search = writeSearchIndex(dist, options.config.base, synonyms, [site.documentsLabel, ...site.kinds.map((k) => k.badge)]);
+        const search = await timed('search-index', () => writeSearchIndex(dist, options.config.base, synonyms, [site.documentsLabel, ...site.kinds.map((k) => k.badge)]));
         report(`search index: ${search.pages} pages, ${search.shards} shards, ${search.files} files (${(search.bytes / 1024 / 1024).toFixed(1)} MB)`);
 
-        const sitemap = writeSitemap(dist, options.config);
+        const sitemap = await timed('sitemap', () => writeSitemap(dist, options.config));
         report(`sitemap.xml: ${sitemap.pages} pages (${sitemap.sitemap}); robots.txt written`);
 
-        const sw = await generateServiceWorker(dist);
+        const sw = await timed('service-worker', () => generateServiceWorker(dist));
         if (sw.warnings.length) throw new Error(`service worker: ${sw.warnings.join('; ')}`);
         report(`sw.js: precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(1)} MB)`);
       },

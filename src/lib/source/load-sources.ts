@@ -164,7 +164,10 @@ const CONTENT_ENTRIES = [
   'originals',
   ...entityKinds,
   'entity-ignore.yaml',
+  // Abbreviations applied to search queries (see load-synonyms.ts).
   'search-synonyms.yaml',
+  // Phrases that contain an entity's name but are not a mention of it (see load-link-exclusions.ts).
+  'link-exclusions.yaml',
 ];
 
 function checkContentFolder(contentDir: string, problems: Problem[]): void {
