@@ -36,7 +36,8 @@ const PAGES: IndexedPage[] = [
   page('governance/weiwangge/', '微网格', '治理模式', ['把网格划细划小，微网格长由楼组长担任。']),
 ];
 
-function makeCore(input: Partial<IndexInput> = {}, shardBytes = 600) {
+function makeCore(input: Partial<IndexInput> = {}) {
+  const files = new Map<string, string>();
   const built = buildSearchIndex({
     pages: PAGES,
     names: [
@@ -47,13 +48,13 @@ function makeCore(input: Partial<IndexInput> = {}, shardBytes = 600) {
     t2s: { 區: '区', 樓: '楼', 長: '长' },
     synonyms: [{ abbreviation: 'CBD', means: ['中央商务区'] }],
     kindOrder: ['文件', '政策', '项目', '治理模式'],
-    shardBytes,
+    charsPerShard: 40,
     ...input,
-  });
+  }, (path, text) => files.set(path, text));
   const loaded: string[] = [];
   const core = new SearchCore(async (path) => {
     loaded.push(path);
-    const text = built.files.get(path);
+    const text = files.get(path);
     if (text === undefined) throw new Error(`no ${path}`);
     return JSON.parse(text);
   }, (p) => '/' + p);

@@ -82,7 +82,7 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         report(`Content-Security-Policy: ${pages} pages`);
 
         const search = await timed('search-index', () => writeSearchIndex(dist, options.config.base, synonyms, [site.documentsLabel, ...site.kinds.map((k) => k.badge)]));
-        report(`search index: ${search.pages} pages, ${search.shards} shards, ${search.files} files (${(search.bytes / 1024 / 1024).toFixed(1)} MB)`);
+        report(`search index: ${search.pages} pages, ${search.shards} shards, ${search.files} files (${(search.bytes / 1e6).toFixed(1)} M characters)`);
 
         const sitemap = await timed('sitemap', () => writeSitemap(dist, options.config));
         report(`sitemap.xml: ${sitemap.pages} pages (${sitemap.sitemap}); robots.txt written`);

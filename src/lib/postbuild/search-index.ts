@@ -56,13 +56,12 @@ export function writeSearchIndex(dist: string, base: string, synonyms: Synonyms,
       if (titleOf.has(url) && label) names.push({ label, name: titleOf.get(url)!, url });
     }
   }
-  const built = buildSearchIndex({ pages, names, t2s, synonyms, kindOrder });
-  let bytes = 0;
-  for (const [path, text] of built.files) {
+  const made = new Set<string>();
+  return buildSearchIndex({ pages, names, t2s, synonyms, kindOrder }, (path, text) => {
     const file = join(dir, path);
-    mkdirSync(dirname(file), { recursive: true });
+    const folder = dirname(file);
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+    made.add(folder);
     writeFileSync(file, text);
-    bytes += Buffer.byteLength(text);
-  }
-  return { pages: built.pages, shards: built.shards, files: built.files.size, bytes };
+  });
 }

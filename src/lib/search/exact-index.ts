@@ -33,52 +33,47 @@ export interface IndexInput {
   synonyms: ReadonlyArray<{ abbreviation: string; means: readonly string[] }>;
   /** Kind badges in listing order (文件 first): page ids follow it, so filtering alone lists in order. */
   kindOrder: readonly string[];
-  /** Target average shard size in bytes (tests use small values to exercise sharding). */
-  shardBytes?: number;
+  /** Normal-form characters per shard (tests use small values to exercise sharding). */
+  charsPerShard?: number;
 }
 
 export interface BuiltIndex {
-  /** Path under search-index/ → JSON text. */
-  files: Map<string, string>;
+  files: number;
+  bytes: number;
   pages: number;
   shards: number;
 }
 
-interface Posting {
-  ids: number[];
-  impacts: number[];
-  firsts: number[];
-  /** Bigrams only: per page, text length and offsets. */
-  lengths?: number[];
-  offsets?: number[][];
-}
+/** Where the files go: path under search-index/ and JSON text (written as they are made, so memory stays flat). */
+export type IndexSink = (path: string, text: string) => void;
 
-interface TitlePosting {
-  ids: number[];
-  lengths: number[];
-  offsets: number[][];
-}
-
-/** The grams of a normal-form text: every unit and every pair of units not across a block boundary. */
-function gramsOf(key: string, withOffsets: boolean): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  const add = (g: string, at: number) => {
-    const list = out.get(g);
-    if (list) list.push(at);
-    else out.set(g, [at]);
-  };
-  for (let i = 0; i < key.length; i++) {
-    const c = key[i];
-    if (c === BLOCK_SEPARATOR) continue;
-    add(c, i);
-    const next = key[i + 1];
-    if (next !== undefined && next !== BLOCK_SEPARATOR) add(c + next, i);
+/**
+ * A growable list of int32 tuples: postings for millions of gram occurrences without millions of
+ * small arrays (which would dominate memory and garbage collection at thousands of documents).
+ */
+class IntList {
+  data = new Int32Array(8);
+  length = 0;
+  push(a: number, b: number, c?: number): void {
+    const need = this.length + (c === undefined ? 2 : 3);
+    if (need > this.data.length) {
+      const next = new Int32Array(Math.max(need, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = a;
+    this.data[this.length++] = b;
+    if (c !== undefined) this.data[this.length++] = c;
   }
-  if (!withOffsets) for (const [g, list] of out) if (g.length === 1) out.set(g, [list[0], list.length]);
-  return out;
 }
 
-export function buildSearchIndex(input: IndexInput): BuiltIndex {
+/** Normal-form characters per shard: keeps a shard's positions near 20 KB compressed. */
+const CHARS_PER_SHARD = 7_000;
+
+/**
+ * Builds the index and hands every file to `write`. Returns counts for the build report.
+ */
+export function buildSearchIndex(input: IndexInput, write: IndexSink): BuiltIndex {
   const { t2s } = input;
   const rank = (kind: string) => {
     const i = input.kindOrder.indexOf(kind);
@@ -87,7 +82,13 @@ export function buildSearchIndex(input: IndexInput): BuiltIndex {
   const pages = [...input.pages].sort(
     (a, b) => rank(a.kind) - rank(b.kind) || (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title, 'zh') || a.url.localeCompare(b.url),
   );
-  const files = new Map<string, string>();
+  let files = 0;
+  let bytes = 0;
+  const emit = (path: string, text: string) => {
+    files++;
+    bytes += text.length;
+    write(path, text);
+  };
 
   // Pass 1: each page's normal form, block offsets and fragments.
   const keys: string[] = [];
@@ -101,38 +102,54 @@ export function buildSearchIndex(input: IndexInput): BuiltIndex {
     }
     keys.push(blockKeys.join(BLOCK_SEPARATOR));
     const chunks = Math.max(1, Math.floor(Math.max(0, at - 1) / CHUNK) + 1);
-    for (let chunk = 0; chunk < chunks; chunk++) {
-      const fragment: Fragment = {
-        url: page.url, title: page.title, kind: page.kind, date: page.date, document: page.document, chunk, chunks,
-        blocks: page.blocks.flatMap((b, i) => (Math.floor(offsets[i] / CHUNK) === chunk ? [[b.anchor, b.element, b.text, offsets[i]] as Fragment['blocks'][number]] : [])),
-      };
-      files.set(paths.fragment(id, chunk), JSON.stringify(fragment));
-    }
+    const byChunk: Fragment['blocks'][] = Array.from({ length: chunks }, () => []);
+    page.blocks.forEach((b, i) => byChunk[Math.floor(offsets[i] / CHUNK)].push([b.anchor, b.element, b.text, offsets[i]]));
+    byChunk.forEach((blocks, chunk) => {
+      const fragment: Fragment = { url: page.url, title: page.title, kind: page.kind, date: page.date, document: page.document, chunk, chunks, blocks };
+      emit(paths.fragment(id, chunk), JSON.stringify(fragment));
+    });
   });
-  const averageLength = keys.reduce((n, k) => n + k.length, 0) / Math.max(1, keys.length);
+  const totalLength = keys.reduce((n, k) => n + k.length, 0);
+  const averageLength = totalLength / Math.max(1, keys.length);
+  const shards = Math.max(1, Math.ceil(totalLength / (input.charsPerShard ?? CHARS_PER_SHARD)));
 
   // Pass 2: postings. Page ids ascend, so every list is sorted as it is built.
-  const grams = new Map<string, Posting>();
-  const titles = new Map<string, TitlePosting>();
+  // Units: (page, impact, first offset); pairs: (page, offset) per occurrence; titles: (page, offset).
+  const units = new Map<string, IntList>();
+  const pairs = new Map<string, IntList>();
+  const titles = new Map<string, IntList>();
+  const titleLengths: number[] = [];
+  const counts = new Map<string, number>();
+  const firsts = new Map<string, number>();
   keys.forEach((key, id) => {
-    for (const [g, list] of gramsOf(key, true)) {
-      let p = grams.get(g);
-      if (!p) grams.set(g, (p = g.length === 2 ? { ids: [], impacts: [], firsts: [], lengths: [], offsets: [] } : { ids: [], impacts: [], firsts: [] }));
-      p.ids.push(id);
-      p.impacts.push(impact(list.length, key.length, averageLength));
-      p.firsts.push(list[0]);
-      if (p.offsets) {
-        p.lengths!.push(key.length);
-        p.offsets.push(encodeDeltas(list));
-      }
+    counts.clear();
+    firsts.clear();
+    for (let i = 0; i < key.length; i++) {
+      const c = key[i];
+      if (c === BLOCK_SEPARATOR) continue;
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+      if (!firsts.has(c)) firsts.set(c, i);
+      const next = key[i + 1];
+      if (next === undefined || next === BLOCK_SEPARATOR) continue;
+      const g = c + next;
+      let list = pairs.get(g);
+      if (!list) pairs.set(g, (list = new IntList()));
+      list.push(id, i);
+    }
+    for (const [c, tf] of counts) {
+      let list = units.get(c);
+      if (!list) units.set(c, (list = new IntList()));
+      list.push(id, impact(tf, key.length, averageLength), firsts.get(c)!);
     }
     const titleKey = fold(pages[id].title, t2s);
-    for (const [g, list] of gramsOf(titleKey, true)) {
-      let p = titles.get(g);
-      if (!p) titles.set(g, (p = { ids: [], lengths: [], offsets: [] }));
-      p.ids.push(id);
-      p.lengths.push(titleKey.length);
-      p.offsets.push(list);
+    titleLengths.push(titleKey.length);
+    for (let i = 0; i < titleKey.length; i++) {
+      for (const g of [titleKey[i], titleKey.slice(i, i + 2)]) {
+        if (g.length === 2 && i + 1 >= titleKey.length) continue;
+        let list = titles.get(g);
+        if (!list) titles.set(g, (list = new IntList()));
+        list.push(id, i);
+      }
     }
   });
 
@@ -146,45 +163,92 @@ export function buildSearchIndex(input: IndexInput): BuiltIndex {
     if (id === undefined || !key) continue;
     const ids = (names[key] ??= []);
     if (!ids.includes(id)) ids.push(id);
-    for (const g of new Set([...gramsOf(key, false).keys()].filter((g) => g.length === 2))) {
+    for (let i = 0; i + 2 <= key.length; i++) {
+      const g = key.slice(i, i + 2);
       const list = nameGrams.get(g) ?? [];
       if (!list.some((e) => e[0] === n.label && e[2] === id)) list.push([n.label, n.name, id]);
       nameGrams.set(g, list);
     }
   }
 
-  // Shards: as many as keep an average shard near the target size.
-  const target = input.shardBytes ?? 24_000;
-  let gramBytes = 0;
-  let positionBytes = 0;
-  for (const p of grams.values()) {
-    gramBytes += p.ids.length * 9;
-    if (p.offsets) positionBytes += p.offsets.reduce((n, o) => n + o.length * 3 + 4, 0);
+  // Shards, one at a time.
+  const byShard = <T>(map: Map<string, T>) => {
+    const out: Array<Array<[string, T]>> = Array.from({ length: shards }, () => []);
+    for (const entry of map) out[shardOf(entry[0], shards)].push(entry);
+    return out;
+  };
+  const unitShards = byShard(units);
+  const pairShards = byShard(pairs);
+  const titleShards = byShard(titles);
+  const nameGramShards = byShard(nameGrams);
+  for (let s = 0; s < shards; s++) {
+    const gram: GramShard = {};
+    const position: PositionShard = {};
+    for (const [g, list] of unitShards[s]) {
+      const ids: number[] = [];
+      const imps: number[] = [];
+      const fs: number[] = [];
+      for (let i = 0; i < list.length; i += 3) {
+        ids.push(list.data[i]);
+        imps.push(list.data[i + 1]);
+        fs.push(list.data[i + 2]);
+      }
+      gram[g] = [encodeDeltas(ids), imps, fs];
+    }
+    for (const [g, list] of pairShards[s]) {
+      const ids: number[] = [];
+      const imps: number[] = [];
+      const fs: number[] = [];
+      const lengths: number[] = [];
+      const offsets: number[][] = [];
+      for (let i = 0; i < list.length; ) {
+        const id = list.data[i];
+        const at: number[] = [];
+        while (i < list.length && list.data[i] === id) {
+          at.push(list.data[i + 1]);
+          i += 2;
+        }
+        ids.push(id);
+        imps.push(impact(at.length, keys[id].length, averageLength));
+        fs.push(at[0]);
+        lengths.push(keys[id].length);
+        offsets.push(encodeDeltas(at));
+      }
+      gram[g] = [encodeDeltas(ids), imps, fs];
+      position[g] = [lengths, offsets];
+    }
+    for (const [g, list] of titleShards[s]) {
+      const ids: number[] = [];
+      const lengths: number[] = [];
+      const offsets: number[][] = [];
+      for (let i = 0; i < list.length; i += 2) {
+        const id = list.data[i];
+        if (ids[ids.length - 1] === id) offsets[offsets.length - 1].push(list.data[i + 1]);
+        else {
+          ids.push(id);
+          lengths.push(titleLengths[id]);
+          offsets.push([list.data[i + 1]]);
+        }
+      }
+      gram['^' + g] = [encodeDeltas(ids), lengths, offsets];
+    }
+    for (const [g, list] of nameGramShards[s]) gram['~' + g] = list;
+    emit(paths.grams(s), JSON.stringify(gram));
+    emit(paths.positions(s), JSON.stringify(position));
+    unitShards[s] = pairShards[s] = titleShards[s] = [];
   }
-  const shards = Math.max(1, Math.ceil(Math.max(gramBytes / target, positionBytes / (target * 3))));
-  const gramShards = Array.from({ length: shards }, (): GramShard => ({}));
-  const positionShards = Array.from({ length: shards }, (): PositionShard => ({}));
-  for (const [g, p] of grams) {
-    const s = shardOf(g, shards);
-    gramShards[s][g] = [encodeDeltas(p.ids), p.impacts, p.firsts];
-    if (p.offsets) positionShards[s][g] = [p.lengths!, p.offsets];
-  }
-  for (const [g, p] of titles) gramShards[shardOf(g, shards)]['^' + g] = [encodeDeltas(p.ids), p.lengths, p.offsets];
-  for (const [g, list] of nameGrams) gramShards[shardOf(g, shards)]['~' + g] = list;
-  gramShards.forEach((s, i) => files.set(paths.grams(i), JSON.stringify(s)));
-  positionShards.forEach((s, i) => files.set(paths.positions(i), JSON.stringify(s)));
 
   const nameShards = Math.max(1, Math.ceil(JSON.stringify(names).length / 8_000));
   const nameFiles = Array.from({ length: nameShards }, (): NameShard => ({}));
   for (const [key, ids] of Object.entries(names)) nameFiles[shardOf(key, nameShards)][key] = ids;
-  nameFiles.forEach((s, i) => files.set(paths.names(i), JSON.stringify(s)));
+  nameFiles.forEach((s, i) => emit(paths.names(i), JSON.stringify(s)));
 
   const filters: FilterTable = {};
   pages.forEach((page, id) => {
     for (const [key, values] of Object.entries(page.filters)) for (const v of values) ((filters[key] ??= {})[v] ??= []).push(id);
   });
   for (const values of Object.values(filters)) for (const v of Object.keys(values)) values[v] = encodeDeltas(values[v]);
-  files.set(paths.filters, JSON.stringify(filters));
+  emit(paths.filters, JSON.stringify(filters));
 
   const meta: IndexMeta = {
     version: INDEX_VERSION,
@@ -195,6 +259,6 @@ export function buildSearchIndex(input: IndexInput): BuiltIndex {
     t2s: { ...t2s },
     synonyms: input.synonyms.map((s) => [fold(s.abbreviation, t2s), s.means.map((m) => fold(m, t2s))]),
   };
-  files.set(paths.meta, JSON.stringify(meta));
-  return { files, pages: pages.length, shards };
+  emit(paths.meta, JSON.stringify(meta));
+  return { files, bytes, pages: pages.length, shards };
 }
