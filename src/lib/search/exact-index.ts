@@ -68,7 +68,7 @@ class IntList {
 }
 
 /** Normal-form characters per shard: keeps a shard's positions near 20 KB compressed. */
-const CHARS_PER_SHARD = 7_000;
+const CHARS_PER_SHARD = 3_500;
 
 /**
  * Builds the index and hands every file to `write`. Returns counts for the build report.
