@@ -162,15 +162,22 @@ export class SearchCore {
       const rarest = lists.reduce((a, b) => (b.length < a.length ? b : a));
       for (const id of rarest) {
         if (!rows.every((r) => r.has(id))) continue;
-        const offsets = grams.map((g, i) => positionShards[i][g][1][rows[i].get(id)!]);
-        const sets = offsets.map((o) => new Set(decodeDeltas(o)));
+        // Offsets ascend: one forward walk per gram, no sets (thousands of candidate pages).
+        const offsets = grams.map((g, i) => decodeDeltas(positionShards[i][g][1][rows[i].get(id)!]));
+        const cursor = new Array<number>(grams.length).fill(0);
         let tf = 0;
         let first = -1;
-        for (const start of decodeDeltas(offsets[0])) {
-          if (cover.every((at, i) => sets[i].has(start + at))) {
-            tf++;
-            if (first < 0) first = start;
+        for (const start of offsets[0]) {
+          let all = true;
+          for (let i = 1; i < grams.length && all; i++) {
+            const want = start + cover[i];
+            const list = offsets[i];
+            while (cursor[i] < list.length && list[cursor[i]] < want) cursor[i]++;
+            all = list[cursor[i]] === want;
           }
+          if (!all) continue;
+          tf++;
+          if (first < 0) first = start;
         }
         if (tf === 0) continue;
         const length = positionShards[0][grams[0]][0][rows[0].get(id)!];
