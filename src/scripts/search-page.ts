@@ -43,6 +43,7 @@ export function startSearchPage(): void {
   let state = readState(location.search);
   let seq = 0;
   let shownIncomplete = false;
+  let loaded = false;
   let typingBurst = false;
   let burstTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -97,6 +98,8 @@ export function startSearchPage(): void {
     const my = ++seq;
     const searched: SearchState = { q: state.q, filters: { ...state.filters } };
     list.setAttribute('aria-busy', 'true');
+    // Until Pagefind has answered once (seconds on a slow connection) say so, not "type to search".
+    if (!loaded && (searched.q.trim() || activeFilters(searched.filters).length > 0)) status.textContent = '正在加载…';
     document.dispatchEvent(new CustomEvent('search:start', { detail: { q: searched.q, filters: searched.filters } }));
     let outcome: Outcome;
     try {
@@ -108,6 +111,7 @@ export function startSearchPage(): void {
       console.error(error);
       return;
     }
+    loaded = true;
     if (my !== seq) return;
     render(outcome, searched);
     list.removeAttribute('aria-busy');
@@ -296,6 +300,12 @@ export function startSearchPage(): void {
   guide.hidden = state.q.trim() !== '' || activeFilters(state.filters).length > 0;
   syncControls();
   fillSelects();
+  // Arriving here (from a header box, a link or a bookmark) the reader can refine the query at once,
+  // or press ↓ for the results. Not on touch screens with a query: the keyboard would cover them.
+  if (!(state.q.trim() && matchMedia('(pointer: coarse)').matches)) {
+    input.focus({ preventScroll: true });
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
   void run();
   const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 500 }) : setTimeout(cb, 50));
   void engine.start().then(
