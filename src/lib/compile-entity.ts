@@ -23,6 +23,8 @@ export interface EntityPagePluginOptions {
   entityHref: (entityId: string) => string;
   citationHref: (document: string, anchor: string) => string;
   selfId?: string;
+  /** The entity's own region: its body links to entities of this region, enclosing or inside ones. */
+  region?: string;
   onMention?: (m: Mention) => void;
   onCitation?: (c: Citation) => void;
   onProblem: (p: { message: string; line?: number }) => void;
@@ -37,7 +39,15 @@ export function entityPageTransforms(o: EntityPagePluginOptions): Array<(tree: R
   return [
     remarkResolveCitations({ paragraphsOf: o.paragraphsOf, href: o.citationHref, onCitation: o.onCitation, onProblem: o.onProblem }),
     remarkAssignIds(),
-    remarkLinkEntities({ matcher: o.matcher, href: o.entityHref, selfId: o.selfId, onMention: o.onMention }),
+    remarkLinkEntities({
+      matcher: o.matcher,
+      href: o.entityHref,
+      selfId: o.selfId,
+      region: o.region,
+      innerRegions: true,
+      sectionsAtHeadings: false,
+      onMention: o.onMention,
+    }),
   ];
 }
 
@@ -45,8 +55,9 @@ export function entityPageTransforms(o: EntityPagePluginOptions): Array<(tree: R
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
 /**
  * Only to DETECT what an MDX renderer would run as code (JSX, `{expressions}`, import/export),
- * wherever it sits in the tree. The files are still .mdx and rendered by @astrojs/mdx, so anything
- * this parser reads as code must be refused before Astro sees it.
+ * wherever it sits in the tree. The files are .md and rendered by the compiler, never by MDX, but
+ * authors paste MDX habits (JSX, `{expressions}`) that would show as garbage or run as code if a
+ * renderer ever treated them as MDX, so anything this parser reads as code is refused.
  */
 const mdxDetector = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
@@ -149,7 +160,7 @@ function setAsideCitations(tree: Root, isFailedDocument: (slug: string) => boole
  */
 export function compileEntity(
   entity: EntitySource,
-  options: Omit<EntityPagePluginOptions, 'selfId' | 'onMention' | 'onCitation' | 'onProblem'> & { isFailedDocument?: (slug: string) => boolean },
+  options: Omit<EntityPagePluginOptions, 'selfId' | 'region' | 'onMention' | 'onCitation' | 'onProblem'> & { isFailedDocument?: (slug: string) => boolean },
 ): { entity: CompiledEntity; problems: Problem[] } {
   const mentions: Mention[] = [];
   const citations: Citation[] = [];
@@ -162,6 +173,7 @@ export function compileEntity(
   const transforms = entityPageTransforms({
     ...options,
     selfId: entity.id,
+    region: entity.frontmatter.region,
     onMention: (m) => mentions.push(m),
     onCitation: (c) => citations.push(c),
     onProblem: (p) =>

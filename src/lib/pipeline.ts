@@ -12,10 +12,12 @@
  *                cleanBlockText (text rules)       spaces, full-width punctuation, —— list dashes, **bold**
  *                buildMdast                        blocks → mdast (articles, sidebars, 专栏 boxes, figures)
  *   3 mdast      remarkAssignIds                   stable ids on headings and paragraphs
- *                remarkLinkEntities                entity names → links; each mention recorded with its anchor
+ *                remarkLinkEntities                entity names → links (trie scan, longest first; the document's
+ *                                                  region; first mention per section); every mention recorded
  *                (entity pages: remarkResolveCitations → remarkAssignIds → remarkLinkEntities, see compile-entity.ts)
  *   4 hast       toHast → collectHeadings → rehypePermalinks → toHtml
- *   5 site       buildSiteIndex                    one reduce: backlinks, related entities, entities per document
+ *                (entity frontmatter: resolveFacts cites region, period, status, figures; relationProblems checks targets)
+ *   5 site       buildSiteIndex                    one reduce: backlinks, related entities, typed relations both ways, entities per document
  *   6 emit       writeGenerated                    JSON read by the Astro routes
  *   7 postbuild  CSP → Pagefind → sitemap → service worker, on the built pages (src/lib/astro/integration.ts)
  *
@@ -29,10 +31,13 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { compileEntity, uncheckedCitationProblems } from './compile-entity.ts';
 import { ContentError, ProblemList, type Problem } from './errors.ts';
+import { relationProblems } from './facts/check-relations.ts';
+import { resolveFacts } from './facts/resolve-facts.ts';
 import { buildSiteIndex } from './site/build-site-index.ts';
 import { loadEntities } from './source/load-entities.ts';
 import { loadSources } from './source/load-sources.ts';
 import { buildEntityMatcher } from './remark/link-entities.ts';
+import { loadLinkExclusions } from './source/load-link-exclusions.ts';
 import type { EntityRef } from './schema/entity.ts';
 import type { Urls } from './urls.ts';
 import { collectHeadings } from './rehype/collect-headings.ts';
@@ -77,7 +82,7 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
 
   remarkAssignIds()(tree);
   const mentions: Mention[] = [];
-  remarkLinkEntities({ matcher: context.matcher, href: context.entityHref, onMention: (m) => mentions.push(m) })(tree);
+  remarkLinkEntities({ matcher: context.matcher, href: context.entityHref, region: input.meta.region, onMention: (m) => mentions.push(m) })(tree);
 
   const paragraphs: ParagraphIndexEntry[] = [];
   let headings = 0;
@@ -116,9 +121,13 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   const problems = new ProblemList();
   const sources = loadSources(contentDir);
   const loaded = loadEntities(contentDir);
-  [...sources.problems, ...loaded.problems].forEach((p) => problems.add(p));
+  const linkExclusions = loadLinkExclusions(contentDir, loaded.entities);
+  [...sources.problems, ...loaded.problems, ...linkExclusions.problems].forEach((p) => problems.add(p));
 
-  const matcher = buildEntityMatcher(loaded.entities);
+  const matcher = buildEntityMatcher(
+    loaded.entities.map((e) => ({ ...e, region: e.frontmatter.region })),
+    linkExclusions.exclusions,
+  );
   const documents: CompiledDocument[] = [];
   const failed = new Map(sources.failed);
   for (const input of sources.inputs) {
@@ -135,6 +144,7 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   }
 
   const paragraphs = new Map(documents.map((d) => [d.slug, d.paragraphs]));
+  const documentsBySlug = new Map(documents.map((d) => [d.slug, d]));
   const entityPages: CompiledEntity[] = [];
   for (const entity of loaded.entities) {
     const result = compileEntity(entity, {
@@ -145,8 +155,11 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
       isFailedDocument: (slug) => failed.has(slug) || sources.unreadable !== undefined,
     });
     result.problems.forEach((p) => problems.add(p));
-    entityPages.push(result.entity);
+    const facts = resolveFacts(entity, { documentOf: (slug) => documentsBySlug.get(slug), isFailedDocument: (slug) => failed.has(slug) || sources.unreadable !== undefined });
+    facts.problems.forEach((p) => problems.add(p));
+    entityPages.push({ ...result.entity, facts: facts.facts });
   }
+  relationProblems(loaded.entities).forEach((p) => problems.add(p));
   // A document that failed is reported once above; its citations are counted, not each reported.
   uncheckedCitationProblems(entityPages, failed, sources.unreadable).forEach((p) => problems.add(p));
   problems.throwIfAny();
