@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
+import { validateHtml } from '../support/vnu.ts';
 
 /** The search page as a reader arrives at it: what it shows before, while and after results load. */
 const fixture = useSiteInBrowser(DIST);
@@ -82,6 +86,22 @@ describe('arriving with a query', () => {
     await settle(p);
     expect(await p.locator('#search-status').textContent()).toMatch(/找到 \d+ 个包含“楼长制”的结果/);
   });
+});
+
+describe('results as rendered', () => {
+  it('are valid HTML (W3C validator over the page with its results)', async () => {
+    const p = await open();
+    await p.goto(searchUrl());
+    await settle(p);
+    const dir = mkdtempSync(join(tmpdir(), 'search-rendered-'));
+    try {
+      const file = join(dir, 'search.html');
+      writeFileSync(file, '<!doctype html>\n' + (await p.evaluate(() => document.documentElement.outerHTML)));
+      expect(validateHtml([file]).map((m) => `${m.lastLine}: ${m.message}`)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('one search box, fitted to the screen', () => {
