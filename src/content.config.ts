@@ -14,6 +14,6 @@ export const collections = {
   documents: defineCollection({ loader: generated('documents'), schema: z.looseObject({ slug: z.string() }) }),
   backlinks: defineCollection({ loader: generated('backlinks'), schema: z.looseObject({ id: z.string() }) }),
   ...Object.fromEntries(
-    entityKinds.map((kind) => [kind, defineCollection({ loader: generated(`entities/${kind}`), schema: entityFrontmatterSchema(kind).extend({ html: z.string() }) })]),
+    entityKinds.map((kind) => [kind, defineCollection({ loader: generated(`entities/${kind}`), schema: entityFrontmatterSchema(kind).extend({ html: z.string(), facts: z.looseObject({ status: z.array(z.unknown()), figures: z.array(z.unknown()) }) }) })]),
   ),
 };

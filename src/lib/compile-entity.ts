@@ -55,8 +55,9 @@ export function entityPageTransforms(o: EntityPagePluginOptions): Array<(tree: R
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
 /**
  * Only to DETECT what an MDX renderer would run as code (JSX, `{expressions}`, import/export),
- * wherever it sits in the tree. The files are still .mdx and rendered by @astrojs/mdx, so anything
- * this parser reads as code must be refused before Astro sees it.
+ * wherever it sits in the tree. The files are .md and rendered by the compiler, never by MDX, but
+ * authors paste MDX habits (JSX, `{expressions}`) that would show as garbage or run as code if a
+ * renderer ever treated them as MDX, so anything this parser reads as code is refused.
  */
 const mdxDetector = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 

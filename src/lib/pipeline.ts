@@ -16,7 +16,8 @@
  *                                                  region; first mention per section); every mention recorded
  *                (entity pages: remarkResolveCitations → remarkAssignIds → remarkLinkEntities, see compile-entity.ts)
  *   4 hast       toHast → collectHeadings → rehypePermalinks → toHtml
- *   5 site       buildSiteIndex                    one reduce: backlinks, related entities, entities per document
+ *                (entity frontmatter: resolveFacts cites region, period, status, figures; relationProblems checks targets)
+ *   5 site       buildSiteIndex                    one reduce: backlinks, related entities, typed relations both ways, entities per document
  *   6 emit       writeGenerated                    JSON read by the Astro routes
  *   7 postbuild  CSP → Pagefind → sitemap → service worker, on the built pages (src/lib/astro/integration.ts)
  *
@@ -30,6 +31,8 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { compileEntity, uncheckedCitationProblems } from './compile-entity.ts';
 import { ContentError, ProblemList, type Problem } from './errors.ts';
+import { relationProblems } from './facts/check-relations.ts';
+import { resolveFacts } from './facts/resolve-facts.ts';
 import { buildSiteIndex } from './site/build-site-index.ts';
 import { loadEntities } from './source/load-entities.ts';
 import { loadSources } from './source/load-sources.ts';
@@ -141,6 +144,7 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   }
 
   const paragraphs = new Map(documents.map((d) => [d.slug, d.paragraphs]));
+  const documentsBySlug = new Map(documents.map((d) => [d.slug, d]));
   const entityPages: CompiledEntity[] = [];
   for (const entity of loaded.entities) {
     const result = compileEntity(entity, {
@@ -151,8 +155,11 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
       isFailedDocument: (slug) => failed.has(slug) || sources.unreadable !== undefined,
     });
     result.problems.forEach((p) => problems.add(p));
-    entityPages.push(result.entity);
+    const facts = resolveFacts(entity, { documentOf: (slug) => documentsBySlug.get(slug), isFailedDocument: (slug) => failed.has(slug) || sources.unreadable !== undefined });
+    facts.problems.forEach((p) => problems.add(p));
+    entityPages.push({ ...result.entity, facts: facts.facts });
   }
+  relationProblems(loaded.entities).forEach((p) => problems.add(p));
   // A document that failed is reported once above; its citations are counted, not each reported.
   uncheckedCitationProblems(entityPages, failed, sources.unreadable).forEach((p) => problems.add(p));
   problems.throwIfAny();

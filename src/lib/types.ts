@@ -85,6 +85,8 @@ export interface CompiledEntity {
   html: string;
   /** Citations of documents that failed to compile, by document: counted, not checked. */
   uncheckedCitations?: Record<string, number>;
+  /** Frontmatter facts resolved to their paragraphs (src/lib/facts/resolve-facts.ts). */
+  facts?: ResolvedFacts;
 }
 
 export interface MentionExcerpt {
@@ -109,6 +111,8 @@ export interface EntityBacklinks {
   documents: Array<{ slug: string; title: string; date: string; mentions: MentionExcerpt[] }>;
   entities: Array<{ id: string; name: string; kind: EntityKind; mentions: MentionExcerpt[] }>;
   related: RelatedEntity[];
+  /** Typed relations in both directions: declared on this page and declared on others about it. */
+  relations: EntityRelation[];
 }
 
 export interface DocumentEntities {
@@ -127,4 +131,34 @@ export interface SiteBuild {
   entities: EntityRef[];
   entityPages: CompiledEntity[];
   index: SiteIndex;
+}
+
+/** Where a frontmatter fact comes from: a paragraph of a dated document. */
+export interface FactSource {
+  document: string;
+  anchor: string;
+  quote: string;
+  /** The document's title and date, so a fact is shown dated by its source. */
+  title: string;
+  date: string;
+  /** Short name of the source for a fact's line: `2022年通知`. */
+  label: string;
+}
+
+/** An entity's frontmatter facts, each resolved to the paragraph that states it. */
+export interface ResolvedFacts {
+  region?: FactSource;
+  period?: FactSource;
+  status: Array<{ value: string; source: FactSource }>;
+  figures: Array<{ label: string; value: string; source: FactSource }>;
+}
+
+/** A typed relation as shown on a page: declared by it (`out`) or pointing at it (`in`, with the inverse label). */
+export interface EntityRelation {
+  direction: 'out' | 'in';
+  type: string;
+  label: string;
+  id: string;
+  name: string;
+  kind: EntityKind;
 }

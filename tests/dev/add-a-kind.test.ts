@@ -27,7 +27,7 @@ beforeAll(() => {
   );
   mkdirSync(join(work, 'content/facilities'));
   writeFileSync(
-    join(work, 'content/facilities/biaozhunhua-caichang.mdx'),
+    join(work, 'content/facilities/biaozhunhua-caichang.md'),
     [
       '---',
       'name: 标准化菜场',

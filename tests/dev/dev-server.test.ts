@@ -46,7 +46,7 @@ describe('npm run dev', () => {
     expect(before).not.toMatch(/提及本条目的其他条目[\s\S]*楼长制/);
 
     appendFileSync(
-      join(work, 'content/policies/louzhangzhi.mdx'),
+      join(work, 'content/policies/louzhangzhi.md'),
       '\n与河长制类似，楼长制把责任落实到人。[〔2023年报道〕](cite:changzheng-party-building-2023 "累计走访企业近千户次")\n',
     );
     let after = '';

@@ -115,7 +115,7 @@ describe('bad-input battery: one clear message per mistake', () => {
   it('covers every case the issue lists', () => {
     const listed = [
       ...['config-base-path-without-slashes', 'config-site-url-javascript', 'missing-content-folder', 'missing-sources-folder'],
-      ...['folder-named-txt', 'folder-named-mdx', 'broken-symlink', 'nul-in-source', 'bidi-in-source', 'nul-in-meta', 'bidi-in-entity'],
+      ...['folder-named-txt', 'folder-named-md', 'entity-mdx-file', 'broken-symlink', 'nul-in-source', 'bidi-in-source', 'nul-in-meta', 'bidi-in-entity'],
       ...['date-impossible-month', 'date-not-a-leap-year', 'duplicate-document', 'md-file-in-sources', 'nested-folder-in-sources'],
       ...['unknown-file-in-sources', 'orphan-corrections', 'entity-name-not-a-slug', 'meta-yaml-error', 'corrections-line-is-the-yaml-line'],
       ...['entity-frontmatter-unclosed', 'entity-field-line', 'entity-citation-line', 'duplicate-alias', 'meta-missing-field', 'meta-wrong-kind'],

@@ -148,12 +148,12 @@ describe('validating a corpus', () => {
 });
 
 describe('entity pages are Markdown, never code', () => {
-  const ENTITY = readFileSync(join(import.meta.dirname, '../../content/policies/3-5-x-chanye-zhengce-tixi.mdx'), 'utf8');
+  const ENTITY = readFileSync(join(import.meta.dirname, '../../content/policies/3-5-x-chanye-zhengce-tixi.md'), 'utf8');
   const parts = splitFrontmatter(ENTITY);
   if (typeof parts === 'string') throw new Error('fixture entity has no frontmatter');
   const check = (body: string) => {
     const tree = unified().use(remarkParse).use(remarkGfm).parse(body) as Root;
-    return findUnsafeMarkdown(tree, body, 'x.mdx', parts.bodyLine - 1).map((p) => `${p.line}: ${p.message}`);
+    return findUnsafeMarkdown(tree, body, 'x.md', parts.bodyLine - 1).map((p) => `${p.line}: ${p.message}`);
   };
 
   it('accepts a real entity body, citations included', () => {

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { CompiledEntity, DocumentEntities, DocumentHeader, DocumentReport, SiteBuild, TocEntry } from '../types.ts';
+import type { CompiledEntity, DocumentEntities, DocumentHeader, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../types.ts';
 import { entityKinds } from '../schema/entity.ts';
 import type { SourceMeta } from '../schema/source-meta.ts';
 
@@ -23,7 +23,7 @@ export interface GeneratedDocument {
 }
 
 /** The shape of `.generated/entities/<kind>/<slug>.json`: an entity page's frontmatter and its body rendered by the compiler. */
-export type GeneratedEntity = CompiledEntity['data'] & { html: string };
+export type GeneratedEntity = CompiledEntity['data'] & { html: string; facts: ResolvedFacts };
 
 const write = (file: string, data: unknown) => {
   mkdirSync(dirname(file), { recursive: true });
@@ -53,7 +53,7 @@ export function writeGenerated(build: SiteBuild): void {
   }
   for (const b of build.index.backlinks) write(join(out, 'backlinks', `${b.id}.json`), b);
   for (const e of build.entityPages) {
-    const page: GeneratedEntity = { ...e.data, html: e.html };
+    const page: GeneratedEntity = { ...e.data, html: e.html, facts: e.facts ?? { status: [], figures: [] } };
     write(join(out, 'entities', `${e.id}.json`), page);
   }
   write(join(out, 'entity-names.json'), build.entities);

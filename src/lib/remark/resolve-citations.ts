@@ -5,8 +5,18 @@ import type { Citation, ParagraphIndexEntry } from '../types.ts';
 
 export type { Citation, ParagraphIndexEntry };
 
-/** The paragraphs of one compiled document, in the form citations are matched against. */
-
+/**
+ * The one paragraph of `document` containing `quote` (compared in the normal form for matching),
+ * or why there is not exactly one. Body citations and frontmatter facts are resolved by this.
+ */
+export function findQuotedParagraph(paragraphs: ParagraphIndexEntry[], document: string, quote: string): { paragraph: ParagraphIndexEntry } | { message: string } {
+  const needle = normalizeForMatching(quote);
+  if (needle.length < 4) return { message: 'citation quote is missing or shorter than 4 characters' };
+  const hits = paragraphs.filter((p) => normalizeForMatching(p.text).includes(needle));
+  if (hits.length === 0) return { message: `quote "${quote}" is not in document "${document}"` };
+  if (hits.length > 1) return { message: `quote "${quote}" occurs in ${hits.length} paragraphs of "${document}"; quote more words to make it unique` };
+  return { paragraph: hits[0] };
+}
 
 export interface CitationProblem {
   url: string;
@@ -40,27 +50,13 @@ export function remarkResolveCitations(options: ResolveCitationsOptions) {
         options.onProblem({ url: node.url, quote, line, message: `cites unknown document "${document}"` });
         return;
       }
-      const needle = normalizeForMatching(quote);
-      if (needle.length < 4) {
-        options.onProblem({ url: node.url, quote, line, message: 'citation quote is missing or shorter than 4 characters' });
+      const found = findQuotedParagraph(paragraphs, document, quote);
+      if ('message' in found) {
+        options.onProblem({ url: node.url, quote, line, message: found.message });
         return;
       }
-      const hits = paragraphs.filter((p) => normalizeForMatching(p.text).includes(needle));
-      if (hits.length === 0) {
-        options.onProblem({ url: node.url, quote, line, message: `quote "${quote}" is not in document "${document}"` });
-        return;
-      }
-      if (hits.length > 1) {
-        options.onProblem({
-          url: node.url,
-          quote,
-          line,
-          message: `quote "${quote}" occurs in ${hits.length} paragraphs of "${document}"; quote more words to make it unique`,
-        });
-        return;
-      }
-      options.onCitation?.({ document, anchor: hits[0].id, quote });
-      node.url = options.href(document, hits[0].id);
+      options.onCitation?.({ document, anchor: found.paragraph.id, quote });
+      node.url = options.href(document, found.paragraph.id);
       node.title = `原文：${quote}`;
       node.data = { ...node.data, hProperties: { className: ['citation'] } };
     });

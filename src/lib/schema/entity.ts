@@ -18,7 +18,29 @@ export const entitySubtypes: Record<EntityKind, readonly [string, ...string[]]> 
 /** Every region name an entity may have (aliases are spellings used in source metadata). */
 export const regionNames = site.regions.map((r) => r.name) as [string, ...string[]];
 
-export const statuses = ['规划中', '建设中', '已建成', '实施中', '已完成', '持续推进'] as const;
+/**
+ * A citation in frontmatter: the document's slug and words that occur in exactly one of its
+ * paragraphs, resolved to that paragraph's anchor exactly as body `cite:` links are.
+ */
+export const factCitationSchema = z.strictObject({
+  doc: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be the slug of a document in content/sources (its file name without .txt)'),
+  quote: z.string().min(4, 'must quote at least 4 characters of the cited paragraph'),
+});
+export type FactCitation = z.infer<typeof factCitationSchema>;
+
+/**
+ * Typed relations between entity pages, each with the label shown on the page that declares it
+ * and the label of its inverse, shown on the target's page. Defined once, here.
+ */
+export const relationTypes = {
+  属于: { label: '属于', inverse: '包含' },
+  包含: { label: '包含', inverse: '属于' },
+  实施: { label: '实施', inverse: '实施者' },
+  前身: { label: '前身', inverse: '后继' },
+  同一事物的不同阶段: { label: '同一事物的不同阶段', inverse: '同一事物的不同阶段' },
+} as const;
+export type RelationType = keyof typeof relationTypes;
+const relationTypeNames = Object.keys(relationTypes) as [RelationType, ...RelationType[]];
 
 export function entityFrontmatterSchema(kind: EntityKind) {
   return z.strictObject({
@@ -27,11 +49,17 @@ export function entityFrontmatterSchema(kind: EntityKind) {
     kind: z.enum(entitySubtypes[kind]),
     theme: z.enum(themes),
     region: z.enum(regionNames, { message: `must be one of the regions in src/site.config.ts: ${regionNames.join('、')}` }),
+    /** The paragraph that places the entity in its region (checked: the cited document's region must lie within it). */
+    regionCite: factCitationSchema.optional(),
     period: z.string().min(2).optional(),
-    status: z.enum(statuses).optional(),
+    periodCite: factCitationSchema.optional(),
+    /** Each source's own word for the state of things, dated by that source; sources may disagree. */
+    status: z.array(factCitationSchema.extend({ value: z.string().min(2).max(16) })).default([]),
     summary: z.string().min(6).max(80),
-    figures: z
-      .array(z.strictObject({ label: z.string().min(1), value: z.string().min(1) }))
+    figures: z.array(factCitationSchema.extend({ label: z.string().min(1), value: z.string().min(1) })).default([]),
+    /** `target` is another page's id, `<kind>/<slug>`; the inverse is shown on the target's page. */
+    relations: z
+      .array(z.strictObject({ type: z.enum(relationTypeNames, { message: `must be one of ${relationTypeNames.join('、')}` }), target: z.string().min(3) }))
       .default([]),
   });
 }

@@ -1,5 +1,5 @@
 import type { CompiledDocument, CompiledEntity, DocumentEntities, EntityBacklinks, Mention, MentionExcerpt, RelatedEntity, SiteIndex } from '../types.ts';
-import type { EntityRef } from '../schema/entity.ts';
+import { relationTypes, type EntityRef, type RelationType } from '../schema/entity.ts';
 
 export type { DocumentEntities, EntityBacklinks, MentionExcerpt, RelatedEntity };
 
@@ -17,7 +17,7 @@ const RELATED_LIMIT = 12;
 export function buildSiteIndex(documents: CompiledDocument[], entityPages: CompiledEntity[], entities: EntityRef[]): SiteIndex {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const backlinks = new Map<string, EntityBacklinks>(
-    entities.map((e) => [e.id, { id: e.id, mentionCount: 0, documents: [], entities: [], related: [] }]),
+    entities.map((e) => [e.id, { id: e.id, mentionCount: 0, documents: [], entities: [], related: [], relations: [] }]),
   );
   const relatedCounts = new Map<string, Map<string, number>>();
   const bump = (a: string, b: string) => {
@@ -62,7 +62,20 @@ export function buildSiteIndex(documents: CompiledDocument[], entityPages: Compi
     }
   }
 
+  // Typed relations, each stored on both pages: as declared, and inverted on its target.
+  for (const page of entityPages) {
+    for (const r of page.data.relations ?? []) {
+      const target = byId.get(r.target);
+      const source = byId.get(page.id);
+      if (!target || !source) continue;
+      const t = relationTypes[r.type as RelationType];
+      backlinks.get(page.id)!.relations.push({ direction: 'out', type: r.type, label: t.label, id: target.id, name: target.name, kind: target.kind });
+      backlinks.get(target.id)!.relations.push({ direction: 'in', type: r.type, label: t.inverse, id: source.id, name: source.name, kind: source.kind });
+    }
+  }
+
   for (const b of backlinks.values()) {
+    b.relations.sort((x, y) => x.label.localeCompare(y.label, 'zh') || x.name.localeCompare(y.name, 'zh'));
     b.documents.sort((x, y) => y.date.localeCompare(x.date) || x.slug.localeCompare(y.slug));
     b.entities.sort((x, y) => x.name.localeCompare(y.name, 'zh'));
     b.related = [...(relatedCounts.get(b.id) ?? [])]

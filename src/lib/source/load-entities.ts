@@ -13,6 +13,8 @@ export interface EntitySource extends EntityRef {
   body: string;
   /** Line in the file where the body starts, to map body positions back to file lines. */
   bodyLine: number;
+  /** The file line of a frontmatter field (`figures[0].quote`), for messages about facts. */
+  lineOf?: (path: Array<string | number>) => number | undefined;
 }
 
 export const entityId = (kind: EntityKind, slug: string) => `${kind}/${slug}`;
@@ -36,7 +38,7 @@ interface LoadedEntity {
   mtime: number;
 }
 
-/** Reads `content/{policies,projects,governance}/*.mdx`, validating file names, frontmatter and name uniqueness. */
+/** Reads `content/{policies,projects,governance}/*.md`, validating file names, frontmatter and name uniqueness. */
 export function loadEntities(contentDir: string): { entities: EntitySource[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const loaded: LoadedEntity[] = [];
@@ -47,16 +49,17 @@ export function loadEntities(contentDir: string): { entities: EntitySource[]; pr
     for (const entry of listFolder(dir, problems, { message: 'does not exist' }) ?? []) {
       const { name, path: file } = entry;
       if (entry.kind === 'folder') {
-        problems.push({ file, message: `is a folder; folders inside content/${kind} are not read`, hint: 'Entity pages are files named <slug>.mdx; rename or move the folder.' });
+        problems.push({ file, message: `is a folder; folders inside content/${kind} are not read`, hint: 'Entity pages are files named <slug>.md; rename or move the folder.' });
         continue;
       }
-      if (!name.endsWith('.mdx')) {
-        problems.push({ file, message: 'is not read by the compiler', hint: `Entity pages are files named <slug>.mdx${name.endsWith('.md') ? `: rename it to ${name.slice(0, -3)}.mdx` : '; move it out of this folder'}.` });
+      if (!name.endsWith('.md')) {
+        // Entity pages are plain Markdown rendered by the compiler; .mdx would suggest code runs.
+        problems.push({ file, message: 'is not read by the compiler', hint: `Entity pages are Markdown files named <slug>.md${name.endsWith('.mdx') ? `: rename it to ${name.slice(0, -4)}.md` : '; move it out of this folder'}.` });
         continue;
       }
-      const slug = name.slice(0, -4);
+      const slug = name.slice(0, -3);
       if (!SLUG.test(slug)) {
-        problems.push({ file, message: `file name "${slug}" is not a slug, so the page could not be linked`, hint: `Rename it with lowercase letters, digits and hyphens, e.g. ${suggestSlug(slug)}.mdx.` });
+        problems.push({ file, message: `file name "${slug}" is not a slug, so the page could not be linked`, hint: `Rename it with lowercase letters, digits and hyphens, e.g. ${suggestSlug(slug)}.md.` });
         continue;
       }
       let text: string;
@@ -103,6 +106,7 @@ export function loadEntities(contentDir: string): { entities: EntitySource[]; pr
         frontmatter: parsed.data,
         body: parts.body,
         bodyLine: parts.bodyLine,
+        lineOf: yaml.lineOf,
       };
       loaded.push({ entity, yaml, mtime: statSync(file).mtimeMs });
     }
