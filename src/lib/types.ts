@@ -143,6 +143,8 @@ export interface FactSource {
   date: string;
   /** Short name of the source for a fact's line: `2022年通知`. */
   label: string;
+  /** The region the source document is about, so figures of different places are never mixed unlabelled. */
+  region: string;
 }
 
 /** An entity's frontmatter facts, each resolved to the paragraph that states it. */
