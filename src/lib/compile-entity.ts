@@ -23,6 +23,8 @@ export interface EntityPagePluginOptions {
   entityHref: (entityId: string) => string;
   citationHref: (document: string, anchor: string) => string;
   selfId?: string;
+  /** The entity's own region: its body links to entities of this region, enclosing or inside ones. */
+  region?: string;
   onMention?: (m: Mention) => void;
   onCitation?: (c: Citation) => void;
   onProblem: (p: { message: string; line?: number }) => void;
@@ -37,7 +39,15 @@ export function entityPageTransforms(o: EntityPagePluginOptions): Array<(tree: R
   return [
     remarkResolveCitations({ paragraphsOf: o.paragraphsOf, href: o.citationHref, onCitation: o.onCitation, onProblem: o.onProblem }),
     remarkAssignIds(),
-    remarkLinkEntities({ matcher: o.matcher, href: o.entityHref, selfId: o.selfId, onMention: o.onMention }),
+    remarkLinkEntities({
+      matcher: o.matcher,
+      href: o.entityHref,
+      selfId: o.selfId,
+      region: o.region,
+      innerRegions: true,
+      sectionsAtHeadings: false,
+      onMention: o.onMention,
+    }),
   ];
 }
 
@@ -150,7 +160,7 @@ function setAsideCitations(tree: Root, isFailedDocument: (slug: string) => boole
  */
 export function compileEntity(
   entity: EntitySource,
-  options: Omit<EntityPagePluginOptions, 'selfId' | 'onMention' | 'onCitation' | 'onProblem'> & { isFailedDocument?: (slug: string) => boolean },
+  options: Omit<EntityPagePluginOptions, 'selfId' | 'region' | 'onMention' | 'onCitation' | 'onProblem'> & { isFailedDocument?: (slug: string) => boolean },
 ): { entity: CompiledEntity; problems: Problem[] } {
   const mentions: Mention[] = [];
   const citations: Citation[] = [];
@@ -163,6 +173,7 @@ export function compileEntity(
   const transforms = entityPageTransforms({
     ...options,
     selfId: entity.id,
+    region: entity.frontmatter.region,
     onMention: (m) => mentions.push(m),
     onCitation: (c) => citations.push(c),
     onProblem: (p) =>

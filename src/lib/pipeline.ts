@@ -12,7 +12,8 @@
  *                cleanBlockText (text rules)       spaces, full-width punctuation, —— list dashes, **bold**
  *                buildMdast                        blocks → mdast (articles, sidebars, 专栏 boxes, figures)
  *   3 mdast      remarkAssignIds                   stable ids on headings and paragraphs
- *                remarkLinkEntities                entity names → links; each mention recorded with its anchor
+ *                remarkLinkEntities                entity names → links (trie scan, longest first; the document's
+ *                                                  region; first mention per section); every mention recorded
  *                (entity pages: remarkResolveCitations → remarkAssignIds → remarkLinkEntities, see compile-entity.ts)
  *   4 hast       toHast → collectHeadings → rehypePermalinks → toHtml
  *                (entity frontmatter: resolveFacts cites region, period, status, figures; relationProblems checks targets)
@@ -36,6 +37,7 @@ import { buildSiteIndex } from './site/build-site-index.ts';
 import { loadEntities } from './source/load-entities.ts';
 import { loadSources } from './source/load-sources.ts';
 import { buildEntityMatcher } from './remark/link-entities.ts';
+import { loadLinkExclusions } from './source/load-link-exclusions.ts';
 import type { EntityRef } from './schema/entity.ts';
 import type { Urls } from './urls.ts';
 import { collectHeadings } from './rehype/collect-headings.ts';
@@ -80,7 +82,7 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
 
   remarkAssignIds()(tree);
   const mentions: Mention[] = [];
-  remarkLinkEntities({ matcher: context.matcher, href: context.entityHref, onMention: (m) => mentions.push(m) })(tree);
+  remarkLinkEntities({ matcher: context.matcher, href: context.entityHref, region: input.meta.region, onMention: (m) => mentions.push(m) })(tree);
 
   const paragraphs: ParagraphIndexEntry[] = [];
   let headings = 0;
@@ -119,9 +121,13 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   const problems = new ProblemList();
   const sources = loadSources(contentDir);
   const loaded = loadEntities(contentDir);
-  [...sources.problems, ...loaded.problems].forEach((p) => problems.add(p));
+  const linkExclusions = loadLinkExclusions(contentDir, loaded.entities);
+  [...sources.problems, ...loaded.problems, ...linkExclusions.problems].forEach((p) => problems.add(p));
 
-  const matcher = buildEntityMatcher(loaded.entities);
+  const matcher = buildEntityMatcher(
+    loaded.entities.map((e) => ({ ...e, region: e.frontmatter.region })),
+    linkExclusions.exclusions,
+  );
   const documents: CompiledDocument[] = [];
   const failed = new Map(sources.failed);
   for (const input of sources.inputs) {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { GENERATED_DIR } from '../../src/lib/emit/write-generated.ts';
 import type { EntityBacklinks } from '../../src/lib/site/build-site-index.ts';
@@ -60,24 +61,66 @@ describe('knowledge links in the built site', () => {
     }
   });
 
-  it('every recorded mention is listed on its entity page with a deep link to a paragraph that links back', () => {
+  it('every recorded mention is listed on its entity page with a deep link to a paragraph that names it; the page links the entity', () => {
     let mentions = 0;
     for (const kind of ['policies', 'projects', 'governance']) {
       for (const file of readdirSync(join(GENERATED_DIR, 'backlinks', kind))) {
         const b = JSON.parse(readFileSync(join(GENERATED_DIR, 'backlinks', kind, file), 'utf8')) as EntityBacklinks;
         const listed = new Set(hrefs(`${b.id}/index.html`, '#mentions-title ~ section a'));
         for (const d of b.documents) {
+          const documentPage = page(`documents/${d.slug}/index.html`);
+          // Only the first mention per section is a link (density), so the page links the entity at least once.
+          expect(selectAll(`a.entity-link[href="/${b.id}/"]`, documentPage).length, `${d.slug} never links ${b.id}`).toBeGreaterThan(0);
           for (const m of d.mentions) {
             const href = `/documents/${d.slug}/#${m.anchor}`;
             expect(listed.has(href), `${b.id} does not list ${href}`).toBe(true);
-            const paragraph = selectAll(`[id="${m.anchor}"] a.entity-link[href="/${b.id}/"]`, page(`documents/${d.slug}/index.html`));
-            expect(paragraph.length, `${href} does not link back to ${b.id}`).toBeGreaterThan(0);
+            const paragraph = selectAll(`[id="${m.anchor}"]`, documentPage).map((e) => toString(e)).join('');
+            expect(paragraph, `${href} does not name ${m.match}`).toContain(m.match);
             mentions++;
           }
         }
       }
     }
     expect(mentions).toBeGreaterThan(200);
+  });
+
+  it('links each entity at most once per heading section of a document; later mentions stay text', () => {
+    let links = 0;
+    let sections = 0;
+    for (const p of documentPages) {
+      const body = selectAll('#document-body :is(h2, h3, h4, h5, h6, a.entity-link)', page(`${p}/index.html`)) as Element[];
+      let seen = new Set<string>();
+      for (const e of body) {
+        if (e.tagName !== 'a') {
+          seen = new Set();
+          sections++;
+          continue;
+        }
+        const href = String(e.properties.href);
+        expect(seen.has(href), `${p}: ${href} linked twice in one section`).toBe(false);
+        seen.add(href);
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(200);
+    expect(sections).toBeGreaterThan(50);
+  });
+
+  it('no mention in the 新虹 report links to a page of 长征镇 (mentions link within the region of the document)', () => {
+    const regionOf = (id: string) => (JSON.parse(readFileSync(join(GENERATED_DIR, 'entities', `${id}.json`), 'utf8')) as { region: string }).region;
+    const linked = (selectAll('a.entity-link', page('documents/xinhong-hub-party-building/index.html')) as Element[]).map((a) => String(a.properties.dataEntity));
+    expect(linked.length).toBeGreaterThan(10);
+    for (const id of linked) expect(['闵行区新虹街道', '闵行区', '上海市', '全国'], `${id} is linked from the 新虹 report`).toContain(regionOf(id));
+  });
+
+  it('fixes the known false links and the missing one in the built pages', () => {
+    const linksIn = (slug: string) => (selectAll('a.entity-link', page(`documents/${slug}/index.html`)) as Element[]).map((a) => [toString(a), String(a.properties.dataEntity)]);
+    expect(linksIn('changzheng-party-building-2023')).not.toContainEqual(['一网一品', 'governance/15-fenzhong-dangqun-fuwuquan']);
+    expect(linksIn('changzheng-2022-plan').filter(([t]) => t.includes('G2'))).toEqual([]);
+    expect(linksIn('putuo-grassroots-governance-2025').map(([, id]) => id)).not.toContain('governance/di-er-tidui');
+    expect(linksIn('changzheng-2022-plan')).toContainEqual(['口袋公园', 'projects/koudai-gongyuan-jianshe']);
+    const plan2022 = readFileSync(join(DIST, 'documents/changzheng-2022-plan/index.html'), 'utf8');
+    expect(plan2022).toContain('依托区域化党建医养服务共同体');
   });
 
   it('each document page offers the entities it mentions, so there is no dead end', () => {

@@ -94,7 +94,7 @@ describe('add-document on a good file', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/Added .*gov-article-page\.html as "changzheng-2022-plan-web"/);
     expect(stdout).toMatch(/documentNumber +普长府〔2022〕1号/);
-    expect(stdout).toMatch(/field "summary": is still the placeholder/);
+    expect(stdout).toMatch(/field "summary" is still the placeholder/);
     expect(stdout).toMatch(/entity candidate\(s\) in the new text/);
     expect(readFileSync(join(content, 'originals', 'changzheng-2022-plan-web.html'), 'utf8')).toContain('<meta name="ArticleTitle"');
     expect(readFileSync(join(content, 'sources', 'changzheng-2022-plan-web.meta.yaml'), 'utf8')).toMatch(/^extraction: web$/m);

@@ -2,9 +2,14 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { remarkAssignIds } from '../../src/lib/remark/assign-ids.ts';
-import { buildEntityMatcher, remarkLinkEntities, type Mention } from '../../src/lib/remark/link-entities.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildEntityMatcher, chooseCandidate, remarkLinkEntities, type Mention } from '../../src/lib/remark/link-entities.ts';
 import type { EntityRef } from '../../src/lib/schema/entity.ts';
+import { loadLinkExclusions } from '../../src/lib/source/load-link-exclusions.ts';
 import { parseInline } from '../../src/lib/structure/build-mdast.ts';
+import { NameTrie } from '../../src/lib/text/name-trie.ts';
 
 const entity = (id: string, name: string, aliases: string[] = []): EntityRef => {
   const [kind, slug] = id.split('/') as [EntityRef['kind'], string];
@@ -25,7 +30,7 @@ const entities = [
 const matcher = buildEntityMatcher(entities);
 
 /** Runs the linker on paragraphs of real seed text and returns the links and recorded mentions. */
-function link(paragraphs: string[], options: { selfId?: string; heading?: string } = {}) {
+function link(paragraphs: string[], options: { selfId?: string; heading?: string; matcher?: typeof matcher } = {}) {
   const tree: Root = {
     type: 'root',
     children: [
@@ -35,7 +40,7 @@ function link(paragraphs: string[], options: { selfId?: string; heading?: string
   };
   remarkAssignIds()(tree);
   const mentions: Mention[] = [];
-  remarkLinkEntities({ matcher, href: (id) => `/${id}/`, selfId: options.selfId, onMention: (m) => mentions.push(m) })(tree);
+  remarkLinkEntities({ matcher: options.matcher ?? matcher, href: (id) => `/${id}/`, selfId: options.selfId, onMention: (m) => mentions.push(m) })(tree);
   const links: Array<[string, string]> = [];
   const walk = (n: { type: string; url?: string; children?: unknown[] }) => {
     if (n.type === 'link') links.push([toString(n as never), n.url!]);
@@ -46,7 +51,7 @@ function link(paragraphs: string[], options: { selfId?: string; heading?: string
 }
 
 describe('entity linking on seed sentences', () => {
-  it('links each name once per occurrence, longest first', () => {
+  it('links each name, longest first', () => {
     const { links } = link(['依托政务服务“一网通办”和城市运行“一网统管”建设，深化智慧社区、智慧园区、智慧商圈建设。']);
     expect(links).toEqual([
       ['一网通办', '/governance/yiwang-tongban/'],
@@ -64,10 +69,19 @@ describe('entity linking on seed sentences', () => {
     expect(links).toEqual([['河长制', '/policies/hezhangzhi/']]);
   });
 
-  it('keeps Latin/digit names whole (G2 does not match inside G42)', () => {
-    const g = buildEntityMatcher([entity('projects/g2', 'G2')]);
-    const text = '发挥地处G2、G42大动脉入城口和创新资源集聚的优势';
-    expect([...text.matchAll(g.pattern)].map((m) => m.index)).toEqual([text.indexOf('G2')]);
+  it('keeps Latin/digit names whole (G2 does not match inside G20 or AG2), checked after the match', () => {
+    const trie = new NameTrie<string>();
+    trie.add('G2', 'g2');
+    const text = '发挥地处G2、G42大动脉入城口，G20与AG2不是';
+    expect(trie.scan(text).map((m) => m.start)).toEqual([text.indexOf('G2')]);
+  });
+
+  it('falls back to a shorter name at the same position when the longest breaks a boundary (云枢纽3.0 in 云枢纽3.05)', () => {
+    const trie = new NameTrie<string>();
+    trie.add('云枢纽', 'short');
+    trie.add('云枢纽3.0', 'long');
+    expect(trie.scan('打造云枢纽3.0平台').map((m) => m.value)).toEqual(['long']);
+    expect(trie.scan('打造云枢纽3.05平台').map((m) => m.value)).toEqual(['short']);
   });
 
   it('matches an alias that includes quotation marks and keeps the text intact', () => {
@@ -89,16 +103,86 @@ describe('entity linking on seed sentences', () => {
     expect(mentions[0].anchor).toMatch(/^p-[0-9a-f]{8}$/);
   });
 
-  it('links inside bold text too', () => {
-    const { links } = link(['**推动信泰中心早投入早产出。**在G2入城口，打造“长三角G2科技企业总部”']);
-    expect(links.map(([t]) => t)).toEqual(['信泰中心', '长三角G2科技企业总部']);
+  it('links inside bold text too, and an entity once per section (its alias later in the paragraph stays text)', () => {
+    const { links, mentions } = link(['**推动信泰中心早投入早产出。**在G2入城口，打造“长三角G2科技企业总部”']);
+    expect(links).toEqual([['信泰中心', '/projects/xintai/']]);
+    expect(mentions.map((m) => m.match)).toEqual(['信泰中心', '长三角G2科技企业总部']);
+  });
+
+  it('links an entity again after a heading starts a new section', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'paragraph', children: parseInline('做优“楼长制”，楼长制服务企业。') },
+        { type: 'heading', depth: 3, children: parseInline('（二）安商稳商') },
+        { type: 'paragraph', children: parseInline('发挥“楼长制”+楼宇综合服务站创新服务的作用。') },
+      ],
+    };
+    remarkLinkEntities({ matcher, href: (id) => `/${id}/` })(tree);
+    expect(JSON.stringify(tree).match(/entity-link/g)).toHaveLength(2);
   });
 });
 
-describe('the matcher', () => {
-  it('is one regular expression over all names, longest first', () => {
-    const source = matcher.pattern.source;
-    expect(source.indexOf('环同济生命健康产业园')).toBeLessThan(source.indexOf('生命健康产业园'));
-    expect(matcher.entityByName.size).toBe(11); // 9 names + 2 aliases
+describe('exclusions', () => {
+  it('a reviewed "not a mention" phrase wins over the name inside it, for that entity only', () => {
+    const withExclusion = buildEntityMatcher(
+      [entity('governance/quyuhua', '区域化党建')],
+      [{ entity: 'governance/quyuhua', phrases: ['区域化党建医养服务共同体'], why: 'a body of its own' }],
+    );
+    const { links, mentions } = link(['依托区域化党建医养服务共同体，积极推进医养服务项目。发挥区域化党建等机制平台的凝聚引领作用'], { matcher: withExclusion });
+    expect(links).toEqual([['区域化党建', '/governance/quyuhua/']]);
+    expect(mentions).toHaveLength(1);
+  });
+
+  it('the file is validated: unknown entity ids and phrases that contain no name are errors naming file, line and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'link-exclusions-'));
+    writeFileSync(
+      join(dir, 'link-exclusions.yaml'),
+      ['- entity: governance/no-such-page', '  phrases: [区域化党建医养服务共同体]', '  why: test entry', '- entity: governance/siwei-yiti', '  phrases: [医养服务共同体]', '  why: test entry', ''].join('\n'),
+    );
+    const { exclusions, problems } = loadLinkExclusions(dir, entities);
+    expect(exclusions).toEqual([]);
+    expect(problems).toMatchObject([
+      { line: 1, field: '[0].entity', message: 'names the entity "governance/no-such-page", which does not exist' },
+      { line: 5, field: '[1].phrases[0]', message: expect.stringContaining('does not contain any name of governance/siwei-yiti') },
+    ]);
+    expect(problems[0].file).toBe(join(dir, 'link-exclusions.yaml'));
+
+    writeFileSync(join(dir, 'link-exclusions.yaml'), '- entity: governance/siwei-yiti\n  phrase: [四位一体机制]\n  why: test entry\n');
+    const misspelt = loadLinkExclusions(dir, entities).problems;
+    expect(misspelt.length).toBeGreaterThan(0);
+    expect(misspelt[0]).toMatchObject({ line: 2 });
+  });
+});
+
+describe('regions', () => {
+  const cityWide = { id: 'governance/a', region: '上海市' };
+  const town = { id: 'governance/b', region: '普陀区长征镇' };
+  const xinhong = { id: 'governance/c', region: '闵行区新虹街道' };
+
+  it('a name shared by entities of different regions resolves to the one of the document\'s region', () => {
+    expect(chooseCandidate([xinhong, town], '上海市普陀区长征镇')).toBe(town);
+    expect(chooseCandidate([town, xinhong], '上海市闵行区新虹街道')).toBe(xinhong);
+  });
+
+  it('else to the nearest enclosing region; never to a region beside or inside the document\'s', () => {
+    expect(chooseCandidate([cityWide, xinhong], '上海市普陀区长征镇')).toBe(cityWide);
+    expect(chooseCandidate([town], '上海市闵行区新虹街道')).toBeUndefined();
+    expect(chooseCandidate([town], '上海市普陀区')).toBeUndefined();
+  });
+
+  it('an entity page also links to entities inside its region', () => {
+    expect(chooseCandidate([town], '上海市', true)).toBe(town);
+    expect(chooseCandidate([xinhong], '普陀区长征镇', true)).toBeUndefined();
+  });
+
+  it('in a whole paragraph: the 普陀区 report does not link 长征镇\'s 第二梯队', () => {
+    const m = buildEntityMatcher([{ id: 'governance/di-er-tidui', name: '第二梯队', aliases: ['社区第二梯队'], region: '普陀区长征镇' }]);
+    const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: parseInline('来自机关青年、社区第二梯队、楼委会主任、养老从业者') }] };
+    const mentions: Mention[] = [];
+    remarkLinkEntities({ matcher: m, href: (id) => `/${id}/`, region: '上海市普陀区', onMention: (x) => mentions.push(x) })(tree);
+    expect(toString(tree)).toBe('来自机关青年、社区第二梯队、楼委会主任、养老从业者');
+    expect(JSON.stringify(tree)).not.toContain('entity-link');
+    expect(mentions).toEqual([]);
   });
 });

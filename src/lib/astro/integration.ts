@@ -10,6 +10,7 @@ import { applyContentSecurityPolicy } from '../postbuild/apply-csp.ts';
 import { writeSitemap } from '../postbuild/sitemap.ts';
 import type { SiteConfig } from '../site-config.ts';
 import { createUrls } from '../urls.ts';
+import { stepStart, timed } from './step-timings.ts';
 
 export interface PolicyLibraryOptions {
   config: SiteConfig;
@@ -41,6 +42,7 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
     }
   };
 
+  let endAstroBuild = () => {};
   return {
     name: 'policy-library',
     hooks: {
@@ -48,7 +50,11 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         if (command === 'preview') return;
         // A failed build stops here with the list of problems, not a stack trace; dev keeps serving
         // the last good output and shows the problems in the terminal.
-        if (!compile() && command === 'build') process.exit(1);
+        const endCompile = stepStart('compile');
+        const compiled = compile();
+        endCompile();
+        if (!compiled && command === 'build') process.exit(1);
+        if (command === 'build') endAstroBuild = stepStart('astro-build');
       },
       'astro:server:setup': ({ server, refreshContent }) => {
         const contentDir = resolve(options.contentDir) + sep;
@@ -66,23 +72,27 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
       },
       'astro:build:done': async ({ dir }) => {
+        endAstroBuild();
         const dist = fileURLToPath(dir);
-        const pages = applyContentSecurityPolicy(dist);
+        const pages = await timed('csp', () => applyContentSecurityPolicy(dist));
         report(`Content-Security-Policy: ${pages} pages`);
 
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: dist });
-        if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });
-        if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-        await pagefind.close();
+        const added = await timed('pagefind', async () => {
+          const { index, errors } = await pagefind.createIndex({});
+          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          const added = await index.addDirectory({ path: dist });
+          if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+          const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });
+          if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+          await pagefind.close();
+          return added;
+        });
         report(`Pagefind: ${added.page_count} pages indexed`);
 
-        const sitemap = writeSitemap(dist, options.config);
+        const sitemap = await timed('sitemap', () => writeSitemap(dist, options.config));
         report(`sitemap.xml: ${sitemap.pages} pages (${sitemap.sitemap}); robots.txt written`);
 
-        const sw = await generateServiceWorker(dist);
+        const sw = await timed('service-worker', () => generateServiceWorker(dist));
         if (sw.warnings.length) throw new Error(`service worker: ${sw.warnings.join('; ')}`);
         report(`sw.js: precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(1)} MB)`);
       },

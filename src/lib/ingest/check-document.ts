@@ -8,6 +8,7 @@ import type { SourceMeta } from '../schema/source-meta.ts';
 import { findEntityCandidates, type EntityCandidate } from '../site/entity-candidates.ts';
 import { loadEntities } from '../source/load-entities.ts';
 import { loadIgnoreList } from '../source/load-ignore-list.ts';
+import { loadLinkExclusions } from '../source/load-link-exclusions.ts';
 import { createUrls } from '../urls.ts';
 import type { AddedDocument } from './add-document.ts';
 import { findFigureCandidates, type FigureCandidate } from './figure-candidates.ts';
@@ -65,7 +66,11 @@ export function checkAddedDocument(contentDir: string, added: AddedDocument): Ad
   let candidates: EntityCandidate[] = [];
   let figures: FigureCandidate[] = [];
   const own = problemsOf(() => {
-    const matcher = buildEntityMatcher(entities);
+    // Exclusion problems are in the site check's list already; here only the valid ones are used.
+    const matcher = buildEntityMatcher(
+      entities.map((e) => ({ ...e, region: e.frontmatter.region })),
+      loadLinkExclusions(contentDir, entities).exclusions,
+    );
     const result = compileDocument(
       { slug: added.slug, file: added.sourceFile, bytes: readFileSync(added.sourceFile), meta, corrections: correctionsSchema.parse({}), correctionsFile: '' },
       { matcher, entityHref: (id) => `/${id}/` },

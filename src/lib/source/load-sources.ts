@@ -164,6 +164,8 @@ const CONTENT_ENTRIES = [
   'originals',
   ...entityKinds,
   'entity-ignore.yaml',
+  // Phrases that contain an entity's name but are not a mention of it (see load-link-exclusions.ts).
+  'link-exclusions.yaml',
 ];
 
 function checkContentFolder(contentDir: string, problems: Problem[]): void {

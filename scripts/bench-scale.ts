@@ -1,0 +1,437 @@
+/**
+ * `npm run bench:scale -- 1000 5000 [--starlight] [--seed 1] [--keep]`: what the site costs as
+ * the library grows. For each size it copies the project into a temporary folder (node_modules
+ * linked), adds a generated corpus of that many documents to the real ones
+ * (src/lib/bench/generate-corpus.ts), builds it with the real `npm run build`, and measures:
+ *
+ * - wall time and peak RSS of the whole build and of each step (the integration prints step
+ *   markers with BENCH_TIMINGS=1; RSS is sampled over the whole process tree, Pagefind included);
+ * - dist size, HTML size per page type (median, max);
+ * - search cost per query in headless Chromium (service worker blocked): bytes as a static host
+ *   sends them, requests, time from typing to the first result containing the query, cold (fresh
+ *   page) and warm (after another query on the same page);
+ * - first visit (the service worker's precache) and the offline copy (scripts/build-offline.ts);
+ * - with --starlight: the same documents built by Starlight 0.42 (installed once into a temporary
+ *   folder), and the ratio of the two build times.
+ *
+ * Writes bench/results/scale-<date>.md and the README's "Scale" section. Not part of npm test.
+ */
+import { spawn, type SpawnOptions } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
+import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../src/lib/bench/generate-corpus.ts';
+import { BUILD_STEPS, median, renderScaleReport, replaceReadmeSection, type PageTypeFigures, type SearchFigures, type SizeFigures, type StepFigures } from '../src/lib/bench/scale-report.ts';
+import { starlightPages, starlightProjectFiles, type StarlightEntity } from '../src/lib/bench/starlight-pages.ts';
+import { STEP_LINE } from '../src/lib/astro/step-timings.ts';
+import { site } from '../src/site.config.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { serveStatic } from '../support/static-server.ts';
+
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { starlight: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } },
+});
+const sizes = positionals.length ? positionals.map(Number) : [1000, 5000];
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error(`Sizes must be whole numbers of documents, e.g. npm run bench:scale -- 1000 5000 (got ${positionals.join(' ')})`);
+  process.exit(1);
+}
+const seed = Number(options.seed);
+const root = join(import.meta.dirname, '..');
+
+/** Queries a reader types: an entity name, a two-character phrase inside longer words, a document's short name. */
+const QUERIES = ['楼长制', '网格', '十四五规划'];
+/** Typed first on the warm page, so the query measured warm finds the search already started. */
+const WARM_UP = '社区';
+
+// ---------------------------------------------------------------------------------------------
+// Processes: wall time and peak RSS of a whole process tree, attributed to build steps
+// ---------------------------------------------------------------------------------------------
+
+/** RSS of `pid` and all its descendants, MB, from /proc (Linux). */
+function treeRssMb(pid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+      const ppid = Number(fields[1]);
+      rss.set(Number(name), Number(fields[21]) * 4096);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  let bytes = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    bytes += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return bytes / 1024 / 1024;
+}
+
+interface Measured {
+  ms: number;
+  peakMb: number;
+  steps: Partial<Record<string, StepFigures>>;
+  output: string[];
+  code: number;
+}
+
+function runMeasured(command: string, args: string[], spawnOptions: SpawnOptions): Promise<Measured> {
+  return new Promise((resolvePromise) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
+    const steps: Partial<Record<string, StepFigures>> = { startup: { ms: 0, peakMb: 0 } };
+    const stepT0 = new Map<string, number>([['startup', t0]]);
+    let current: string | undefined = 'startup';
+    let peakMb = 0;
+    const output: string[] = [];
+    const sample = () => {
+      if (!child.pid) return;
+      const mb = treeRssMb(child.pid);
+      peakMb = Math.max(peakMb, mb);
+      if (current) steps[current] = { ms: steps[current]?.ms ?? 0, peakMb: Math.max(steps[current]?.peakMb ?? 0, mb) };
+    };
+    const timer = setInterval(sample, 200);
+    const onLine = (line: string) => {
+      const m = STEP_LINE.exec(line);
+      if (!m) {
+        output.push(line);
+        if (output.length > 400) output.shift();
+        return;
+      }
+      sample();
+      const [, what, step, ms] = m;
+      if (what === 'start') {
+        if (current === 'startup') steps.startup!.ms = performance.now() - t0;
+        current = step;
+        stepT0.set(step, performance.now());
+        steps[step] = { ms: 0, peakMb: 0 };
+      } else {
+        steps[step] = { ms: Number(ms), peakMb: steps[step]?.peakMb ?? 0 };
+        current = undefined;
+      }
+    };
+    let buffered = { out: '', err: '' };
+    const reader = (key: 'out' | 'err') => (chunk: Buffer) => {
+      buffered[key] += chunk.toString('utf8');
+      const lines = buffered[key].split('\n');
+      buffered[key] = lines.pop() ?? '';
+      lines.forEach(onLine);
+    };
+    child.stdout!.on('data', reader('out'));
+    child.stderr!.on('data', reader('err'));
+    child.on('close', (code) => {
+      clearInterval(timer);
+      [buffered.out, buffered.err].filter(Boolean).forEach(onLine);
+      buffered = { out: '', err: '' };
+      resolvePromise({ ms: performance.now() - t0, peakMb, steps, output, code: code ?? 1 });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The project copy and its corpus
+// ---------------------------------------------------------------------------------------------
+
+const NOT_COPIED = new Set(['node_modules', 'dist', 'dist-offline', '.generated', '.git', '.astro', 'cache', 'test-results', 'bench']);
+
+function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+  for (const name of readdirSync(root)) {
+    if (NOT_COPIED.has(name) || name.endsWith('.zip') || name.endsWith('.log')) continue;
+    cpSync(join(root, name), join(dir, name), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+function folderBytes(dir: string): { bytes: number; files: number } {
+  const files = filesUnder(dir);
+  return { bytes: files.reduce((n, f) => n + statSync(join(dir, f)).size, 0), files: files.length };
+}
+
+const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|xml|txt|webmanifest|wasm)$/;
+const sentBytes = (path: string, body: Buffer) => (COMPRESSIBLE.test(path) ? gzipSync(body).length : body.length);
+
+/** Slugs of documents and entity pages in a content folder, to tell page types apart. */
+function contentSlugs(contentDir: string): { documents: Set<string>; entities: Map<string, Set<string>> } {
+  const documents = new Set(readdirSync(join(contentDir, 'sources')).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)));
+  const entities = new Map(site.kinds.map((k) => [k.id, new Set(existsSync(join(contentDir, k.id)) ? readdirSync(join(contentDir, k.id)).map((f) => f.replace(/\.mdx?$/, '')) : [])]));
+  return { documents, entities };
+}
+
+function pageTypes(dist: string, slugs: ReturnType<typeof contentSlugs>): PageTypeFigures[] {
+  const byType = new Map<string, Array<{ path: string; bytes: number }>>();
+  for (const file of filesUnder(dist)) {
+    if (!file.endsWith('.html') || file.startsWith('pagefind/')) continue;
+    const parts = file.split('/').slice(0, -1);
+    let type = 'other pages';
+    if (file === 'index.html') type = 'home';
+    else if (file === '404.html') type = '404';
+    else if (parts[0] === 'search') type = 'search';
+    else if (parts[0] === 'documents') type = parts.length === 2 && slugs.documents.has(parts[1]) ? 'document' : 'document listing';
+    else if (slugs.entities.has(parts[0])) type = parts.length === 1 ? 'entity kind listing' : parts.length === 2 && slugs.entities.get(parts[0])!.has(parts[1]) ? 'entity page' : 'entity mention pages';
+    byType.set(type, [...(byType.get(type) ?? []), { path: file, bytes: statSync(join(dist, file)).size }]);
+  }
+  const order = ['home', 'document listing', 'document', 'entity kind listing', 'entity page', 'entity mention pages', 'search', '404', 'other pages'];
+  return [...byType]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([type, pages]) => {
+      const max = pages.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+      return { type, count: pages.length, medianBytes: median(pages.map((p) => p.bytes)), maxBytes: max.bytes, maxPath: max.path };
+    });
+}
+
+/** The service worker's precache manifest: what a first visit downloads. */
+function precache(dist: string): SizeFigures['precache'] {
+  const swFile = join(dist, 'sw.js');
+  if (!existsSync(swFile)) return { files: 0, bytes: 0, gzipBytes: 0 };
+  const urls = [...readFileSync(swFile, 'utf8').matchAll(/\{url:"([^"]+)",revision:(?:"[^"]*"|null)\}/g)].map((m) => m[1]);
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const url of urls) {
+    const path = decodeURI(url.replace(/^\//, '').replace(/\/$/, '/index.html'));
+    const file = join(dist, path === '' ? 'index.html' : path);
+    if (!existsSync(file) || statSync(file).isDirectory()) continue;
+    const body = readFileSync(file);
+    bytes += body.length;
+    gzipBytes += sentBytes(file, body);
+  }
+  return { files: urls.length, bytes, gzipBytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search in the browser
+// ---------------------------------------------------------------------------------------------
+
+/** Counts what the page downloads from now on, in bytes as a static host sends them. */
+function meter(page: Page) {
+  let bytes = 0;
+  let requests = 0;
+  let last = performance.now();
+  const pending = new Set<Promise<void>>();
+  page.on('response', (response) => {
+    requests++;
+    last = performance.now();
+    const p = response
+      .body()
+      .then((body) => {
+        bytes += sentBytes(new URL(response.url()).pathname.replace(/\/$/, '/index.html'), body);
+      })
+      .catch(() => {
+        /* redirects have no body */
+      })
+      .finally(() => pending.delete(p));
+    pending.add(p);
+  });
+  return {
+    reset: () => {
+      bytes = 0;
+      requests = 0;
+    },
+    /** Waits until nothing has been downloaded for half a second (at most 15 s). */
+    settle: async () => {
+      const t0 = performance.now();
+      while (performance.now() - last < 500 && performance.now() - t0 < 15_000) await page.waitForTimeout(100);
+      await Promise.all(pending);
+      return { bytes, requests };
+    },
+  };
+}
+
+/** Types `q` (one input event, as a paste or an IME commit) and waits for a result that contains it. */
+async function typeQuery(page: Page, q: string): Promise<{ ms?: number; matches?: number }> {
+  return page.evaluate(async (q) => {
+    const input = document.getElementById('search-input') as HTMLInputElement;
+    const t0 = performance.now();
+    input.value = q;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: q }));
+    const deadline = t0 + 20_000;
+    while (performance.now() < deadline) {
+      const list = document.getElementById('search-results');
+      const hit = list && [...list.querySelectorAll('li')].some((li) => (li.textContent ?? '').replace(/\s+/g, '').includes(q));
+      if (hit) {
+        const matches = Number(list.dataset.matches ?? NaN);
+        return { ms: performance.now() - t0, matches: Number.isNaN(matches) ? undefined : matches };
+      }
+      await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    }
+    return {};
+  }, q);
+}
+
+async function measureSearch(dist: string): Promise<SearchFigures[]> {
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  const figures: SearchFigures[] = [];
+  try {
+    for (const q of QUERIES) {
+      const run = async (warmUp: boolean) => {
+        const context = await browser.newContext({ serviceWorkers: 'block' });
+        try {
+          const page = await context.newPage();
+          const m = meter(page);
+          await page.goto(server.url + 'search/');
+          await page.waitForSelector('#search-input');
+          if (warmUp) {
+            await typeQuery(page, WARM_UP);
+            await m.settle();
+            await page.waitForTimeout(300);
+            m.reset();
+          }
+          const result = await typeQuery(page, q);
+          return { ...(await m.settle()), ...result };
+        } finally {
+          await context.close();
+        }
+      };
+      figures.push({ query: q, cold: await run(false), warm: await run(true) });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return figures;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Starlight, same documents
+// ---------------------------------------------------------------------------------------------
+
+function installStarlight(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-starlight-'));
+  const astroVersion = JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')).version as string;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'starlight-bench', private: true, type: 'module' }));
+  console.log(`Installing Starlight 0.42 with astro ${astroVersion} into a temporary folder…`);
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '@astrojs/starlight@~0.42.0', `astro@${astroVersion}`], { cwd: dir, stdio: 'inherit' });
+  return dir;
+}
+
+function splitFrontmatter(text: string): { data: Record<string, unknown>; body: string } {
+  const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text.replace(/\r\n?/g, '\n'));
+  return m ? { data: (parseYaml(m[1]) ?? {}) as Record<string, unknown>, body: m[2] } : { data: {}, body: text };
+}
+
+async function buildStarlight(starlightDir: string, contentDir: string): Promise<SizeFigures['starlight']> {
+  for (const folder of ['src', 'dist', '.astro']) rmSync(join(starlightDir, folder), { recursive: true, force: true });
+  const documents = readSeedSources(contentDir).map((s) => ({ slug: s.slug, title: s.meta.title, summary: s.meta.summary, text: s.text }));
+  const entities: StarlightEntity[] = site.kinds.flatMap((k) =>
+    existsSync(join(contentDir, k.id))
+      ? readdirSync(join(contentDir, k.id)).map((f) => {
+          const { data, body } = splitFrontmatter(readFileSync(join(contentDir, k.id, f), 'utf8'));
+          return { kind: k.id, slug: f.replace(/\.mdx?$/, ''), name: String(data.name), summary: String(data.summary), body };
+        })
+      : [],
+  );
+  const files = [
+    ...starlightProjectFiles(site.name, site.kinds),
+    ...starlightPages(documents, entities, site.name).map((f) => ({ ...f, path: `src/content/docs/${f.path}` })),
+  ];
+  for (const f of files) {
+    mkdirSync(dirname(join(starlightDir, f.path)), { recursive: true });
+    writeFileSync(join(starlightDir, f.path), f.content);
+  }
+  const run = await runMeasured(process.execPath, [join(starlightDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: starlightDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (run.code !== 0) {
+    console.error(run.output.slice(-30).join('\n'));
+    return { ms: run.ms, peakMb: run.peakMb, pages: 0, error: `exit ${run.code}` };
+  }
+  return { ms: run.ms, peakMb: run.peakMb, pages: filesUnder(join(starlightDir, 'dist')).filter((f) => f.endsWith('.html')).length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One size
+// ---------------------------------------------------------------------------------------------
+
+async function measureSize(documents: number, starlightDir: string | undefined): Promise<SizeFigures> {
+  const dir = copyProject();
+  const contentDir = join(dir, 'content');
+  console.log(`\n── ${documents} documents (project copy in ${dir})`);
+  const corpus = generateCorpus(readSeedSources(contentDir), { documents, seed, reservedNames: readEntityNames(contentDir) });
+  writeCorpus(contentDir, corpus, { replace: false });
+  const slugs = contentSlugs(contentDir);
+  const entityCount = [...slugs.entities.values()].reduce((n, s) => n + s.size, 0);
+  console.log(`generated ${corpus.documents.length} documents and ${corpus.entities.length} entity pages (with the real ones: ${slugs.documents.size} + ${entityCount})`);
+
+  const env = { ...process.env, BENCH_TIMINGS: '1', WORK_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' };
+  const build = await runMeasured('npm', ['run', 'build'], { cwd: dir, env });
+  if (build.code !== 0) {
+    console.error(build.output.slice(-40).join('\n'));
+    throw new Error(`npm run build failed at ${documents} documents (exit ${build.code})`);
+  }
+  console.log(build.output.filter((l) => /^(Content-Security-Policy|Pagefind|sitemap|sw\.js)/.test(l)).join('\n'));
+  console.log(`build: ${(build.ms / 1000).toFixed(1)} s, peak RSS ${build.peakMb.toFixed(0)} MB; ${BUILD_STEPS.map((s) => `${s} ${((build.steps[s]?.ms ?? 0) / 1000).toFixed(1)} s/${(build.steps[s]?.peakMb ?? 0).toFixed(0)} MB`).join(', ')}`);
+
+  const dist = join(dir, 'dist');
+  const distSize = folderBytes(dist);
+  const types = pageTypes(dist, slugs);
+  const firstVisit = precache(dist);
+  const search = await measureSearch(dist);
+  console.log(`search: ${search.map((s) => `${s.query} cold ${(s.cold.bytes / 1024).toFixed(0)} KB/${s.cold.requests} req/${s.cold.ms?.toFixed(0) ?? '—'} ms`).join('; ')}`);
+
+  const offlineRun = await runMeasured(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-offline.ts'], { cwd: dir, env });
+  if (offlineRun.code !== 0) console.error(`build:offline failed:\n${offlineRun.output.slice(-20).join('\n')}`);
+  const offlineDir = join(dir, 'dist-offline');
+  const offline = {
+    bytes: existsSync(offlineDir) ? folderBytes(offlineDir).bytes : 0,
+    zipBytes: existsSync(`${offlineDir}.zip`) ? statSync(`${offlineDir}.zip`).size : 0,
+    ms: offlineRun.ms,
+  };
+
+  const starlight = starlightDir ? await buildStarlight(starlightDir, contentDir) : undefined;
+  if (starlight) console.log(`Starlight: ${(starlight.ms / 1000).toFixed(1)} s, peak RSS ${starlight.peakMb.toFixed(0)} MB, ${starlight.pages} pages; ratio ${(build.ms / starlight.ms).toFixed(2)}×`);
+
+  if (!options.keep) rmSync(dir, { recursive: true, force: true });
+  const steps = Object.fromEntries(BUILD_STEPS.filter((s) => build.steps[s]).map((s) => [s, build.steps[s]!])) as SizeFigures['build']['steps'];
+  return {
+    documents: slugs.documents.size,
+    entities: entityCount,
+    pages: types.reduce((n, t) => n + t.count, 0),
+    build: { ms: build.ms, peakMb: build.peakMb, steps },
+    distBytes: distSize.bytes,
+    distFiles: distSize.files,
+    pageTypes: types,
+    search,
+    precache: firstVisit,
+    offline,
+    starlight,
+  };
+}
+
+const results: SizeFigures[] = [];
+const starlightDir = options.starlight ? installStarlight() : undefined;
+const load = loadavg()[0];
+try {
+  for (const n of sizes) results.push(await measureSize(n, starlightDir));
+} finally {
+  if (starlightDir && !options.keep) rmSync(starlightDir, { recursive: true, force: true });
+}
+
+const date = new Date().toISOString().slice(0, 10);
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+const machine = `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, shared with other builds and tests while measuring (1-minute load ${load.toFixed(1)} at the start).`;
+const report = renderScaleReport(results, { date, commit, machine, seed });
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+const resultFile = join(root, 'bench/results', `scale-${date}.md`);
+writeFileSync(resultFile, `# Scale benchmark, ${date}\n\n${report}`);
+const readmeFile = join(root, 'README.md');
+writeFileSync(readmeFile, replaceReadmeSection(readFileSync(readmeFile, 'utf8'), 'Scale', `The latest \`npm run bench:scale -- ${sizes.join(' ')}${options.starlight ? ' --starlight' : ''}\` (all runs: bench/results/):\n\n${report}`));
+console.log(`\n${report}\nWritten to ${relative(root, resultFile)} and README.md (section "Scale").`);

@@ -1,0 +1,129 @@
+/**
+ * The scale benchmark's figures and their Markdown tables (bench/results/scale-<date>.md and the
+ * README's "Scale" section). Pure: the measuring is in scripts/bench-scale.ts.
+ */
+
+export const BUILD_STEPS = ['startup', 'compile', 'astro-build', 'csp', 'pagefind', 'sitemap', 'service-worker'] as const;
+
+export interface StepFigures {
+  ms: number;
+  /** Peak RSS of the whole build process tree while the step ran, MB. */
+  peakMb: number;
+}
+
+export interface SearchFigures {
+  query: string;
+  /** Bytes as a static host sends them (text gzip-compressed), requests, ms from typing to the first result containing the query. */
+  cold: { bytes: number; requests: number; ms?: number; matches?: number };
+  warm: { bytes: number; requests: number; ms?: number; matches?: number };
+}
+
+export interface PageTypeFigures {
+  type: string;
+  count: number;
+  medianBytes: number;
+  maxBytes: number;
+  maxPath: string;
+}
+
+export interface SizeFigures {
+  documents: number;
+  entities: number;
+  pages: number;
+  build: { ms: number; peakMb: number; steps: Partial<Record<(typeof BUILD_STEPS)[number], StepFigures>> };
+  distBytes: number;
+  distFiles: number;
+  pageTypes: PageTypeFigures[];
+  search: SearchFigures[];
+  precache: { files: number; bytes: number; gzipBytes: number };
+  offline: { bytes: number; zipBytes: number; ms: number };
+  starlight?: { ms: number; peakMb: number; pages: number; error?: string };
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const gb = (mb: number) => (mb >= 1024 ? `${(mb / 1024).toFixed(2)} GB` : `${mb.toFixed(0)} MB`);
+
+export interface ReportContext {
+  date: string;
+  commit: string;
+  machine: string;
+  seed: number;
+}
+
+/** The Markdown tables, one column per corpus size. */
+export function renderScaleReport(sizes: SizeFigures[], context: ReportContext): string {
+  const header = (first: string) => [`| ${first} | ${sizes.map((s) => `${s.documents.toLocaleString('en')} documents`).join(' | ')} |`, `| --- | ${sizes.map(() => '---:').join(' | ')} |`];
+  const row = (label: string, cell: (s: SizeFigures) => string) => `| ${label} | ${sizes.map(cell).join(' | ')} |`;
+
+  const build = [
+    ...header('build'),
+    row('documents + entity pages (pages built)', (s) => `${s.documents} + ${s.entities} (${s.pages})`),
+    row('**wall time, `npm run build`**', (s) => `**${sec(s.build.ms)}**`),
+    row('**peak RSS, whole build (process tree)**', (s) => `**${gb(s.build.peakMb)}**`),
+    ...BUILD_STEPS.map((step) => row(`&nbsp;&nbsp;${step}: time / peak RSS`, (s) => (s.build.steps[step] ? `${sec(s.build.steps[step]!.ms)} / ${gb(s.build.steps[step]!.peakMb)}` : '—'))),
+    row('Starlight 0.42, same documents: time / peak RSS', (s) => (s.starlight ? (s.starlight.error ? `failed: ${s.starlight.error}` : `${sec(s.starlight.ms)} / ${gb(s.starlight.peakMb)}`) : 'not run')),
+    row('**build time ÷ Starlight’s** (budget ≤ 0.5)', (s) => (s.starlight && !s.starlight.error ? `**${(s.build.ms / s.starlight.ms).toFixed(2)}×**` : '—')),
+    row('dist (files)', (s) => `${kb(s.distBytes)} (${s.distFiles.toLocaleString('en')})`),
+  ];
+
+  const types = [...new Set(sizes.flatMap((s) => s.pageTypes.map((t) => t.type)))];
+  const html = [
+    ...header('HTML per page type: count, median / max'),
+    ...types.map((type) =>
+      row(type, (s) => {
+        const t = s.pageTypes.find((p) => p.type === type);
+        return t ? `${t.count}: ${kb(t.medianBytes)} / ${kb(t.maxBytes)}` : '—';
+      }),
+    ),
+  ];
+
+  const queries = [...new Set(sizes.flatMap((s) => s.search.map((q) => q.query)))];
+  const cost = (c: SearchFigures['cold']) => `${kb(c.bytes)}, ${c.requests} req, ${c.ms === undefined ? 'no result' : `${c.ms.toFixed(0)} ms`}`;
+  const reader = [
+    ...header('what a reader pays'),
+    ...queries.flatMap((q) => [
+      row(`search “${q}”, cold (page + index): bytes, requests, time to first exact result`, (s) => {
+        const f = s.search.find((x) => x.query === q);
+        return f ? `${cost(f.cold)}${f.cold.matches !== undefined ? ` (${f.cold.matches} found)` : ''}` : '—';
+      }),
+      row(`search “${q}”, warm (next query on the same page)`, (s) => {
+        const f = s.search.find((x) => x.query === q);
+        return f ? cost(f.warm) : '—';
+      }),
+    ]),
+    row('first visit: service worker precache (gzip)', (s) => `${kb(s.precache.gzipBytes)}, ${s.precache.files} files (${kb(s.precache.bytes)} uncompressed)`),
+    row('offline copy: folder / zip', (s) => `${kb(s.offline.bytes)} / ${kb(s.offline.zipBytes)}`),
+  ];
+
+  return [
+    `Measured ${context.date} at commit ${context.commit} by \`npm run bench:scale\` (seed ${context.seed}). ${context.machine}`,
+    '',
+    ...build,
+    '',
+    ...html,
+    '',
+    ...reader,
+    '',
+    'Documents are generated from the five sources (src/lib/bench/generate-corpus.ts) and added to them with about one entity page per five documents; times are wall-clock, so they move with the load of the shared machine. Peak RSS is sampled every 200 ms over the whole process tree (npm, tsx, Node, the Pagefind binary). Search is measured in headless Chromium with the service worker blocked, bytes as a static host sends them (text gzip-compressed).',
+    '',
+  ].join('\n');
+}
+
+/** Replaces (or appends) the README's `## Scale` section with `body`. */
+export function replaceReadmeSection(readme: string, title: string, body: string): string {
+  const section = `## ${title}\n\n${body.trim()}\n`;
+  const start = readme.search(new RegExp(`^## ${title}\\s*$`, 'm'));
+  if (start < 0) return `${readme.trimEnd()}\n\n${section}`;
+  const rest = readme.slice(start + 1);
+  const next = rest.search(/^## /m);
+  const end = next < 0 ? readme.length : start + 1 + next;
+  return `${readme.slice(0, start)}${section}${next < 0 ? '' : '\n'}${readme.slice(end)}`;
+}

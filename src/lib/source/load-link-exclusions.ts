@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { zodProblems, type Problem } from '../errors.ts';
+import type { EntityRef } from '../schema/entity.ts';
+import { linkExclusionsSchema, type LinkExclusion } from '../schema/link-exclusions.ts';
+import { readYamlFile } from './read-yaml.ts';
+
+export const LINK_EXCLUSIONS_FILE = 'link-exclusions.yaml';
+
+/**
+ * Reads and checks `content/link-exclusions.yaml` against the entities: an unknown entity id, or
+ * a phrase that contains none of the entity's names (so it would change nothing), is a problem
+ * naming the file, line and field.
+ */
+export function loadLinkExclusions(contentDir: string, entities: EntityRef[]): { exclusions: LinkExclusion[]; problems: Problem[] } {
+  const file = join(contentDir, LINK_EXCLUSIONS_FILE);
+  if (!existsSync(file)) return { exclusions: [], problems: [] };
+  const problems: Problem[] = [];
+  const yaml = readYamlFile(file, problems);
+  if (!yaml) return { exclusions: [], problems };
+  const parsed = linkExclusionsSchema.safeParse(yaml.data ?? []);
+  if (!parsed.success) return { exclusions: [], problems: zodProblems(file, parsed.error, yaml.data, yaml.lineOf) };
+
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  parsed.data.forEach((entry, i) => {
+    const entity = byId.get(entry.entity);
+    if (!entity) {
+      problems.push({
+        file,
+        line: yaml.lineOf([i, 'entity']),
+        field: `[${i}].entity`,
+        message: `names the entity "${entry.entity}", which does not exist`,
+        hint: 'Use the id of an entity page: its folder and file name without .mdx, e.g. governance/quyuhua-dangjian.',
+      });
+      return;
+    }
+    const names = [entity.name, ...entity.aliases];
+    entry.phrases.forEach((phrase, j) => {
+      if (names.some((n) => phrase.includes(n))) return;
+      problems.push({
+        file,
+        line: yaml.lineOf([i, 'phrases', j]),
+        field: `[${i}].phrases[${j}]`,
+        message: `"${phrase}" does not contain any name of ${entry.entity} (${names.join('、')}), so it excludes nothing`,
+        hint: 'Write the longer phrase of the source that contains the name but does not mean this entity.',
+      });
+    });
+  });
+  return { exclusions: problems.length ? [] : parsed.data, problems };
+}
