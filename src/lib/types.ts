@@ -73,6 +73,8 @@ export interface CompiledDocument {
   paragraphs: ParagraphIndexEntry[];
   mentions: Mention[];
   report: DocumentReport;
+  /** 校勘说明: corrections applied and known gaps of the source (src/lib/collation/collation-notes.ts). */
+  collation?: CollationNote[];
 }
 
 export interface CompiledEntity {
@@ -163,4 +165,15 @@ export interface EntityRelation {
   id: string;
   name: string;
   kind: EntityKind;
+}
+
+/** One line of a document's 校勘说明: a correction applied or a known gap of the source, with the paragraph concerned. */
+export interface CollationNote {
+  kind: '删除重复' | '版面角色' | '文章顺序' | '原文缺漏';
+  /** Why, for readers (the corrections file's `reason`, or the gap's note). */
+  reason: string;
+  /** Source lines concerned, as the corrections file names them. */
+  lines?: string;
+  /** Anchor of the paragraph or heading concerned, when the text is on the page. */
+  anchor?: string;
 }

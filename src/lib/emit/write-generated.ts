@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { CompiledEntity, DocumentEntities, DocumentHeader, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../types.ts';
+import type { CollationNote, CompiledEntity, DocumentEntities, DocumentHeader, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../types.ts';
 import { entityKinds } from '../schema/entity.ts';
 import type { SourceMeta } from '../schema/source-meta.ts';
 
@@ -20,6 +20,7 @@ export interface GeneratedDocument {
   toc: TocEntry[];
   entities: DocumentEntities['entities'];
   report: DocumentReport;
+  collation: CollationNote[];
 }
 
 /** The shape of `.generated/entities/<kind>/<slug>.json`: an entity page's frontmatter and its body rendered by the compiler. */
@@ -47,6 +48,7 @@ export function writeGenerated(build: SiteBuild): void {
       toc: d.toc,
       entities: entitiesByDoc.get(d.slug) ?? [],
       report: d.report,
+      collation: d.collation ?? [],
     };
     write(join(out, 'documents', `${d.slug}.json`), doc);
     write(join(out, 'paragraphs', `${d.slug}.json`), d.paragraphs);
