@@ -13,6 +13,7 @@ const generated = (dir: string) => glob({ pattern: '**/*.json', base: `${GENERAT
 export const collections = {
   documents: defineCollection({ loader: generated('documents'), schema: z.looseObject({ slug: z.string() }) }),
   backlinks: defineCollection({ loader: generated('backlinks'), schema: z.looseObject({ id: z.string() }) }),
+  overview: defineCollection({ loader: generated('overview'), schema: z.looseObject({ kinds: z.array(z.unknown()), links: z.array(z.unknown()) }) }),
   ...Object.fromEntries(
     entityKinds.map((kind) => [kind, defineCollection({ loader: generated(`entities/${kind}`), schema: entityFrontmatterSchema(kind).extend({ html: z.string(), facts: z.looseObject({ status: z.array(z.unknown()), figures: z.array(z.unknown()) }) }) })]),
   ),

@@ -122,10 +122,19 @@ export interface DocumentEntities {
   entities: Array<{ id: string; name: string; kind: EntityKind; count: number }>;
 }
 
+/** The site-wide view of the kinds (/relations/): bounded, whatever the corpus size. */
+export interface KindsOverview {
+  kinds: Array<{ kind: EntityKind; count: number; top: Array<{ id: string; name: string; mentions: number }> }>;
+  /** Links between kinds: typed relations and same-paragraph co-mentions, counted once per pair of entities. */
+  links: Array<{ from: EntityKind; to: EntityKind; relations: number; coMentions: number }>;
+  relationTypes: Array<{ type: string; count: number }>;
+}
+
 /** The result of the one site-wide reduce. */
 export interface SiteIndex {
   backlinks: EntityBacklinks[];
   documentEntities: DocumentEntities[];
+  overview?: KindsOverview;
 }
 
 export interface SiteBuild {

@@ -58,3 +58,21 @@ describe('cited facts, regions and relations on entity pages', () => {
     expect(selectAll('script', figure)).toEqual([]);
   });
 });
+
+describe('site-wide relations view', () => {
+  it('shows the kinds as groups with counts and their most mentioned entities, bounded in size', () => {
+    const page = readPage('relations/index.html');
+    const svg = select('figure.relations-view svg', page) as Element;
+    expect(text(select('title', svg) as Element)).toBe('条目类型关系总览');
+    expect(text(select('desc', svg) as Element)).toMatch(/政策与制度 \d+ 个条目，项目 \d+ 个条目，治理模式 \d+ 个条目/);
+    const groups = selectAll('section.kind-group', page) as Element[];
+    expect(groups.length).toBe(3);
+    for (const g of groups) {
+      const items = selectAll('li a', g) as Element[];
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.length).toBeLessThanOrEqual(8);
+      for (const a of items) expect(existsSync(join(DIST, String(a.properties.href), 'index.html'))).toBe(true);
+    }
+    expect(text(select('table.kinds-links', page) as Element)).toContain('政策与制度 — 项目');
+  });
+});

@@ -1,6 +1,7 @@
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
 import type { GeneratedDocument, GeneratedEntity } from '../emit/write-generated.ts';
 import type { EntityBacklinks } from '../site/build-site-index.ts';
+import type { KindsOverview } from '../types.ts';
 import { entityKinds, type EntityKind } from '../schema/entity.ts';
 
 /** Typed access to the collections; routes stay thin and never scan more than they show. */
@@ -31,4 +32,9 @@ export async function entityCounts(): Promise<Record<EntityKind, number>> {
 
 export async function backlinksOf(entityId: string): Promise<EntityBacklinks | undefined> {
   return (await getEntry('backlinks', entityId))?.data as unknown as EntityBacklinks | undefined;
+}
+
+/** The site-wide view of the kinds, computed once by the site-wide reduce. */
+export async function kindsOverview(): Promise<KindsOverview | undefined> {
+  return (await getEntry('overview', 'kinds'))?.data as unknown as KindsOverview | undefined;
 }

@@ -59,6 +59,7 @@ export function writeGenerated(build: SiteBuild): void {
     write(join(out, 'entities', `${e.id}.json`), page);
   }
   write(join(out, 'entity-names.json'), build.entities);
+  if (build.index.overview) write(join(out, 'overview', 'kinds.json'), { id: 'kinds', ...build.index.overview });
 }
 
 export function formatReport(build: SiteBuild): string {
