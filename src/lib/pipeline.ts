@@ -10,14 +10,18 @@
  *                joinBrokenParagraphs              sentences broken by the extraction are re-joined
  *                nestHeadings                      heading depth from the document's numbering families
  *                cleanBlockText (text rules)       spaces, full-width punctuation, —— list dashes, **bold**
- *                buildMdast                        blocks → mdast (articles, sidebars, 专栏 boxes, figures)
+ *                buildMdast                        blocks → mdast (articles, sidebars, 专栏 boxes, labelled notes)
  *   3 mdast      remarkAssignIds                   stable ids on headings and paragraphs
  *                remarkLinkEntities                entity names → links (trie scan, longest first; the document's
  *                                                  region; first mention per section); every mention recorded
+ *                toPlainText                       the cleaned text as a .txt download
  *                (entity pages: remarkResolveCitations → remarkAssignIds → remarkLinkEntities, see compile-entity.ts)
  *   4 hast       toHast → collectHeadings → rehypePermalinks → toHtml
  *                (entity frontmatter: resolveFacts cites region, period, status, figures; relationProblems checks targets)
- *   5 site       buildSiteIndex                    one reduce: backlinks, related entities, typed relations both ways, entities per document
+ *   5 site       resolveFiguresAndEvents           figures.yaml / events.yaml citations → paragraph anchors
+ *                buildSiteIndex                    one reduce: backlinks, related entities, typed relations both ways,
+ *                                                  entities per document, figures and events per entity,
+ *                                                  上一篇 / 下一篇 and related documents
  *                collationNotes                    per document: corrections applied (with reasons) and known gaps → 校勘说明
  *   6 emit       writeGenerated                    JSON read by the Astro routes
  *   7 postbuild  CSP → Pagefind → sitemap → service worker, on the built pages (src/lib/astro/integration.ts)
@@ -38,6 +42,8 @@ import { loadGaps } from './source/load-gaps.ts';
 import { resolveFacts } from './facts/resolve-facts.ts';
 import { buildSiteIndex } from './site/build-site-index.ts';
 import { loadEntities } from './source/load-entities.ts';
+import { loadFiguresAndEvents } from './source/load-figures-and-events.ts';
+import { resolveFiguresAndEvents } from './site/resolve-figures-and-events.ts';
 import { loadSources } from './source/load-sources.ts';
 import { buildEntityMatcher } from './remark/link-entities.ts';
 import { loadLinkExclusions } from './source/load-link-exclusions.ts';
@@ -46,6 +52,7 @@ import type { Urls } from './urls.ts';
 import { collectHeadings } from './rehype/collect-headings.ts';
 import { rehypePermalinks } from './rehype/permalinks.ts';
 import { idOf, remarkAssignIds } from './remark/assign-ids.ts';
+import { toPlainText } from './remark/plain-text.ts';
 import { remarkLinkEntities, type EntityMatcher } from './remark/link-entities.ts';
 import { applyCorrections } from './structure/apply-corrections.ts';
 import { buildMdast } from './structure/build-mdast.ts';
@@ -95,6 +102,7 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
     if (id && node.type !== 'heading') paragraphs.push({ id, text: toString(node) });
   });
 
+  const text = toPlainText(tree, [header.docNumber, header.title ?? input.meta.title, header.issuer].filter((l): l is string => Boolean(l)));
   const hast = toHast(tree) as HastRoot;
   const toc = collectHeadings(hast);
   rehypePermalinks()(hast);
@@ -105,6 +113,8 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
     document: {
       slug: input.slug,
       meta: input.meta,
+      source: { bytes: input.bytes, original: input.original },
+      text,
       header,
       html,
       toc,
@@ -180,10 +190,19 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   relationProblems(loaded.entities).forEach((p) => problems.add(p));
   // A document that failed is reported once above; its citations are counted, not each reported.
   uncheckedCitationProblems(entityPages, failed, sources.unreadable).forEach((p) => problems.add(p));
+
+  // Figures (指标) and events (大事记): each cites its paragraph, checked like entity citations.
+  const figureFiles = loadFiguresAndEvents(contentDir);
+  // Without a sources folder no citation can be checked; that folder's problem is reported above.
+  const resolved = sources.unreadable
+    ? { figures: [], events: [], problems: [] }
+    : resolveFiguresAndEvents(figureFiles, new Map(documents.map((d) => [d.slug, d])), new Set(loaded.entities.map((e) => e.id)), new Set(failed.keys()));
+  [...figureFiles.problems, ...resolved.problems].forEach((p) => problems.add(p));
   problems.throwIfAny();
 
   const entities: EntityRef[] = loaded.entities.map(({ id, kind, slug, name, aliases }) => ({ id, kind, slug, name, aliases }));
-  return { documents, entities, entityPages, index: buildSiteIndex(documents, entityPages, entities) };
+  const { figures, events } = resolved;
+  return { documents, entities, entityPages, figures, events, index: buildSiteIndex(documents, entityPages, entities, { figures, events }) };
 }
 
 export type { CompiledDocument, SiteBuild, SourceInput };

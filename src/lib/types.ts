@@ -5,6 +5,7 @@
  */
 import type { Corrections } from './schema/corrections.ts';
 import type { EntityFrontmatter, EntityKind, EntityRef } from './schema/entity.ts';
+import type { EventEntry, FigureEntry } from './schema/facts.ts';
 import type { SourceMeta } from './schema/source-meta.ts';
 
 /** One source document as the loader hands it to the compiler. */
@@ -16,6 +17,8 @@ export interface SourceInput {
   meta: SourceMeta;
   corrections: Corrections;
   correctionsFile: string;
+  /** The original file this text was extracted from (PDF, DOCX, web page), when it was kept. */
+  original?: string;
   /** The line of the corrections file where a field (`articles[0].blocks[2]`) is, for messages. */
   locateCorrection?: (field: string) => number | undefined;
 }
@@ -67,6 +70,10 @@ export interface DocumentReport {
 export interface CompiledDocument {
   slug: string;
   meta: SourceMeta;
+  /** The source exactly as received, and the original PDF/DOCX/web page when one was kept: 下载原文. */
+  source: { bytes: Uint8Array; original?: string };
+  /** The compiled text as plain text (headings and paragraphs, one block a paragraph): the cleaned-text download. */
+  text: string;
   header: DocumentHeader;
   html: string;
   toc: TocEntry[];
@@ -130,10 +137,42 @@ export interface KindsOverview {
   relationTypes: Array<{ type: string; count: number }>;
 }
 
+/** A figure of content/figures.yaml with its citation resolved (FactSource: the paragraph, the source's title and date); `id` is its position in the file. */
+export type ResolvedFigure = Omit<FigureEntry, 'citation'> & { id: number; source: FactSource };
+
+/** An event of content/events.yaml with its citation resolved. */
+export type ResolvedEvent = Omit<EventEntry, 'citation'> & { id: number; source: FactSource };
+
+/** The figures and events an entity page shows (from the one reduce). */
+export interface EntityFacts {
+  id: string;
+  figures: ResolvedFigure[];
+  events: ResolvedEvent[];
+}
+
+/** A document as another document's page links to it. */
+export interface DocumentLink {
+  slug: string;
+  title: string;
+  date: string;
+}
+
+/** A document's place among the others: 上一篇 / 下一篇 by date, and documents sharing entities. */
+export interface DocumentNeighbours {
+  slug: string;
+  previous?: DocumentLink;
+  next?: DocumentLink;
+  /** Most shared entities first, bounded: each names up to a few of the shared entities. */
+  related: Array<DocumentLink & { sharedCount: number; shared: string[] }>;
+}
+
 /** The result of the one site-wide reduce. */
 export interface SiteIndex {
   backlinks: EntityBacklinks[];
   documentEntities: DocumentEntities[];
+  /** One per entity, empty when it has none, so every entity page finds its slice. */
+  entityFacts: EntityFacts[];
+  documentNeighbours: DocumentNeighbours[];
   overview?: KindsOverview;
 }
 
@@ -141,6 +180,8 @@ export interface SiteBuild {
   documents: CompiledDocument[];
   entities: EntityRef[];
   entityPages: CompiledEntity[];
+  figures: ResolvedFigure[];
+  events: ResolvedEvent[];
   index: SiteIndex;
 }
 
@@ -154,8 +195,8 @@ export interface FactSource {
   date: string;
   /** Short name of the source for a fact's line: `2022年通知`. */
   label: string;
-  /** The region the source document is about, so figures of different places are never mixed unlabelled. */
-  region: string;
+  /** The region the source document is about, so figures of different places are never mixed unlabelled (set for entity frontmatter facts). */
+  region?: string;
 }
 
 /** An entity's frontmatter facts, each resolved to the paragraph that states it. */

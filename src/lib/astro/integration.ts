@@ -2,11 +2,11 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { generateServiceWorker } from '../../../scripts/generate-service-worker.ts';
 import { ContentError, formatProblem } from '../errors.ts';
 import { formatReport, writeGenerated } from '../emit/write-generated.ts';
 import { compileSite } from '../pipeline.ts';
 import { applyContentSecurityPolicy } from '../postbuild/apply-csp.ts';
+import { generateServiceWorker } from '../postbuild/service-worker.ts';
 import { writeSitemap } from '../postbuild/sitemap.ts';
 import type { SiteConfig } from '../site-config.ts';
 import { createUrls } from '../urls.ts';
@@ -94,7 +94,7 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
 
         const sw = await timed('service-worker', () => generateServiceWorker(dist));
         if (sw.warnings.length) throw new Error(`service worker: ${sw.warnings.join('; ')}`);
-        report(`sw.js: precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(1)} MB)`);
+        report(`sw.js: precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(2)} MB); ${sw.rest.files.length} more (${(sw.rest.size / 1024 / 1024).toFixed(1)} MB) cached when read or saved from /offline/`);
       },
     },
   };

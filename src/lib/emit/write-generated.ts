@@ -1,8 +1,11 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import type { CollationNote, CompiledEntity, DocumentEntities, DocumentHeader, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../types.ts';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import type { CollationNote, CompiledEntity, DocumentEntities, DocumentHeader, DocumentNeighbours, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../types.ts';
 import { entityKinds } from '../schema/entity.ts';
 import type { SourceMeta } from '../schema/source-meta.ts';
+import { site } from '../../site.config.ts';
+import { buildFiguresPages } from '../views/figures.ts';
+import { buildTimelinePages } from '../views/timeline.ts';
 
 /**
  * Where the compiler leaves its output for the Astro routes; rebuilt from scratch every time.
@@ -19,16 +22,23 @@ export interface GeneratedDocument {
   html: string;
   toc: TocEntry[];
   entities: DocumentEntities['entities'];
+  /** 上一篇 / 下一篇 and related documents, from the site-wide reduce. */
+  neighbours: Omit<DocumentNeighbours, 'slug'>;
+  /** File names under `downloads/<slug>/`, served beside the page as `documents/<slug>/<file>`. */
+  downloads: { source: string; text: string; original?: string };
   report: DocumentReport;
   collation: CollationNote[];
 }
+
+/** Where the download files of a document are written: `<dir>/<file>` for each of its `downloads`. */
+export const downloadsDir = (slug: string) => join(GENERATED_DIR, 'downloads', slug);
 
 /** The shape of `.generated/entities/<kind>/<slug>.json`: an entity page's frontmatter and its body rendered by the compiler. */
 export type GeneratedEntity = CompiledEntity['data'] & { html: string; facts: ResolvedFacts };
 
 const write = (file: string, data: unknown) => {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(data) + '\n');
+  writeFileSync(file, typeof data === 'string' || data instanceof Uint8Array ? data : JSON.stringify(data) + '\n');
 };
 
 /**
@@ -39,7 +49,16 @@ export function writeGenerated(build: SiteBuild): void {
   const out = GENERATED_DIR;
   rmSync(out, { recursive: true, force: true });
   const entitiesByDoc = new Map(build.index.documentEntities.map((d) => [d.slug, d.entities]));
+  const neighboursByDoc = new Map(build.index.documentNeighbours.map(({ slug, ...n }) => [slug, n]));
   for (const d of build.documents) {
+    // The source as received, byte for byte (下载原文), the cleaned text, and the original file when kept.
+    const downloads: GeneratedDocument['downloads'] = { source: 'source.txt', text: 'text.txt' };
+    write(join(downloadsDir(d.slug), downloads.source), d.source.bytes);
+    write(join(downloadsDir(d.slug), downloads.text), d.text);
+    if (d.source.original) {
+      downloads.original = `original${extname(d.source.original).toLowerCase()}`;
+      copyFileSync(d.source.original, join(downloadsDir(d.slug), downloads.original));
+    }
     const doc: GeneratedDocument = {
       slug: d.slug,
       meta: d.meta,
@@ -47,6 +66,8 @@ export function writeGenerated(build: SiteBuild): void {
       html: d.html,
       toc: d.toc,
       entities: entitiesByDoc.get(d.slug) ?? [],
+      neighbours: neighboursByDoc.get(d.slug) ?? { related: [] },
+      downloads,
       report: d.report,
       collation: d.collation ?? [],
     };
@@ -60,6 +81,11 @@ export function writeGenerated(build: SiteBuild): void {
   }
   write(join(out, 'entity-names.json'), build.entities);
   if (build.index.overview) write(join(out, 'overview', 'kinds.json'), { id: 'kinds', ...build.index.overview });
+  // 指标 and 大事记: page-sized slices computed once; an entity page reads only its own facts.
+  for (const page of buildFiguresPages(build.figures)) write(join(out, 'figure-pages', `${page.page}.json`), page);
+  const order = { regions: site.regions.map((r) => r.name), kinds: site.eventKinds };
+  for (const page of buildTimelinePages(build.events, order)) write(join(out, 'timeline-pages', `${page.page}.json`), page);
+  for (const facts of build.index.entityFacts) write(join(out, 'entity-facts', `${facts.id}.json`), facts);
 }
 
 export function formatReport(build: SiteBuild): string {
@@ -71,6 +97,7 @@ export function formatReport(build: SiteBuild): string {
   return [
     `Compiled ${build.documents.length} documents:`,
     ...lines,
+    `Figures: ${build.figures.length}; events: ${build.events.length}.`,
     `Entities: ${build.entities.length} (${entityKinds.map((k) => `${k} ${build.entities.filter((e) => e.kind === k).length}`).join(', ')}); ${mentions} mentions in documents.`,
   ].join('\n');
 }
