@@ -122,7 +122,7 @@ describe('validating a corpus', () => {
       corpus({
         'sources/news.txt': SEED,
         'sources/news.meta.yaml': meta(SEED),
-        'corrections/news.yaml': 'articles:\n  - title: 3\n    blocks: [5, 7, 7, 999]\n    why: test article order\n',
+        'corrections/news.yaml': 'articles:\n  - title: 3\n    blocks: [5, 7, 7, 999]\n    why: test article order\n    reason: 测试文章顺序\n',
       }),
     );
     // Lines are the corrections file's (line 2 holds `blocks: [...]`); the message names the source line.
@@ -140,7 +140,7 @@ describe('validating a corpus', () => {
       corpus({
         'sources/news.txt': SEED,
         'sources/news.meta.yaml': meta(SEED),
-        'corrections/news.yaml': 'remove:\n  - line: 7\n    text: 不存在的文字\n    why: test removal\n',
+        'corrections/news.yaml': 'remove:\n  - line: 7\n    text: 不存在的文字\n    why: test removal\n    reason: 测试删除\n',
       }),
     );
     expect(problems).toEqual([
