@@ -37,6 +37,7 @@ export const site = parseSiteDefinition({
     },
   ],
   themes: ['经济发展', '社会治理', '民生保障', '党建引领', '城市建设'],
+  eventKinds: ['发文', '会议', '组织', '工程', '事件'],
   /**
    * Places, each inside its parent. A document's or entity's region is one of these names;
    * a mention links only to an entity of the document's own region or an enclosing one.

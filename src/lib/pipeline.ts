@@ -17,7 +17,9 @@
  *                (entity pages: remarkResolveCitations → remarkAssignIds → remarkLinkEntities, see compile-entity.ts)
  *   4 hast       toHast → collectHeadings → rehypePermalinks → toHtml
  *                (entity frontmatter: resolveFacts cites region, period, status, figures; relationProblems checks targets)
- *   5 site       buildSiteIndex                    one reduce: backlinks, related entities, typed relations both ways, entities per document
+ *   5 site       resolveFiguresAndEvents           figures.yaml / events.yaml citations → paragraph anchors
+ *                buildSiteIndex                    one reduce: backlinks, related entities, typed relations both ways,
+ *                                                  entities per document, figures and events per entity
  *   6 emit       writeGenerated                    JSON read by the Astro routes
  *   7 postbuild  CSP → Pagefind → sitemap → service worker, on the built pages (src/lib/astro/integration.ts)
  *
@@ -35,6 +37,8 @@ import { relationProblems } from './facts/check-relations.ts';
 import { resolveFacts } from './facts/resolve-facts.ts';
 import { buildSiteIndex } from './site/build-site-index.ts';
 import { loadEntities } from './source/load-entities.ts';
+import { loadFiguresAndEvents } from './source/load-figures-and-events.ts';
+import { resolveFiguresAndEvents } from './site/resolve-figures-and-events.ts';
 import { loadSources } from './source/load-sources.ts';
 import { buildEntityMatcher } from './remark/link-entities.ts';
 import { loadLinkExclusions } from './source/load-link-exclusions.ts';
@@ -162,10 +166,19 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   relationProblems(loaded.entities).forEach((p) => problems.add(p));
   // A document that failed is reported once above; its citations are counted, not each reported.
   uncheckedCitationProblems(entityPages, failed, sources.unreadable).forEach((p) => problems.add(p));
+
+  // Figures (指标) and events (大事记): each cites its paragraph, checked like entity citations.
+  const figureFiles = loadFiguresAndEvents(contentDir);
+  // Without a sources folder no citation can be checked; that folder's problem is reported above.
+  const resolved = sources.unreadable
+    ? { figures: [], events: [], problems: [] }
+    : resolveFiguresAndEvents(figureFiles, new Map(documents.map((d) => [d.slug, d])), new Set(loaded.entities.map((e) => e.id)), new Set(failed.keys()));
+  [...figureFiles.problems, ...resolved.problems].forEach((p) => problems.add(p));
   problems.throwIfAny();
 
   const entities: EntityRef[] = loaded.entities.map(({ id, kind, slug, name, aliases }) => ({ id, kind, slug, name, aliases }));
-  return { documents, entities, entityPages, index: buildSiteIndex(documents, entityPages, entities) };
+  const { figures, events } = resolved;
+  return { documents, entities, entityPages, figures, events, index: buildSiteIndex(documents, entityPages, entities, { figures, events }) };
 }
 
 export type { CompiledDocument, SiteBuild, SourceInput };

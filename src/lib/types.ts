@@ -5,6 +5,7 @@
  */
 import type { Corrections } from './schema/corrections.ts';
 import type { EntityFrontmatter, EntityKind, EntityRef } from './schema/entity.ts';
+import type { EventEntry, FigureEntry } from './schema/facts.ts';
 import type { SourceMeta } from './schema/source-meta.ts';
 
 /** One source document as the loader hands it to the compiler. */
@@ -120,16 +121,33 @@ export interface DocumentEntities {
   entities: Array<{ id: string; name: string; kind: EntityKind; count: number }>;
 }
 
+/** A figure of content/figures.yaml with its citation resolved (FactSource: the paragraph, the source's title and date); `id` is its position in the file. */
+export type ResolvedFigure = Omit<FigureEntry, 'citation'> & { id: number; source: FactSource };
+
+/** An event of content/events.yaml with its citation resolved. */
+export type ResolvedEvent = Omit<EventEntry, 'citation'> & { id: number; source: FactSource };
+
+/** The figures and events an entity page shows (from the one reduce). */
+export interface EntityFacts {
+  id: string;
+  figures: ResolvedFigure[];
+  events: ResolvedEvent[];
+}
+
 /** The result of the one site-wide reduce. */
 export interface SiteIndex {
   backlinks: EntityBacklinks[];
   documentEntities: DocumentEntities[];
+  /** One per entity, empty when it has none, so every entity page finds its slice. */
+  entityFacts: EntityFacts[];
 }
 
 export interface SiteBuild {
   documents: CompiledDocument[];
   entities: EntityRef[];
   entityPages: CompiledEntity[];
+  figures: ResolvedFigure[];
+  events: ResolvedEvent[];
   index: SiteIndex;
 }
 

@@ -20,7 +20,7 @@ import { normalizeForMatching } from '../text/normalize-for-matching.ts';
  * The file extension of entity pages, written from this one constant (the loader in
  * src/lib/source/load-entities.ts reads the same extension).
  */
-export const ENTITY_FILE_EXTENSION = '.mdx';
+export const ENTITY_FILE_EXTENSION = '.md';
 
 /** One real source: the pool the generator recombines. */
 export interface SeedSource {
@@ -40,7 +40,7 @@ export interface CorpusOptions {
   reservedNames?: Iterable<string>;
 }
 
-/** A file of the corpus, its path relative to the content folder (`sources/x.txt`, `policies/y.mdx`). */
+/** A file of the corpus, its path relative to the content folder (`sources/x.txt`, `policies/y.md`). */
 export interface CorpusFile {
   path: string;
   content: string;

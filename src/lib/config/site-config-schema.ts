@@ -43,6 +43,8 @@ export const siteDefinitionSchema = z
     documentsLabel: z.string().min(1),
     kinds: z.array(kindSchema).min(1),
     themes: z.array(z.string().min(1)).min(1),
+    /** Kinds of dated event on the timeline (大事记), in content/events.yaml. */
+    eventKinds: z.array(z.string().min(1)).min(1),
     regions: z.array(regionSchema).min(1),
     views: z.array(viewSchema).default([]),
     search: z.strictObject({ placeholder: z.string().min(1), examples: z.array(z.string().min(1)).min(1) }),

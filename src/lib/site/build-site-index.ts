@@ -1,4 +1,4 @@
-import type { CompiledDocument, CompiledEntity, DocumentEntities, EntityBacklinks, Mention, MentionExcerpt, RelatedEntity, SiteIndex } from '../types.ts';
+import type { CompiledDocument, CompiledEntity, DocumentEntities, EntityBacklinks, EntityFacts, Mention, MentionExcerpt, RelatedEntity, ResolvedEvent, ResolvedFigure, SiteIndex } from '../types.ts';
 import { relationTypes, type EntityRef, type RelationType } from '../schema/entity.ts';
 
 export type { DocumentEntities, EntityBacklinks, MentionExcerpt, RelatedEntity };
@@ -14,7 +14,12 @@ const RELATED_LIMIT = 12;
  * entity, entities per document, and related entities (co-mentioned in a paragraph, or linked
  * from each other's pages). Pages read their own slice; none of them scans the corpus.
  */
-export function buildSiteIndex(documents: CompiledDocument[], entityPages: CompiledEntity[], entities: EntityRef[]): SiteIndex {
+export function buildSiteIndex(
+  documents: CompiledDocument[],
+  entityPages: CompiledEntity[],
+  entities: EntityRef[],
+  facts: { figures: ResolvedFigure[]; events: ResolvedEvent[] } = { figures: [], events: [] },
+): SiteIndex {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const backlinks = new Map<string, EntityBacklinks>(
     entities.map((e) => [e.id, { id: e.id, mentionCount: 0, documents: [], entities: [], related: [], relations: [] }]),
@@ -83,5 +88,18 @@ export function buildSiteIndex(documents: CompiledDocument[], entityPages: Compi
       .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name, 'zh'))
       .slice(0, RELATED_LIMIT);
   }
-  return { backlinks: [...backlinks.values()], documentEntities };
+  return { backlinks: [...backlinks.values()], documentEntities, entityFacts: groupFactsByEntity(entities, facts.figures, facts.events) };
+}
+
+/** Figures and events by the entities they name: one pass over each list, for the entity pages. */
+function groupFactsByEntity(entities: EntityRef[], figures: ResolvedFigure[], events: ResolvedEvent[]): EntityFacts[] {
+  const byEntity = new Map<string, EntityFacts>(entities.map((e) => [e.id, { id: e.id, figures: [], events: [] }]));
+  // Entity ids were checked when the citations were resolved (src/lib/site/resolve-facts.ts).
+  for (const f of figures) for (const id of f.entities) byEntity.get(id)?.figures.push(f);
+  for (const e of events) for (const id of e.entities) byEntity.get(id)?.events.push(e);
+  for (const facts of byEntity.values()) {
+    facts.figures.sort((a, b) => a.metric.localeCompare(b.metric, 'zh') || a.period.localeCompare(b.period) || a.id - b.id);
+    facts.events.sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+  }
+  return [...byEntity.values()];
 }

@@ -164,6 +164,11 @@ const CONTENT_ENTRIES = [
   'originals',
   ...entityKinds,
   'entity-ignore.yaml',
+  // Figures (指标) and events (大事记) with their reviewed ignore lists (src/lib/source/load-figures-and-events.ts).
+  'figures.yaml',
+  'events.yaml',
+  'figure-ignore.yaml',
+  'date-ignore.yaml',
   // Phrases that contain an entity's name but are not a mention of it (see load-link-exclusions.ts).
   'link-exclusions.yaml',
 ];
