@@ -10,16 +10,18 @@
  *                joinBrokenParagraphs              sentences broken by the extraction are re-joined
  *                nestHeadings                      heading depth from the document's numbering families
  *                cleanBlockText (text rules)       spaces, full-width punctuation, —— list dashes, **bold**
- *                buildMdast                        blocks → mdast (articles, sidebars, 专栏 boxes, figures)
+ *                buildMdast                        blocks → mdast (articles, sidebars, 专栏 boxes, labelled notes)
  *   3 mdast      remarkAssignIds                   stable ids on headings and paragraphs
  *                remarkLinkEntities                entity names → links (trie scan, longest first; the document's
  *                                                  region; first mention per section); every mention recorded
+ *                toPlainText                       the cleaned text as a .txt download
  *                (entity pages: remarkResolveCitations → remarkAssignIds → remarkLinkEntities, see compile-entity.ts)
  *   4 hast       toHast → collectHeadings → rehypePermalinks → toHtml
  *                (entity frontmatter: resolveFacts cites region, period, status, figures; relationProblems checks targets)
  *   5 site       resolveFiguresAndEvents           figures.yaml / events.yaml citations → paragraph anchors
  *                buildSiteIndex                    one reduce: backlinks, related entities, typed relations both ways,
- *                                                  entities per document, figures and events per entity
+ *                                                  entities per document, figures and events per entity,
+ *                                                  上一篇 / 下一篇 and related documents
  *   6 emit       writeGenerated                    JSON read by the Astro routes
  *   7 postbuild  CSP → Pagefind → sitemap → service worker, on the built pages (src/lib/astro/integration.ts)
  *
@@ -47,6 +49,7 @@ import type { Urls } from './urls.ts';
 import { collectHeadings } from './rehype/collect-headings.ts';
 import { rehypePermalinks } from './rehype/permalinks.ts';
 import { idOf, remarkAssignIds } from './remark/assign-ids.ts';
+import { toPlainText } from './remark/plain-text.ts';
 import { remarkLinkEntities, type EntityMatcher } from './remark/link-entities.ts';
 import { applyCorrections } from './structure/apply-corrections.ts';
 import { buildMdast } from './structure/build-mdast.ts';
@@ -96,6 +99,7 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
     if (id && node.type !== 'heading') paragraphs.push({ id, text: toString(node) });
   });
 
+  const text = toPlainText(tree, [header.docNumber, header.title ?? input.meta.title, header.issuer].filter((l): l is string => Boolean(l)));
   const hast = toHast(tree) as HastRoot;
   const toc = collectHeadings(hast);
   rehypePermalinks()(hast);
@@ -106,6 +110,8 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
     document: {
       slug: input.slug,
       meta: input.meta,
+      source: { bytes: input.bytes, original: input.original },
+      text,
       header,
       html,
       toc,

@@ -17,6 +17,8 @@ export interface SourceInput {
   meta: SourceMeta;
   corrections: Corrections;
   correctionsFile: string;
+  /** The original file this text was extracted from (PDF, DOCX, web page), when it was kept. */
+  original?: string;
   /** The line of the corrections file where a field (`articles[0].blocks[2]`) is, for messages. */
   locateCorrection?: (field: string) => number | undefined;
 }
@@ -68,6 +70,10 @@ export interface DocumentReport {
 export interface CompiledDocument {
   slug: string;
   meta: SourceMeta;
+  /** The source exactly as received, and the original PDF/DOCX/web page when one was kept: 下载原文. */
+  source: { bytes: Uint8Array; original?: string };
+  /** The compiled text as plain text (headings and paragraphs, one block a paragraph): the cleaned-text download. */
+  text: string;
   header: DocumentHeader;
   html: string;
   toc: TocEntry[];
@@ -134,12 +140,29 @@ export interface EntityFacts {
   events: ResolvedEvent[];
 }
 
+/** A document as another document's page links to it. */
+export interface DocumentLink {
+  slug: string;
+  title: string;
+  date: string;
+}
+
+/** A document's place among the others: 上一篇 / 下一篇 by date, and documents sharing entities. */
+export interface DocumentNeighbours {
+  slug: string;
+  previous?: DocumentLink;
+  next?: DocumentLink;
+  /** Most shared entities first, bounded: each names up to a few of the shared entities. */
+  related: Array<DocumentLink & { sharedCount: number; shared: string[] }>;
+}
+
 /** The result of the one site-wide reduce. */
 export interface SiteIndex {
   backlinks: EntityBacklinks[];
   documentEntities: DocumentEntities[];
   /** One per entity, empty when it has none, so every entity page finds its slice. */
   entityFacts: EntityFacts[];
+  documentNeighbours: DocumentNeighbours[];
 }
 
 export interface SiteBuild {

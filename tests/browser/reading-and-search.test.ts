@@ -15,7 +15,7 @@ beforeAll(async () => {
 describe('reading a document', () => {
   it('follows a table-of-contents link to its heading', async () => {
     await page.goto(site.url + 'documents/changzheng-14th-five-year-plan/');
-    const link = page.locator('nav.toc a', { hasText: '（一）构建了特色鲜明的产业格局' });
+    const link = page.locator('nav.toc-rail a', { hasText: '（一）构建了特色鲜明的产业格局' });
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^#/);
     await link.click();

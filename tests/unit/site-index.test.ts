@@ -46,4 +46,32 @@ describe('the site-wide reduce', () => {
       ['policies/san-song', 1],
     ]);
   });
+
+  it('orders documents by date for 上一篇 / 下一篇 and relates those sharing entities, most shared first', () => {
+    const docs = [
+      doc('c-2023', '2023', [mention('policies/louzhangzhi', 'p-1', '楼长制')]),
+      doc('a-2021', '2021', [mention('policies/louzhangzhi', 'p-1', '楼长制'), mention('policies/san-song', 'p-2', '三送一关怀')]),
+      doc('b-2022', '2022-01-13', [mention('policies/san-song', 'p-3', '三送一关怀'), mention('policies/louzhangzhi', 'p-3', '楼长制')]),
+      doc('d-2025', '2025-02', []),
+    ];
+    const { documentNeighbours } = buildSiteIndex(docs, [], entities);
+    expect(documentNeighbours.map((n) => [n.slug, n.previous?.slug, n.next?.slug])).toEqual([
+      ['a-2021', undefined, 'b-2022'],
+      ['b-2022', 'a-2021', 'c-2023'],
+      ['c-2023', 'b-2022', 'd-2025'],
+      ['d-2025', 'c-2023', undefined],
+    ]);
+    const of = (slug: string) => documentNeighbours.find((n) => n.slug === slug)!;
+    expect(of('a-2021').related.map((r) => [r.slug, r.sharedCount, [...r.shared].sort()])).toEqual([
+      ['b-2022', 2, ['三送一关怀', '楼长制']],
+      ['c-2023', 1, ['楼长制']],
+    ]);
+    expect(of('d-2025').related).toEqual([]);
+  });
+
+  it('bounds related documents to five per page, however many share an entity', () => {
+    const docs = Array.from({ length: 12 }, (_, i) => doc(`doc-${i}`, `20${10 + i}`, [mention('policies/louzhangzhi', 'p-1', '楼长制')]));
+    const { documentNeighbours } = buildSiteIndex(docs, [], entities);
+    expect(documentNeighbours.every((n) => n.related.length === 5)).toBe(true);
+  });
 });

@@ -5,6 +5,9 @@ import { toFullWidthPunctuation } from '../../src/lib/text/full-width-punctuatio
 import { normalizeListDashes } from '../../src/lib/text/list-dashes.ts';
 import { removeStraySpaces, type SpacingContext } from '../../src/lib/text/remove-stray-spaces.ts';
 import { repairWrappedBold } from '../../src/lib/text/repair-wrapped-bold.ts';
+import { normalizeItemNumbers } from '../../src/lib/text/item-numbers.ts';
+import { normalizeConnectingDash } from '../../src/lib/text/connecting-dash.ts';
+import { normalizeContinuationMarker } from '../../src/lib/text/continuation-marker.ts';
 
 /** Each text rule is tested on real excerpts: tests/fixtures/text/<rule>/<case>/{input,expected,context}.txt */
 const rules: Record<string, (input: string, context?: string) => string> = {
@@ -12,6 +15,9 @@ const rules: Record<string, (input: string, context?: string) => string> = {
   'full-width-punctuation': (s) => toFullWidthPunctuation(s),
   'list-dashes': (s) => normalizeListDashes(s),
   'repair-wrapped-bold': (s) => repairWrappedBold(s),
+  'item-numbers': (s) => normalizeItemNumbers(s),
+  'connecting-dash': (s) => normalizeConnectingDash(s),
+  'continuation-marker': (s) => normalizeContinuationMarker(s),
 };
 
 const root = join(import.meta.dirname, '../fixtures/text');

@@ -1,6 +1,6 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import type { CompiledEntity, DocumentEntities, DocumentHeader, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../types.ts';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import type { CompiledEntity, DocumentEntities, DocumentHeader, DocumentNeighbours, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../types.ts';
 import { entityKinds } from '../schema/entity.ts';
 import type { SourceMeta } from '../schema/source-meta.ts';
 import { site } from '../../site.config.ts';
@@ -22,15 +22,22 @@ export interface GeneratedDocument {
   html: string;
   toc: TocEntry[];
   entities: DocumentEntities['entities'];
+  /** 上一篇 / 下一篇 and related documents, from the site-wide reduce. */
+  neighbours: Omit<DocumentNeighbours, 'slug'>;
+  /** File names under `downloads/<slug>/`, served beside the page as `documents/<slug>/<file>`. */
+  downloads: { source: string; text: string; original?: string };
   report: DocumentReport;
 }
+
+/** Where the download files of a document are written: `<dir>/<file>` for each of its `downloads`. */
+export const downloadsDir = (slug: string) => join(GENERATED_DIR, 'downloads', slug);
 
 /** The shape of `.generated/entities/<kind>/<slug>.json`: an entity page's frontmatter and its body rendered by the compiler. */
 export type GeneratedEntity = CompiledEntity['data'] & { html: string; facts: ResolvedFacts };
 
 const write = (file: string, data: unknown) => {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(data) + '\n');
+  writeFileSync(file, typeof data === 'string' || data instanceof Uint8Array ? data : JSON.stringify(data) + '\n');
 };
 
 /**
@@ -41,7 +48,16 @@ export function writeGenerated(build: SiteBuild): void {
   const out = GENERATED_DIR;
   rmSync(out, { recursive: true, force: true });
   const entitiesByDoc = new Map(build.index.documentEntities.map((d) => [d.slug, d.entities]));
+  const neighboursByDoc = new Map(build.index.documentNeighbours.map(({ slug, ...n }) => [slug, n]));
   for (const d of build.documents) {
+    // The source as received, byte for byte (下载原文), the cleaned text, and the original file when kept.
+    const downloads: GeneratedDocument['downloads'] = { source: 'source.txt', text: 'text.txt' };
+    write(join(downloadsDir(d.slug), downloads.source), d.source.bytes);
+    write(join(downloadsDir(d.slug), downloads.text), d.text);
+    if (d.source.original) {
+      downloads.original = `original${extname(d.source.original).toLowerCase()}`;
+      copyFileSync(d.source.original, join(downloadsDir(d.slug), downloads.original));
+    }
     const doc: GeneratedDocument = {
       slug: d.slug,
       meta: d.meta,
@@ -49,6 +65,8 @@ export function writeGenerated(build: SiteBuild): void {
       html: d.html,
       toc: d.toc,
       entities: entitiesByDoc.get(d.slug) ?? [],
+      neighbours: neighboursByDoc.get(d.slug) ?? { related: [] },
+      downloads,
       report: d.report,
     };
     write(join(out, 'documents', `${d.slug}.json`), doc);

@@ -42,6 +42,28 @@ export const sourceMetaSchema = z.strictObject({
     .min(10)
     .max(300)
     .refine((s) => !s.startsWith(SUMMARY_PLACEHOLDER), 'is still the placeholder add-document wrote: write one or two sentences summing up the document, from its text'),
+  /** 发布日期, when it is known apart from 成文日期 (`date`). */
+  published: isoDate.optional(),
+  /**
+   * The years a plan or programme governs (十四五: 2021–2025; an annual plan: its year). 时效
+   * (现行 / 已到期 / 待生效) is computed from it and the build date; news reports have none.
+   */
+  period: z.strictObject({ from: isoDate, to: isoDate }).optional(),
+  /**
+   * Where a news report was printed, as far as the source's own text says: 本报讯 and bylines
+   * name the reporters; a newspaper name or page the text does not give is left out, never guessed.
+   */
+  publication: z
+    .strictObject({
+      medium: z.enum(['报纸', '网站']),
+      newspaper: z.string().min(2).optional(),
+      /** 版次, e.g. `2` for 第2版. */
+      page: z.string().regex(/^[A-Z]?\d{1,3}$/, 'page is the 版次 as printed: a number such as 2 (or A2)').optional(),
+      reporters: z.array(z.string().min(2)).optional(),
+      /** What the text says of its provenance that has no field of its own (供图, 上接1版). */
+      note: z.string().min(2).optional(),
+    })
+    .optional(),
   /** Where the text came from (for readers and reviewers of the corrections). */
   extraction: z.enum(['pdf', 'newspaper', 'web', 'docx']),
   /** SHA-256 of the source text as received: sources are data and are never edited. */

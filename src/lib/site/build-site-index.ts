@@ -1,13 +1,12 @@
-import type { CompiledDocument, CompiledEntity, DocumentEntities, EntityBacklinks, EntityFacts, Mention, MentionExcerpt, RelatedEntity, ResolvedEvent, ResolvedFigure, SiteIndex } from '../types.ts';
+import type { CompiledDocument, CompiledEntity, DocumentEntities, DocumentLink, DocumentNeighbours, EntityBacklinks, EntityFacts, Mention, MentionExcerpt, RelatedEntity, ResolvedEvent, ResolvedFigure, SiteIndex } from '../types.ts';
 import { relationTypes, type EntityRef, type RelationType } from '../schema/entity.ts';
 
 export type { DocumentEntities, EntityBacklinks, MentionExcerpt, RelatedEntity };
 
-
-
-
-
 const RELATED_LIMIT = 12;
+/** A document page lists at most this many related documents, and names this many shared entities each. */
+const RELATED_DOCUMENTS_LIMIT = 5;
+const SHARED_NAMES_LIMIT = 3;
 
 /**
  * The one reduce over the whole corpus: every recorded mention is grouped once into backlinks per
@@ -88,7 +87,12 @@ export function buildSiteIndex(
       .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name, 'zh'))
       .slice(0, RELATED_LIMIT);
   }
-  return { backlinks: [...backlinks.values()], documentEntities, entityFacts: groupFactsByEntity(entities, facts.figures, facts.events) };
+  return {
+    backlinks: [...backlinks.values()],
+    documentEntities,
+    entityFacts: groupFactsByEntity(entities, facts.figures, facts.events),
+    documentNeighbours: documentNeighbours(documents, documentEntities),
+  };
 }
 
 /** Figures and events by the entities they name: one pass over each list, for the entity pages. */
@@ -102,4 +106,52 @@ function groupFactsByEntity(entities: EntityRef[], figures: ResolvedFigure[], ev
     facts.events.sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
   }
   return [...byEntity.values()];
+}
+
+/**
+ * 上一篇 / 下一篇 by date (then slug, so equal dates keep a fixed order) and related documents: those
+ * sharing the most entities. Shared entities are counted from each entity's list of documents, once.
+ */
+/** Entities named by more documents than this are not used to relate documents. */
+const RELATED_PAIRING_LIMIT = 40;
+
+function documentNeighbours(documents: CompiledDocument[], documentEntities: DocumentEntities[]): DocumentNeighbours[] {
+  const link = (d: CompiledDocument): DocumentLink => ({ slug: d.slug, title: d.meta.title, date: d.meta.date });
+  const ordered = [...documents].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.slug.localeCompare(b.slug));
+  const bySlug = new Map(documents.map((d) => [d.slug, d]));
+
+  const docsOfEntity = new Map<string, { name: string; slugs: string[] }>();
+  for (const { slug, entities } of documentEntities) {
+    for (const e of entities) {
+      const entry = docsOfEntity.get(e.id) ?? { name: e.name, slugs: [] };
+      entry.slugs.push(slug);
+      docsOfEntity.set(e.id, entry);
+    }
+  }
+  const shared = new Map<string, Map<string, string[]>>();
+  for (const { name, slugs } of docsOfEntity.values()) {
+    // Pairing is quadratic in an entity's documents; an entity most documents name says little about
+    // which two are related, so only the rarer ones count (keeps the reduce linear as the corpus grows).
+    if (slugs.length > RELATED_PAIRING_LIMIT) continue;
+    for (const a of slugs) {
+      for (const b of slugs) {
+        if (a === b) continue;
+        const m = shared.get(a) ?? new Map<string, string[]>();
+        shared.set(a, m);
+        const names = m.get(b) ?? [];
+        m.set(b, names);
+        names.push(name);
+      }
+    }
+  }
+
+  return ordered.map((d, i) => ({
+    slug: d.slug,
+    previous: i > 0 ? link(ordered[i - 1]) : undefined,
+    next: i < ordered.length - 1 ? link(ordered[i + 1]) : undefined,
+    related: [...(shared.get(d.slug) ?? [])]
+      .map(([slug, names]) => ({ ...link(bySlug.get(slug)!), sharedCount: names.length, shared: names.slice(0, SHARED_NAMES_LIMIT) }))
+      .sort((x, y) => y.sharedCount - x.sharedCount || y.date.localeCompare(x.date) || x.slug.localeCompare(y.slug))
+      .slice(0, RELATED_DOCUMENTS_LIMIT),
+  }));
 }

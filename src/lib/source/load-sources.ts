@@ -145,6 +145,7 @@ export function loadSources(contentDir: string): LoadedSources {
         meta: meta.data,
         corrections: corrections.data,
         correctionsFile,
+        original: findOriginal(contentDir, entries, slug),
         locateCorrection: (field) => correctionsYaml.lineOf(parseFieldName(field)),
       });
     } else fail();
@@ -153,6 +154,17 @@ export function loadSources(contentDir: string): LoadedSources {
   checkCorrectionsFolder(contentDir, new Set(texts.keys()), problems);
   if (texts.size === 0 && problems.length === 0) problems.push({ file: dir, message: 'holds no sources (*.txt)', hint: 'Add a source; see README “Adding a source document”.' });
   return { inputs, problems, failed };
+}
+
+/** The original a text was extracted from: beside it in content/sources, or kept by add-document in content/originals. */
+function findOriginal(contentDir: string, sourceEntries: FolderEntry[], slug: string): string | undefined {
+  for (const ext of ORIGINAL_EXTENSIONS) {
+    const beside = sourceEntries.find((e) => e.kind !== 'folder' && e.name.toLowerCase() === `${slug}${ext}`);
+    if (beside) return beside.path;
+    const kept = join(contentDir, 'originals', `${slug}${ext}`);
+    if (existsSync(kept)) return kept;
+  }
+  return undefined;
 }
 
 /** What the content folder holds; anything else (a misspelt `policy/`) would be silently ignored. */

@@ -49,7 +49,8 @@ const container = (hName: string, hProperties: Record<string, unknown>, children
 
 /**
  * Classified, cleaned blocks → mdast. Articles become `<article>` with a `<header>`, sidebars
- * `<aside>`, 专栏 boxes `<aside class="box">` holding their numbered items, captions `<figure>`.
+ * `<aside>`, 专栏 boxes `<aside class="box">` holding their numbered items, captions and page
+ * notes labelled `role="note"` blocks.
  */
 export function buildMdast(blocks: ClassifiedBlock[]): { tree: Root; header: DocumentHeader } {
   const tree: Root = { type: 'root', children: [] };
@@ -126,11 +127,10 @@ export function buildMdast(blocks: ClassifiedBlock[]): { tree: Root; header: Doc
         break;
       }
       case 'caption':
-        flow.push(
-          container('figure', { className: ['caption'] }, [
-            container('figcaption', {}, [paragraph(block.text)]),
-          ]),
-        );
+        // The pictures were not received, only their captions: a figure with no image would
+        // promise one, so the caption is a labelled note. The label sits outside the paragraph,
+        // whose anchor is a fingerprint of the source text alone.
+        flow.push(labelledNote('image-caption', '图片说明', paragraph(block.text)));
         break;
       case 'signature': {
         const children: PhrasingContent[] = [];
@@ -141,8 +141,10 @@ export function buildMdast(blocks: ClassifiedBlock[]): { tree: Root; header: Doc
         flow.push({ type: 'paragraph', children, data: { hProperties: { className: ['signature'] } } });
         break;
       }
-      case 'byline':
       case 'note':
+        flow.push(labelledNote('page-note', '版面提示', paragraph(block.text, 'note')));
+        break;
+      case 'byline':
       case 'banner':
         (articleHeader && block.role === 'banner' ? articleHeader.children : flow).push(paragraph(block.text, block.role));
         break;
@@ -152,6 +154,12 @@ export function buildMdast(blocks: ClassifiedBlock[]): { tree: Root; header: Doc
     }
   }
   return { tree, header };
+}
+
+/** A `role="note"` block whose visible label is real text (read aloud, printed), kept out of the search index. */
+function labelledNote(className: string, label: string, body: Paragraph): Container {
+  const labelNode = container('span', { className: ['note-label'], dataPagefindIgnore: '' }, [{ type: 'text', value: label }]);
+  return container('div', { className: [className], role: 'note' }, [labelNode as unknown as RootContent, body]);
 }
 
 function heading(depth: number, text: string): Heading {

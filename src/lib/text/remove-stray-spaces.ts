@@ -39,6 +39,8 @@ export function removeStraySpaces(text: string, context: SpacingContext = 'body'
       if (/[,:;)]/.test(left) && (isHan(right) || isAsciiAlnum(right) || /["“（(]/.test(right))) return '';
       if (isAsciiAlnum(left) && /["“]/.test(right)) return '';
       if ((isHan(left) && isAsciiAlnum(right)) || (isAsciiAlnum(left) && isHan(right))) return '';
+      // “游戏 +体育” beside “游戏+公益”: a plus joining Chinese words is never spaced in body text.
+      if (context === 'body' && ((isHan(left) && right === '+') || (left === '+' && isHan(right)))) return '';
       if ((isHan(left) || left === '"') && (isHan(right) || right === '"') && !isProtected(index)) {
         if (context === 'body' || headingUsesCommas) return '';
       }

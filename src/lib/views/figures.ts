@@ -1,6 +1,6 @@
 import { figureKinds, qualifierPlacement, type FigureKind } from '../schema/facts.ts';
 import type { ResolvedFigure } from '../types.ts';
-import { paginate } from './paginate.ts';
+import { paginateGroups } from './paginate.ts';
 
 /** One value as the 指标 page and entity pages show it. */
 export interface FigureView {

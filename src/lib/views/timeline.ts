@@ -1,6 +1,6 @@
 import { formatChineseDate } from '../labels.ts';
 import type { ResolvedEvent } from '../types.ts';
-import { paginate } from './paginate.ts';
+import { paginateGroups } from './paginate.ts';
 
 export interface EventView {
   id: number;
