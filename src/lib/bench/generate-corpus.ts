@@ -269,7 +269,7 @@ export function generateCorpus(sources: SeedSource[], options: CorpusOptions): G
     const region = occurrences[0].doc.meta.region;
     const subtype = pick(kind.subtypes);
     const summary = `${name}：${region}的${subtype}，见于${occurrences.length}份文件。`;
-    const front = ['---', yamlLine('name', name), yamlLine('kind', subtype), yamlLine('theme', pick(site.themes)), yamlLine('region', region), yamlLine('summary', summary.length <= 80 ? summary : `${region}的${subtype}。`), '---', ''];
+    const front = ['---', yamlLine('name', name), yamlLine('kind', subtype), yamlLine('theme', pick(site.themes)), yamlLine('region', region), `regionCite: ${JSON.stringify({ doc: occurrences[0].doc.slug, quote: occurrences[0].quote })}`, yamlLine('summary', summary.length <= 80 ? summary : `${region}的${subtype}。`), '---', ''];
     const body = occurrences.map(({ doc, paragraph, quote }) => {
       const sentence = paragraphs[paragraph].split(/(?<=[。；！？])/).find((s) => s.includes(quote)) ?? quote;
       return `${sentence.replace(/[。；！？]$/, '')}。[${doc.label}](cite:${doc.slug} "${quote}")`;
@@ -304,7 +304,9 @@ export function readEntityNames(contentDir: string): string[] {
  */
 export function writeCorpus(contentDir: string, corpus: GeneratedCorpus, options: { replace: boolean }): void {
   if (options.replace) {
-    for (const folder of ['sources', 'corrections', ...site.kinds.map((k) => k.id)]) rmSync(join(contentDir, folder), { recursive: true, force: true });
+    // Reviewed data files name the real sources and entity pages, so they go with them.
+    const reviewed = ['figures.yaml', 'events.yaml', 'figure-ignore.yaml', 'date-ignore.yaml', 'link-exclusions.yaml'];
+    for (const entry of ['sources', 'corrections', ...site.kinds.map((k) => k.id), ...reviewed]) rmSync(join(contentDir, entry), { recursive: true, force: true });
     mkdirSync(join(contentDir, 'sources'), { recursive: true });
   }
   for (const file of corpus.files) {
