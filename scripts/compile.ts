@@ -12,6 +12,7 @@ import { formatReport, writeGenerated } from '../src/lib/emit/write-generated.ts
 import { compileSite } from '../src/lib/pipeline.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
 import { describeFileError } from '../src/lib/source/list-folder.ts';
+import { loadSynonyms } from '../src/lib/source/load-synonyms.ts';
 import { createUrls } from '../src/lib/urls.ts';
 
 export interface CompileOutput {
@@ -38,6 +39,7 @@ export function runCompile(argv: string[], env: Record<string, string | undefine
   try {
     const config = readSiteConfig(env);
     const build = compileSite(contentDir, createUrls(config.base));
+    loadSynonyms(contentDir); // checked with the rest; the search index reads it after the build
     if (!check) writeGenerated(build);
     io.out(formatReport(build));
     return 0;
