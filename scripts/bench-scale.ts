@@ -181,7 +181,7 @@ function contentSlugs(contentDir: string): { documents: Set<string>; entities: M
 function pageTypes(dist: string, slugs: ReturnType<typeof contentSlugs>): PageTypeFigures[] {
   const byType = new Map<string, Array<{ path: string; bytes: number }>>();
   for (const file of filesUnder(dist)) {
-    if (!file.endsWith('.html') || file.startsWith('pagefind/')) continue;
+    if (!file.endsWith('.html')) continue;
     const parts = file.split('/').slice(0, -1);
     let type = 'other pages';
     if (file === 'index.html') type = 'home';

@@ -269,7 +269,7 @@ export function generateCorpus(sources: SeedSource[], options: CorpusOptions): G
     const region = occurrences[0].doc.meta.region;
     const subtype = pick(kind.subtypes);
     const summary = `${name}：${region}的${subtype}，见于${occurrences.length}份文件。`;
-    const front = ['---', yamlLine('name', name), yamlLine('kind', subtype), yamlLine('theme', pick(site.themes)), yamlLine('region', region), `regionCite: ${JSON.stringify({ doc: occurrences[0].doc.slug, quote: occurrences[0].quote })}`, yamlLine('summary', summary.length <= 80 ? summary : `${region}的${subtype}。`), '---', ''];
+    const front = ['---', yamlLine('name', name), yamlLine('kind', subtype), yamlLine('theme', pick(site.themes)), yamlLine('region', region), `regionCite: {doc: ${occurrences[0].doc.slug}, quote: ${JSON.stringify(occurrences[0].quote)}}`, yamlLine('summary', summary.length <= 80 ? summary : `${region}的${subtype}。`), '---', ''];
     const body = occurrences.map(({ doc, paragraph, quote }) => {
       const sentence = paragraphs[paragraph].split(/(?<=[。；！？])/).find((s) => s.includes(quote)) ?? quote;
       return `${sentence.replace(/[。；！？]$/, '')}。[${doc.label}](cite:${doc.slug} "${quote}")`;

@@ -46,14 +46,14 @@ const hashOf = (script: string) => `'sha256-${createHash('sha256').update(script
 /**
  * The page's policy: everything from the site itself, scripts only from the site's files or by the
  * hash of this page's own inline scripts (no 'unsafe-inline' for scripts, so injected markup cannot
- * run), WebAssembly for Pagefind, no plugins, no <base> hijacking. Styles may be inline: Astro inlines
+ * run), no plugins, no <base> hijacking. Styles may be inline: Astro inlines
  * small stylesheets and style attributes carry no script.
  */
 export function contentSecurityPolicy(scripts: string[], options: PolicyOptions = {}): string {
   const hashes = [...new Set(scripts.map(hashOf))];
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'self'"]],
-    ['script-src', ["'self'", "'wasm-unsafe-eval'", ...(options.extraScriptSources ?? []), ...hashes]],
+    ['script-src', ["'self'", ...(options.extraScriptSources ?? []), ...hashes]],
     ['style-src', ["'self'", "'unsafe-inline'", ...(options.extraScriptSources ?? [])]],
     ['img-src', ["'self'", 'data:', ...(options.extraScriptSources ?? [])]],
     ['font-src', ["'self'"]],
