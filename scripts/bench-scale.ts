@@ -112,6 +112,7 @@ function runMeasured(command: string, args: string[], spawnOptions: SpawnOptions
         return;
       }
       sample();
+      console.log(`  ${line}`); // progress of a long build
       const [, what, step, ms] = m;
       if (what === 'start') {
         if (current === 'startup') steps.startup!.ms = performance.now() - t0;
@@ -376,9 +377,25 @@ async function measureSize(documents: number, starlightDir: string | undefined):
   const workDir = mkdtempSync(join(tmpdir(), 'bench-work-'));
   const env = { ...process.env, BENCH_TIMINGS: '1', WORK_DIR: workDir, ASTRO_TELEMETRY_DISABLED: '1' };
   const build = await runMeasured('npm', ['run', 'build'], { cwd: dir, env });
+  const steps = Object.fromEntries(BUILD_STEPS.filter((s) => build.steps[s]).map((s) => [s, build.steps[s]!])) as SizeFigures['build']['steps'];
   if (build.code !== 0) {
+    // A failed build still tells where time and memory went up to the failing step: keep those figures.
     console.error(build.output.slice(-40).join('\n'));
-    throw new Error(`npm run build failed at ${documents} documents (exit ${build.code})`);
+    const reason = build.output.filter((l) => /error|over the|budget|problem/i.test(l)).slice(-1)[0] ?? `exit ${build.code}`;
+    if (!options.keep) for (const d of [dir, workDir]) rmSync(d, { recursive: true, force: true });
+    const none = { bytes: 0, requests: 0 };
+    return {
+      documents: slugs.documents.size,
+      entities: entityCount,
+      pages: 0,
+      build: { ms: build.ms, peakMb: build.peakMb, steps, error: reason.trim().slice(0, 200) },
+      distBytes: 0,
+      distFiles: 0,
+      pageTypes: [],
+      search: QUERIES.map((query) => ({ query, cold: none, warm: none })),
+      precache: { files: 0, bytes: 0, gzipBytes: 0 },
+      offline: { bytes: 0, zipBytes: 0, ms: 0 },
+    };
   }
   console.log(build.output.filter((l) => /^(Content-Security-Policy|Pagefind|sitemap|sw\.js)/.test(l)).join('\n'));
   console.log(`build: ${(build.ms / 1000).toFixed(1)} s, peak RSS ${build.peakMb.toFixed(0)} MB; ${BUILD_STEPS.map((s) => `${s} ${((build.steps[s]?.ms ?? 0) / 1000).toFixed(1)} s/${(build.steps[s]?.peakMb ?? 0).toFixed(0)} MB`).join(', ')}`);
@@ -404,7 +421,6 @@ async function measureSize(documents: number, starlightDir: string | undefined):
 
   if (!options.keep) for (const d of [dir, workDir]) rmSync(d, { recursive: true, force: true });
   else console.log(`kept ${dir} and ${workDir}`);
-  const steps = Object.fromEntries(BUILD_STEPS.filter((s) => build.steps[s]).map((s) => [s, build.steps[s]!])) as SizeFigures['build']['steps'];
   return {
     documents: slugs.documents.size,
     entities: entityCount,

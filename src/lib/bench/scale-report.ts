@@ -30,7 +30,8 @@ export interface SizeFigures {
   documents: number;
   entities: number;
   pages: number;
-  build: { ms: number; peakMb: number; steps: Partial<Record<(typeof BUILD_STEPS)[number], StepFigures>> };
+  /** `error`: the build failed (its message); the figures are those measured up to the failure. */
+  build: { ms: number; peakMb: number; steps: Partial<Record<(typeof BUILD_STEPS)[number], StepFigures>>; error?: string };
   distBytes: number;
   distFiles: number;
   pageTypes: PageTypeFigures[];
@@ -74,6 +75,7 @@ export function renderScaleReport(runs: ScaleRun[]): string {
   const build = [
     ...header('build'),
     row('documents + entity pages (pages built)', (s) => `${s.documents} + ${s.entities} (${s.pages})`),
+    ...(sizes.some((s) => s.build.error) ? [row('build result', (s) => (s.build.error ? `**failed** after the steps below: ${s.build.error.replace(/\|/g, '\\|')}` : 'ok'))] : []),
     row('**wall time, `npm run build`**', (s) => `**${sec(s.build.ms)}**`),
     row('**peak RSS, whole build (process tree)**', (s) => `**${gb(s.build.peakMb)}**`),
     ...BUILD_STEPS.map((step) => row(`&nbsp;&nbsp;${step}: time / peak RSS`, (s) => (s.build.steps[step] ? `${sec(s.build.steps[step]!.ms)} / ${gb(s.build.steps[step]!.peakMb)}` : '—'))),
