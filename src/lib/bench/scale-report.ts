@@ -31,7 +31,7 @@ export interface SizeFigures {
   entities: number;
   pages: number;
   /** `error`: the build failed (its message); the figures are those measured up to the failure. */
-  build: { ms: number; peakMb: number; steps: Partial<Record<(typeof BUILD_STEPS)[number], StepFigures>>; error?: string };
+  build: { ms: number; peakMb: number; steps: Record<string, StepFigures>; error?: string };
   distBytes: number;
   distFiles: number;
   pageTypes: PageTypeFigures[];
@@ -39,6 +39,13 @@ export interface SizeFigures {
   precache: { files: number; bytes: number; gzipBytes: number };
   offline: { bytes: number; zipBytes: number; ms: number };
   starlight?: { ms: number; peakMb: number; pages: number; error?: string };
+}
+
+/** The known steps in build order, then any other step a build reported (e.g. a new search-index step). */
+function buildSteps(sizes: SizeFigures[]): string[] {
+  const reported = sizes.flatMap((s) => Object.keys(s.build.steps));
+  const known: string[] = [...BUILD_STEPS];
+  return [...known.filter((k) => reported.includes(k)), ...new Set(reported.filter((r) => !known.includes(r)))];
 }
 
 export function median(values: number[]): number {
@@ -78,7 +85,7 @@ export function renderScaleReport(runs: ScaleRun[]): string {
     ...(sizes.some((s) => s.build.error) ? [row('build result', (s) => (s.build.error ? `**failed** after the steps below: ${s.build.error.replace(/\|/g, '\\|')}` : 'ok'))] : []),
     row('**wall time, `npm run build`**', (s) => `**${sec(s.build.ms)}**`),
     row('**peak RSS, whole build (process tree)**', (s) => `**${gb(s.build.peakMb)}**`),
-    ...BUILD_STEPS.map((step) => row(`&nbsp;&nbsp;${step}: time / peak RSS`, (s) => (s.build.steps[step] ? `${sec(s.build.steps[step]!.ms)} / ${gb(s.build.steps[step]!.peakMb)}` : '—'))),
+    ...buildSteps(sizes).map((step) => row(`&nbsp;&nbsp;${step}: time / peak RSS`, (s) => (s.build.steps[step] ? `${sec(s.build.steps[step]!.ms)} / ${gb(s.build.steps[step]!.peakMb)}` : '—'))),
     row('Starlight 0.42, same documents: time / peak RSS', (s) => (s.starlight ? (s.starlight.error ? `failed: ${s.starlight.error}` : `${sec(s.starlight.ms)} / ${gb(s.starlight.peakMb)}`) : 'not run')),
     row('**build time ÷ Starlight’s** (budget ≤ 0.5)', (s) => (s.starlight && !s.starlight.error ? `**${(s.build.ms / s.starlight.ms).toFixed(2)}×**` : '—')),
     row('dist (files)', (s) => `${kb(s.distBytes)} (${s.distFiles.toLocaleString('en')})`),
