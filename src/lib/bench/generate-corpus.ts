@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { FIGURE_AND_EVENT_FILES } from '../source/load-figures-and-events.ts';
 import { site } from '../../site.config.ts';
 import { documentKinds, sourceMetaSchema, type SourceMeta } from '../schema/source-meta.ts';
 import { loadEntities } from '../source/load-entities.ts';
@@ -305,6 +306,8 @@ export function readEntityNames(contentDir: string): string[] {
 export function writeCorpus(contentDir: string, corpus: GeneratedCorpus, options: { replace: boolean }): void {
   if (options.replace) {
     for (const folder of ['sources', 'corrections', ...site.kinds.map((k) => k.id)]) rmSync(join(contentDir, folder), { recursive: true, force: true });
+    // Figures, events and their ignore lists cite the real sources, which are gone.
+    for (const file of FIGURE_AND_EVENT_FILES) rmSync(join(contentDir, file), { force: true });
     mkdirSync(join(contentDir, 'sources'), { recursive: true });
   }
   for (const file of corpus.files) {
