@@ -37,6 +37,7 @@ export const site = parseSiteDefinition({
     },
   ],
   themes: ['经济发展', '社会治理', '民生保障', '党建引领', '城市建设'],
+  eventKinds: ['发文', '会议', '组织', '工程', '事件'],
   /**
    * Places, each inside its parent. A document's or entity's region is one of these names;
    * a mention links only to an entity of the document's own region or an enclosing one.
@@ -49,6 +50,12 @@ export const site = parseSiteDefinition({
     { name: '普陀区长征镇', parent: '普陀区', aliases: ['上海市普陀区长征镇'] },
     { name: '闵行区', parent: '上海市', aliases: ['上海市闵行区'] },
     { name: '闵行区新虹街道', parent: '闵行区', aliases: ['上海市闵行区新虹街道'] },
+  ],
+  /** Site-wide views; the home page links each one whose route exists (src/pages/<path>). */
+  views: [
+    { path: 'figures', label: '指标', blurb: '规划目标与实际完成情况并列对照，每个数值链接到原文段落。' },
+    { path: 'timeline', label: '大事记', blurb: '各文件中有日期的事件，按时间排列。' },
+    { path: 'relations', label: '关系', blurb: '政策、项目与治理模式之间的关系总览。' },
   ],
   search: {
     placeholder: '搜索政策、项目、文件',

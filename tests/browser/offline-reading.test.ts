@@ -1,18 +1,20 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
+import { listPages } from '../../src/lib/postbuild/sitemap.ts';
+import { generateServiceWorker } from '../../src/lib/postbuild/service-worker.ts';
 import { serveStatic } from '../../support/static-server.ts';
 import { precacheManifest } from '../build/precache.ts';
 import { waitForServiceWorker } from './service-worker.ts';
 
 /**
- * Offline after the first visit: one visit to the home page precaches the site; then, with the
- * network gone (browser offline and the server shut down), never-visited pages open and search works.
+ * Offline within a budget: one visit to the home page precaches the shell, the listings and the
+ * search core; a page not yet saved shows the offline page; after 保存全部以便离线阅读 on /offline/,
+ * with the network gone (browser offline and the server shut down), every page opens and search works.
  */
 let browser: Browser;
 
@@ -39,13 +41,15 @@ describe('after one visit, offline', () => {
     await site?.close();
   });
 
-  it('precaches the whole site on the first visit', async () => {
+  it('precaches the shell, listings and search core on the first visit', async () => {
     await page.goto(site.url);
     const sw = await waitForServiceWorker(page);
     expect(sw.scope).toBe(site.url);
     const expected = precacheManifest(readFileSync(join(DIST, 'sw.js'), 'utf8')).map((e) => new URL(e.url, site.url).href);
     const cached = new Set(sw.precached.map((u) => u.replace(/\?__WB_REVISION__=.*$/, '')));
     expect(expected.filter((u) => !cached.has(u))).toEqual([]);
+    expect(expected).toContain(site.url + 'offline/index.html');
+    expect(expected.some((u) => u.includes('/documents/changzheng-2022-plan/'))).toBe(false);
   });
 
   it('is installable as an app (manifest, icons, service worker)', async () => {
@@ -59,35 +63,75 @@ describe('after one visit, offline', () => {
     await cdp.detach();
   });
 
-  it('opens pages never visited and searches, with no network at all', async () => {
+  it('offline, a page not yet saved shows the offline page, which links to what is saved', async () => {
+    await context.setOffline(true);
+    await page.goto(site.url + 'documents/putuo-grassroots-governance-2025/');
+    expect(await page.locator('main h1').textContent()).toBe('离线阅读');
+    await page.locator('[data-unsaved-notice]:not([hidden])').waitFor();
+    await page.locator('[data-saved-list] a').first().waitFor();
+    const saved = await page.locator('[data-saved-list] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(saved).toContain(site.url);
+    expect(saved).toContain(site.url + 'documents/');
+    // What it links to opens offline.
+    await page.goto(site.url + 'documents/');
+    expect(await page.locator('main h1').textContent()).toContain('文件');
+    await context.setOffline(false);
+  });
+
+  it('保存全部以便离线阅读 shows the size of the rest and saves it with a progress bar, by keyboard', async () => {
+    await page.goto(site.url + 'offline/');
+    await page.locator('[data-save-size]').filter({ hasText: /约 [\d.]+ (MB|KB)/ }).waitFor();
+    const button = page.getByRole('button', { name: '保存全部以便离线阅读' });
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('progress[data-save-progress]').isVisible()).toBe(true);
+    await page.locator('[data-save-status]').filter({ hasText: '全部内容已保存' }).waitFor({ timeout: 120_000 });
+    expect(await page.locator('progress[data-save-progress]').evaluate((p) => (p as HTMLProgressElement).value === (p as HTMLProgressElement).max)).toBe(true);
+    await page.locator('[data-save-size]').filter({ hasText: '均已保存' }).waitFor();
+  }, 180_000);
+
+  it('after saving all, every page opens and search works, with no network at all', async () => {
     await context.setOffline(true);
     site.server.closeAllConnections();
     await site.close(); // nothing answers any more: only the service worker can
 
+    // Every page is in a cache the worker answers navigations from …
+    const pages = listPages(DIST);
+    const uncached = await page.evaluate(async (urls) => {
+      const out: string[] = [];
+      for (const u of urls) if (!(await caches.match(u)) && !(await caches.match(u + 'index.html', { ignoreSearch: true }))) out.push(u);
+      return out;
+    }, pages.map((p) => site.url + p));
+    expect(uncached).toEqual([]);
+    // … and pages of every type open from it (one of each kind of address, and a sample of the rest).
+    const sample = pages.filter((p, i) => !/^[^/]+\/[^/]+\/(mentions\/)?$/.test(p) || i % 10 === 0);
+    const failures: string[] = [];
+    for (const p of sample) {
+      const response = await page.goto(site.url + p, { waitUntil: 'domcontentloaded' });
+      const h1 = await page.locator('main h1').first().textContent();
+      if (!response?.ok() || (h1 === '离线阅读' && p !== 'offline/')) failures.push(`${p}: ${response?.status()} ${h1}`);
+    }
+    expect(failures).toEqual([]);
+
     await page.goto(site.url + 'documents/putuo-grassroots-governance-2025/');
-    expect(await page.locator('h1').textContent()).toBeTruthy();
     expect(await page.locator('#document-body p').count()).toBeGreaterThan(5);
     // The stylesheet came from the cache too.
     expect(await page.evaluate(() => getComputedStyle(document.body).lineHeight)).not.toBe('normal');
-
-    await page.goto(site.url + 'governance/jiande-moshi/');
-    expect(await page.locator('main h1').textContent()).toContain('建德模式');
 
     await page.goto(site.url + 'search/?q=' + encodeURIComponent('楼长制'));
     await page.locator('#search-results li a').first().waitFor({ timeout: 15_000 });
     const texts = await page.locator('#search-results li').allTextContents();
     expect(texts.some((t) => t.includes('楼长制'))).toBe(true);
-
-    // A result opens offline as well.
     await page.locator('#search-results li a').first().click();
     await page.waitForLoadState('domcontentloaded');
     expect(await page.locator('main').textContent()).toContain('楼长');
 
-    // An address the site does not have gets the cached 404 page, not the browser's error page.
+    // An address the site does not have gets the offline page, not the browser's error page.
     const response = await page.goto(site.url + 'no/such/page/');
     expect(response?.status()).toBe(200);
-    expect(await page.locator('h1').textContent()).toBe('页面不存在');
-  });
+    expect(await page.locator('main h1').textContent()).toBe('离线阅读');
+  }, 300_000);
 });
 
 describe('a new build', () => {
@@ -108,21 +152,21 @@ describe('a new build', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  const regenerate = () => execFileSync('npx', ['tsx', 'scripts/generate-service-worker.ts', work], { cwd: join(import.meta.dirname, '../..'), stdio: 'pipe' });
+  const regenerate = () => generateServiceWorker(work);
 
   it('replaces the cache cleanly: changed files refreshed, removed files dropped, one precache left', async () => {
-    const doc = join(work, 'documents/changzheng-2022-plan/index.html');
-    writeFileSync(join(work, 'retired.txt'), 'only in the first build');
-    regenerate();
+    const doc = join(work, 'documents/index.html');
+    writeFileSync(join(work, 'search-index/retired.json'), '"only in the first build"');
+    await regenerate();
     const page = await context.newPage();
     await page.goto(site.url);
     const first = await waitForServiceWorker(page);
-    expect(first.precached.some((u) => u.includes('retired.txt'))).toBe(true);
+    expect(first.precached.some((u) => u.includes('retired.json'))).toBe(true);
 
     // The next build: one page changed, one file gone.
     writeFileSync(doc, readFileSync(doc, 'utf8').replace('</h1>', '<span id="new-build-marker">（新版）</span></h1>'));
-    rmSync(join(work, 'retired.txt'));
-    regenerate();
+    rmSync(join(work, 'search-index/retired.json'));
+    await regenerate();
 
     const updated = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
@@ -134,11 +178,11 @@ describe('a new build', () => {
     expect(updated).toBe(true);
     const after = await waitForServiceWorker(page);
     expect(after.caches.filter((n) => n.includes('-precache-'))).toHaveLength(1);
-    expect(after.precached.some((u) => u.includes('retired.txt'))).toBe(false);
+    expect(after.precached.some((u) => u.includes('retired.json'))).toBe(false);
 
     // Served from the new precache, even offline.
     await context.setOffline(true);
-    await page.goto(site.url + 'documents/changzheng-2022-plan/');
+    await page.goto(site.url + 'documents/');
     expect(await page.locator('#new-build-marker').count()).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
@@ -93,16 +93,32 @@ describe('service worker', () => {
   const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(DIST, join(e.parentPath, e.name)).split(sep).join('/'));
-  it('precaches every file of the site, the Pagefind index included', () => {
+  it('precaches the shell, the listing pages and the search core, within the 3 MB budget', () => {
     const urls = new Set(entries.map((e) => e.url));
-    const expected = files.filter((f) => !['sw.js', 'sitemap.xml', 'robots.txt'].includes(f));
-    expect(expected.filter((f) => !urls.has(f))).toEqual([]);
-    expect(expected.filter((f) => f.startsWith('pagefind/')).length).toBeGreaterThan(50);
+    const listings = listPages(DIST).filter((p) => p === '' || /^(documents|policies|projects|governance)\/(page\/\d+\/)?$/.test(p)).map((p) => p + 'index.html');
+    const shell = files.filter((f) => /^_astro\/.*\.(css|js)$|^icons\//.test(f));
+    const core = ['offline/index.html', '404.html', 'search/index.html', 'search-index/meta.json', 'manifest.webmanifest'];
+    expect([...listings, ...shell, ...core].filter((f) => !urls.has(f))).toEqual([]);
+    expect([...urls].filter((u) => /^(documents|policies|projects|governance)\/[^/]+\/index\.html$/.test(u) && !u.startsWith('documents/page/'))).toEqual([]);
+    // The search index's shards and fragments load (and are cached) as searches need them.
+    expect([...urls].filter((u) => /^search-index\/[gpnf]\//.test(u))).toEqual([]);
     expect([...urls].filter((u) => !files.includes(u))).toEqual([]);
+    const bytes = [...urls].reduce((n, u) => n + statSync(join(DIST, u)).size, 0);
+    expect(bytes).toBeLessThanOrEqual(3 * 1024 * 1024);
+  });
+  it('lists every other file, with its size, in the offline manifest that 保存全部 downloads', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST, 'offline-manifest.json'), 'utf8')) as { files: Array<{ url: string; size: number; title?: string }>; size: number };
+    const precached = new Set(entries.map((e) => e.url));
+    const listed = new Set(manifest.files.map((f) => (f.title !== undefined ? f.url + 'index.html' : f.url)));
+    const rest = files.filter((f) => !precached.has(f) && !['sw.js', 'sitemap.xml', 'robots.txt', 'offline-manifest.json'].includes(f));
+    expect(rest.filter((f) => !listed.has(f))).toEqual([]);
+    expect([...listed].filter((f) => precached.has(f))).toEqual([]);
+    expect(manifest.files.find((f) => f.url === 'policies/louzhangzhi/')?.title).toBe('楼长制 · 长征镇政策文件库');
+    expect(manifest.size).toBe(manifest.files.reduce((n, f) => n + f.size, 0));
   });
   it('gives every file whose name has no content hash a revision', () => {
     const unrevised = entries.filter((e) => e.revision === null).map((e) => e.url);
-    expect(unrevised.every((u) => u.startsWith('_astro/') || /\.pf_(index|fragment|filter|meta)$/.test(u))).toBe(true);
+    expect(unrevised.every((u) => u.startsWith('_astro/'))).toBe(true);
     expect(entries.find((e) => e.url === 'index.html')?.revision).toMatch(/^[0-9a-f]{32}$/);
   });
   it('takes over at once and clears out old caches', () => {

@@ -66,7 +66,13 @@ describe('knowledge links in the built site', () => {
     for (const kind of ['policies', 'projects', 'governance']) {
       for (const file of readdirSync(join(GENERATED_DIR, 'backlinks', kind))) {
         const b = JSON.parse(readFileSync(join(GENERATED_DIR, 'backlinks', kind, file), 'utf8')) as EntityBacklinks;
-        const listed = new Set(hrefs(`${b.id}/index.html`, '#mentions-title ~ section a'));
+        // The entity page's first view and its complete list (/<id>/mentions/, …/mentions/2/).
+        const listed = new Set<string>();
+        for (let n = 1; existsSync(join(DIST, `${b.id}/mentions/${n > 1 ? `${n}/` : ''}index.html`)); n++) {
+          for (const href of hrefs(`${b.id}/mentions/${n > 1 ? `${n}/` : ''}index.html`, 'main section a')) listed.add(href);
+        }
+        const firstView = hrefs(`${b.id}/index.html`, '#mentions-title ~ div section a');
+        expect(firstView.every((h) => listed.has(h)), b.id).toBe(true);
         for (const d of b.documents) {
           const documentPage = page(`documents/${d.slug}/index.html`);
           // Only the first mention per section is a link (density), so the page links the entity at least once.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const SLUG = /^[a-z][a-z0-9-]*$/;
 /** Route segments the site uses for its own pages; a kind must not take one of them. */
-const RESERVED_ROUTES = ['documents', 'search', 'search-index', 'pagefind', 'offline', 'timeline', 'figures', 'icons', '404'];
+const RESERVED_ROUTES = ['documents', 'search', 'search-index', 'pagefind', 'offline', 'timeline', 'figures', 'relations', 'icons', '404'];
 
 const kindSchema = z.strictObject({
   /** Folder under content/, route segment and collection name: `policies` → /policies/. */
@@ -20,6 +20,14 @@ const kindSchema = z.strictObject({
   subtypes: z.array(z.string().min(1)).min(1),
 });
 
+/** A site-wide view (指标, 大事记, 关系) linked from the home page once its route exists. */
+const viewSchema = z.strictObject({
+  /** Route segment: `figures` → /figures/ (src/pages/figures.astro or src/pages/figures/index.astro). */
+  path: z.string().regex(SLUG, 'must be a lowercase slug such as "figures"'),
+  label: z.string().min(1),
+  blurb: z.string().min(1),
+});
+
 const regionSchema = z.strictObject({
   name: z.string().min(2),
   parent: z.string().min(2).optional(),
@@ -35,7 +43,10 @@ export const siteDefinitionSchema = z
     documentsLabel: z.string().min(1),
     kinds: z.array(kindSchema).min(1),
     themes: z.array(z.string().min(1)).min(1),
+    /** Kinds of dated event on the timeline (大事记), in content/events.yaml. */
+    eventKinds: z.array(z.string().min(1)).min(1),
     regions: z.array(regionSchema).min(1),
+    views: z.array(viewSchema).default([]),
     search: z.strictObject({ placeholder: z.string().min(1), examples: z.array(z.string().min(1)).min(1) }),
     themeColor: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #a4161a'),
   })

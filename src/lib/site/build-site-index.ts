@@ -1,9 +1,46 @@
-import type { CompiledDocument, CompiledEntity, DocumentEntities, DocumentLink, DocumentNeighbours, EntityBacklinks, Mention, MentionExcerpt, RelatedEntity, SiteIndex } from '../types.ts';
+import type { CompiledDocument, CompiledEntity, DocumentEntities, DocumentLink, DocumentNeighbours, EntityBacklinks, EntityFacts, KindsOverview, Mention, MentionExcerpt, RelatedEntity, ResolvedEvent, ResolvedFigure, SiteIndex } from '../types.ts';
 import { relationTypes, type EntityRef, type RelationType } from '../schema/entity.ts';
 
 export type { DocumentEntities, EntityBacklinks, MentionExcerpt, RelatedEntity };
 
 const RELATED_LIMIT = 12;
+/** Entities shown per kind on the site-wide view: the page stays the same size as the corpus grows. */
+const OVERVIEW_TOP = 8;
+
+/** Counts per kind, the most mentioned entities, and links between kinds, from what the reduce already grouped. */
+function kindsOverview(entities: EntityRef[], backlinks: Map<string, EntityBacklinks>, relatedCounts: Map<string, Map<string, number>>): KindsOverview {
+  const kindOf = new Map(entities.map((e) => [e.id, e.kind]));
+  const kinds = [...new Set(entities.map((e) => e.kind))].map((kind) => {
+    const members = entities.filter((e) => e.kind === kind);
+    const top = members
+      .map((e) => ({ id: e.id, name: e.name, mentions: backlinks.get(e.id)!.mentionCount }))
+      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name, 'zh'))
+      .slice(0, OVERVIEW_TOP);
+    return { kind, count: members.length, top };
+  });
+  const pair = new Map<string, { from: string; to: string; relations: number; coMentions: number }>();
+  const at = (a: string, b: string) => {
+    const [from, to] = [a, b].sort();
+    const key = `${from} ${to}`;
+    if (!pair.has(key)) pair.set(key, { from, to, relations: 0, coMentions: 0 });
+    return pair.get(key)!;
+  };
+  const types = new Map<string, number>();
+  for (const b of backlinks.values()) {
+    for (const r of b.relations) {
+      if (r.direction !== 'out') continue;
+      at(kindOf.get(b.id)!, r.kind).relations++;
+      types.set(r.type, (types.get(r.type) ?? 0) + 1);
+    }
+  }
+  for (const [a, others] of relatedCounts) for (const b of others.keys()) if (a < b) at(kindOf.get(a)!, kindOf.get(b)!).coMentions++;
+  return {
+    kinds,
+    links: [...pair.values()].sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to)),
+    relationTypes: [...types].map(([type, count]) => ({ type, count })).sort((x, y) => y.count - x.count),
+  };
+}
+
 /** A document page lists at most this many related documents, and names this many shared entities each. */
 const RELATED_DOCUMENTS_LIMIT = 5;
 const SHARED_NAMES_LIMIT = 3;
@@ -13,7 +50,12 @@ const SHARED_NAMES_LIMIT = 3;
  * entity, entities per document, and related entities (co-mentioned in a paragraph, or linked
  * from each other's pages). Pages read their own slice; none of them scans the corpus.
  */
-export function buildSiteIndex(documents: CompiledDocument[], entityPages: CompiledEntity[], entities: EntityRef[]): SiteIndex {
+export function buildSiteIndex(
+  documents: CompiledDocument[],
+  entityPages: CompiledEntity[],
+  entities: EntityRef[],
+  facts: { figures: ResolvedFigure[]; events: ResolvedEvent[] } = { figures: [], events: [] },
+): SiteIndex {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const backlinks = new Map<string, EntityBacklinks>(
     entities.map((e) => [e.id, { id: e.id, mentionCount: 0, documents: [], entities: [], related: [], relations: [] }]),
@@ -82,13 +124,35 @@ export function buildSiteIndex(documents: CompiledDocument[], entityPages: Compi
       .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name, 'zh'))
       .slice(0, RELATED_LIMIT);
   }
-  return { backlinks: [...backlinks.values()], documentEntities, documentNeighbours: documentNeighbours(documents, documentEntities) };
+  return {
+    backlinks: [...backlinks.values()],
+    documentEntities,
+    entityFacts: groupFactsByEntity(entities, facts.figures, facts.events),
+    documentNeighbours: documentNeighbours(documents, documentEntities),
+    overview: kindsOverview(entities, backlinks, relatedCounts),
+  };
+}
+
+/** Figures and events by the entities they name: one pass over each list, for the entity pages. */
+function groupFactsByEntity(entities: EntityRef[], figures: ResolvedFigure[], events: ResolvedEvent[]): EntityFacts[] {
+  const byEntity = new Map<string, EntityFacts>(entities.map((e) => [e.id, { id: e.id, figures: [], events: [] }]));
+  // Entity ids were checked when the citations were resolved (src/lib/site/resolve-facts.ts).
+  for (const f of figures) for (const id of f.entities) byEntity.get(id)?.figures.push(f);
+  for (const e of events) for (const id of e.entities) byEntity.get(id)?.events.push(e);
+  for (const facts of byEntity.values()) {
+    facts.figures.sort((a, b) => a.metric.localeCompare(b.metric, 'zh') || a.period.localeCompare(b.period) || a.id - b.id);
+    facts.events.sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+  }
+  return [...byEntity.values()];
 }
 
 /**
  * 上一篇 / 下一篇 by date (then slug, so equal dates keep a fixed order) and related documents: those
  * sharing the most entities. Shared entities are counted from each entity's list of documents, once.
  */
+/** Entities named by more documents than this are not used to relate documents. */
+const RELATED_PAIRING_LIMIT = 40;
+
 function documentNeighbours(documents: CompiledDocument[], documentEntities: DocumentEntities[]): DocumentNeighbours[] {
   const link = (d: CompiledDocument): DocumentLink => ({ slug: d.slug, title: d.meta.title, date: d.meta.date });
   const ordered = [...documents].sort((a, b) => a.meta.date.localeCompare(b.meta.date) || a.slug.localeCompare(b.slug));
@@ -104,6 +168,9 @@ function documentNeighbours(documents: CompiledDocument[], documentEntities: Doc
   }
   const shared = new Map<string, Map<string, string[]>>();
   for (const { name, slugs } of docsOfEntity.values()) {
+    // Pairing is quadratic in an entity's documents; an entity most documents name says little about
+    // which two are related, so only the rarer ones count (keeps the reduce linear as the corpus grows).
+    if (slugs.length > RELATED_PAIRING_LIMIT) continue;
     for (const a of slugs) {
       for (const b of slugs) {
         if (a === b) continue;

@@ -30,7 +30,7 @@ export function loadLinkExclusions(contentDir: string, entities: EntityRef[]): {
         line: yaml.lineOf([i, 'entity']),
         field: `[${i}].entity`,
         message: `names the entity "${entry.entity}", which does not exist`,
-        hint: 'Use the id of an entity page: its folder and file name without .mdx, e.g. governance/quyuhua-dangjian.',
+        hint: 'Use the id of an entity page: its folder and file name without .md, e.g. governance/quyuhua-dangjian.',
       });
       return;
     }

@@ -1,0 +1,117 @@
+/**
+ * Post-build step (after the search index): generates `sw.js` with Workbox and `offline-manifest.json`.
+ *
+ * Offline within a budget: the first visit precaches only the shell (CSS, JS, fonts, icons, the
+ * manifest, the offline and 404 pages), the search index core and the listing pages (home,
+ * /documents/ pages, kind index pages): at most PRECACHE_BUDGET bytes whatever the corpus; the
+ * build fails beyond it. Every other page is cached as it is read (network first, so a reader
+ * online always gets the current page), and search index files as searches load them. The rest can
+ * be saved at once from /offline/ (保存全部以便离线阅读), which reads `offline-manifest.json`
+ * (every other file with its size), written here and loaded only on that page.
+ *
+ * - Precache entries carry content revisions: a new build changes the revisions of what changed,
+ *   the new worker takes over at once (skipWaiting + clientsClaim), fetches only what changed and
+ *   deletes what the new build no longer has; cleanupOutdatedCaches removes older Workbox caches.
+ * - Every URL is relative to sw.js, so the same worker works under any base path.
+ * - Query strings are ignored when matching the precache (`/search/?q=…` is `/search/index.html`).
+ * - Offline, a page not saved gets the offline page (it lists what is saved), not a browser error.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { generateSW, getManifest } from 'workbox-build';
+import { site } from '../../site.config.ts';
+
+import { CACHE_ID, FILES_CACHE, OFFLINE_MANIFEST, PAGES_CACHE, type OfflineManifest } from '../offline-caches.ts';
+
+export { CACHE_ID };
+export const OFFLINE_PAGE = 'offline/index.html';
+/** The first visit's download, whatever the corpus. */
+export const PRECACHE_BUDGET = 3 * 1024 * 1024;
+
+/** Not for readers: the worker itself and files meant for crawlers. */
+const NEVER = ['sw.js', 'sw.js.map', 'workbox-*.js', 'sitemap.xml', 'robots.txt', OFFLINE_MANIFEST];
+
+/**
+ * What the first visit precaches. The search index core is its meta.json (counts, t2s map,
+ * synonyms); its shards and fragments load on demand and are cached then.
+ */
+export function precachePatterns(kinds: readonly string[] = site.kinds.map((k) => k.id)): string[] {
+  return [
+    '_astro/**/*',
+    'icons/**/*',
+    '*.{svg,png,ico,webmanifest,woff2}',
+    'index.html',
+    '404.html',
+    OFFLINE_PAGE,
+    'search/index.html',
+    'search-index/meta.json',
+    // Listing pages; one pattern, since Workbox reports a pattern that matches nothing (no page 2 yet).
+    `{${['documents', ...kinds].join(',')}}/{,page/*/}index.html`,
+  ];
+}
+
+function allFiles(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dist, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+/** Every file a reader may want offline that the precache leaves out, with its size. */
+export function offlineManifest(dist: string, precached: ReadonlySet<string>): OfflineManifest {
+  const never = new Set(NEVER);
+  const files = allFiles(dist)
+    .filter((f) => !precached.has(f) && !never.has(f) && !/^workbox-.*\.js$|\.map$/.test(f))
+    .map((f) => {
+      const size = statSync(join(dist, f)).size;
+      if (!(f.endsWith('/index.html') || f === 'index.html')) return { url: f, size };
+      // A page is requested (and cached) by its directory URL, the address readers navigate to.
+      const title = /<title>([^<]*)<\/title>/.exec(readFileSync(join(dist, f), 'utf8'))?.[1];
+      return { url: f.slice(0, -'index.html'.length), size, title: title ? decodeEntities(title) : undefined };
+    })
+    .sort((a, b) => Number(b.title !== undefined) - Number(a.title !== undefined) || a.url.localeCompare(b.url));
+  return { files, size: files.reduce((n, f) => n + f.size, 0) };
+}
+
+const decodeEntities = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+
+export async function generateServiceWorker(dist: string): Promise<{ count: number; size: number; rest: OfflineManifest; warnings: string[] }> {
+  const selection = { globDirectory: dist, globPatterns: precachePatterns(), globIgnores: NEVER, maximumFileSizeToCacheInBytes: PRECACHE_BUDGET };
+  const { count, size, warnings } = await generateSW({
+    ...selection,
+    swDest: join(dist, 'sw.js'),
+    mode: 'production',
+    sourcemap: false,
+    inlineWorkboxRuntime: true,
+    cacheId: CACHE_ID,
+    skipWaiting: true,
+    clientsClaim: true,
+    cleanupOutdatedCaches: true,
+    directoryIndex: 'index.html',
+    ignoreURLParametersMatching: [/.*/],
+    // Astro's assets have content hashes in their names.
+    dontCacheBustURLsMatching: /(^|\/)_astro\//,
+    runtimeCaching: [
+      {
+        // Pages are cached as they are read; offline, one never read gets the offline page.
+        urlPattern: ({ request }) => request.mode === 'navigate',
+        handler: 'NetworkFirst',
+        options: { cacheName: PAGES_CACHE, networkTimeoutSeconds: 6, precacheFallback: { fallbackURL: OFFLINE_PAGE } },
+      },
+      {
+        // Search index shards and fragments, filter data and the offline manifest, as they are loaded.
+        urlPattern: ({ request, sameOrigin }) => sameOrigin && request.method === 'GET',
+        handler: 'StaleWhileRevalidate',
+        options: { cacheName: FILES_CACHE },
+      },
+    ],
+  });
+  // The same selection as the worker's precache (generateSW does not return its entries).
+  const precached = new Set((await getManifest(selection)).manifestEntries.map((e) => e.url));
+  const rest = offlineManifest(dist, precached);
+  writeFileSync(join(dist, OFFLINE_MANIFEST), JSON.stringify(rest));
+  const problems = [...warnings];
+  if (size > PRECACHE_BUDGET) {
+    problems.push(`the first visit would download ${(size / 1024 / 1024).toFixed(2)} MB, over the ${PRECACHE_BUDGET / 1024 / 1024} MB budget: move files out of precachePatterns() in src/lib/postbuild/service-worker.ts (they are then cached when read)`);
+  }
+  return { count, size, rest, warnings: problems };
+}

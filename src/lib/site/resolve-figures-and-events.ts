@@ -1,0 +1,58 @@
+import { fieldName, type Problem } from '../errors.ts';
+import type { FactCitation } from '../schema/facts.ts';
+import type { LoadedFiguresAndEvents, LoadedList } from '../source/load-figures-and-events.ts';
+import { normalizeForMatching } from '../text/normalize-for-matching.ts';
+import type { CompiledDocument, FactSource, ResolvedEvent, ResolvedFigure } from '../types.ts';
+
+export interface ResolvedFiguresAndEvents {
+  figures: ResolvedFigure[];
+  events: ResolvedEvent[];
+  problems: Problem[];
+}
+
+/** What resolving needs of the corpus: each document's paragraphs, title and date, by slug. */
+export type DocumentLookup = Map<string, Pick<CompiledDocument, 'slug' | 'meta' | 'paragraphs'>>;
+
+/**
+ * Resolves every figure's and event's citation to the one paragraph it quotes (as entity pages'
+ * citations are), and checks the entities it names exist. Each entry looks up only its own
+ * document, so the cost is per entry, not per corpus.
+ */
+export function resolveFiguresAndEvents(facts: LoadedFiguresAndEvents, documents: DocumentLookup, entityIds: ReadonlySet<string>, failedDocuments: ReadonlySet<string>): ResolvedFiguresAndEvents {
+  const problems: Problem[] = [];
+
+  function resolve<T extends { citation: FactCitation; entities: string[] }>(list: LoadedList<T>, label: (entry: T) => string): Array<{ entry: T; index: number; source: FactSource }> {
+    const out: Array<{ entry: T; index: number; source: FactSource }> = [];
+    list.entries.forEach((entry, index) => {
+      const at = (path: Array<string | number>) => ({ file: list.file, line: list.lineOf([index, ...path]), field: fieldName([index, ...path]) });
+      entry.entities.forEach((id, i) => {
+        if (!entityIds.has(id)) problems.push({ ...at(['entities', i]), message: `(${label(entry)}) names entity "${id}", which has no page`, hint: 'Use the id of an entity page, kind/slug as in its address: policies/louzhangzhi.' });
+      });
+      const { doc, quote, occurrence } = entry.citation;
+      if (failedDocuments.has(doc)) return;
+      const document = documents.get(doc);
+      if (!document) {
+        problems.push({ ...at(['citation', 'doc']), message: `(${label(entry)}) cites unknown document "${doc}"`, hint: `Use the slug of a source in content/sources: ${[...documents.keys()].join(', ')}.` });
+        return;
+      }
+      const needle = normalizeForMatching(quote);
+      const hits = document.paragraphs.filter((p) => normalizeForMatching(p.text).includes(needle));
+      const hit = occurrence ? hits[occurrence - 1] : hits.length === 1 ? hits[0] : undefined;
+      if (hits.length === 0) {
+        problems.push({ ...at(['citation', 'quote']), message: `(${label(entry)}) quote "${quote}" is not in document "${doc}"`, hint: 'Copy the words from the source text exactly (spaces and quotation marks do not matter).' });
+      } else if (!hit && occurrence) {
+        problems.push({ ...at(['citation', 'occurrence']), message: `(${label(entry)}) is ${occurrence}, but the quote occurs in ${hits.length} paragraph(s)`, hint: `Use a number from 1 to ${hits.length}.` });
+      } else if (!hit) {
+        problems.push({ ...at(['citation', 'quote']), message: `(${label(entry)}) quote "${quote}" occurs in ${hits.length} paragraphs of "${doc}"`, hint: 'Quote more words to make it unique, or add occurrence: 1 for a passage the source repeats.' });
+      } else {
+        const { title, date, kind } = document.meta;
+        out.push({ entry, index, source: { document: doc, anchor: hit.id, title, date, quote, label: `${date.slice(0, 4)}年${kind}` } });
+      }
+    });
+    return out;
+  }
+
+  const figures = resolve(facts.figures, (f) => f.metric).map(({ entry: { citation: _, ...rest }, index, source }) => ({ ...rest, id: index, source }));
+  const events = resolve(facts.events, (e) => e.title).map(({ entry: { citation: _, ...rest }, index, source }) => ({ ...rest, id: index, source }));
+  return { figures, events, problems };
+}

@@ -1,0 +1,87 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Element } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { listPages } from '../../src/lib/postbuild/sitemap.ts';
+import { DIST, readPage } from '../support/site.ts';
+
+/** Listings that stay small: what the home page, /documents/, kind indexes and mention pages show. */
+const hrefs = (file: string, selector: string) => (selectAll(selector, readPage(file)) as Element[]).map((a) => String(a.properties.href));
+const texts = (file: string, selector: string) => (selectAll(selector, readPage(file)) as Element[]).map((e) => toString(e).trim());
+const documents = listPages(DIST).filter((p) => /^documents\/[^/]+\/$/.test(p) && !p.startsWith('documents/page/'));
+
+describe('home page', () => {
+  it('shows the latest documents (at most 10), links all of them, and every kind', () => {
+    const listed = hrefs('index.html', '#docs-title ~ ul a');
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.length).toBeLessThanOrEqual(10);
+    expect(hrefs('index.html', '#docs-title ~ p a')).toContain('/documents/');
+    expect(hrefs('index.html', '#kinds-title ~ ul a')).toEqual(expect.arrayContaining(['/policies/', '/projects/', '/governance/']));
+    expect(hrefs('index.html', 'a')).toContain('/offline/');
+  });
+  it('links only views whose page exists', () => {
+    for (const href of hrefs('index.html', '#kinds-title ~ ul a')) expect(existsSync(join(DIST, href, 'index.html')), href).toBe(true);
+  });
+});
+
+describe('/documents/', () => {
+  it('reaches every document through its pages, with a year index', () => {
+    const reached = new Set<string>();
+    for (let n = 1; ; n++) {
+      const file = n === 1 ? 'documents/index.html' : `documents/page/${n}/index.html`;
+      if (!existsSync(join(DIST, file))) break;
+      for (const h of hrefs(file, 'main section h3 a')) reached.add(h);
+    }
+    expect(documents.filter((p) => !reached.has('/' + p))).toEqual([]);
+    expect(texts('documents/index.html', 'main h2')).toEqual(['2025年', '2023年', '2022年', '2021年']);
+    expect(hrefs('documents/index.html', 'nav[aria-label="按年份"] a')).toContain('/documents/#y2022');
+  });
+});
+
+describe('kind index', () => {
+  it('lists entities in pinyin order: 长征… under C (cháng), not between 云枢纽3.0 and 智能制造', () => {
+    const names = texts('policies/index.html', '.entity-card > a');
+    const sections = (selectAll('main section[data-letter-section]', readPage('policies/index.html')) as Element[]).map((s) => toString(select('h2', s)!));
+    expect(sections).toContain('C');
+    const c = (selectAll('main section[data-letter-section]', readPage('policies/index.html')) as Element[]).find((s) => toString(select('h2', s)!) === 'C')!;
+    expect((selectAll('.entity-card > a', c) as Element[]).map((a) => toString(a))).toEqual(expect.arrayContaining(['长征镇数字经济产业扶持办法', '长征助业直通车']));
+    expect(sections).toEqual([...sections].sort((a, b) => (a === '0–9' ? -1 : b === '0–9' ? 1 : a.localeCompare(b))));
+    expect(names.length).toBe(59);
+    const projects = texts('projects/index.html', '.entity-card > a');
+    const yun = projects.indexOf('云岭西路跨越苏州河辟通工程');
+    const zhi = projects.indexOf('智能制造及机器人产业园');
+    expect(yun).toBeGreaterThan(-1);
+    expect(projects.slice(yun, zhi).filter((n) => n.startsWith('长征'))).toEqual([]);
+  });
+  it('puts a region badge on every card and offers theme, region, status and document filters', () => {
+    const page = readPage('governance/index.html');
+    const cards = selectAll('.entity-card', page) as Element[];
+    expect(cards.every((c) => select('.region-badge', c))).toBe(true);
+    expect(cards.some((c) => toString(select('.region-badge', c)!).includes('闵行区新虹街道'))).toBe(true);
+    const form = select('form[data-kind-filters]', page) as Element;
+    expect((selectAll('select', form) as Element[]).map((s) => s.properties.name)).toEqual(['theme', 'region', 'status', 'document']);
+    expect(String(form.properties.dataDocumentsUrl)).toBe('/governance/documents.json');
+    const data = JSON.parse(readFileSync(join(DIST, 'governance/documents.json'), 'utf8')) as Array<{ slug: string; entities: string[] }>;
+    expect(data.find((d) => d.slug === 'xinhong-hub-party-building')?.entities).toContain('shuniu-dangjian');
+  });
+});
+
+describe('entity pages', () => {
+  it('show a bounded first view of mentions and link the complete list, which is not indexed as page text', () => {
+    expect(hrefs('policies/louzhangzhi/index.html', 'a')).toContain('/policies/louzhangzhi/mentions/');
+    const list = readPage('policies/louzhangzhi/mentions/index.html');
+    expect(select('[data-pagefind-body]', list)).toBeUndefined();
+    expect((selectAll('#mentions-title ~ div[data-pagefind-ignore] section', readPage('policies/louzhangzhi/index.html')) as Element[]).length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('page sizes', () => {
+  it('home ≤ 60 KB, listings ≤ 100 KB, entity and mention pages ≤ 120 KB', () => {
+    const size = (p: string) => statSync(join(DIST, p, 'index.html')).size;
+    expect(size('')).toBeLessThanOrEqual(60 * 1024);
+    const over = listPages(DIST).filter((p) => (/^documents\/(page\/\d+\/)?$/.test(p) ? size(p) > 100 * 1024 : !p.startsWith('documents/') && size(p) > 120 * 1024));
+    expect(over).toEqual([]);
+  });
+});
