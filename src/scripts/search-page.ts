@@ -51,6 +51,7 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
   const engine = new SearchCore(load, options.href ?? ((path) => base + path));
   let state = readState(location.search);
   let seq = 0;
+  let loaded = false;
   let typingBurst = false;
   let burstTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -118,6 +119,8 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     const my = ++seq;
     const searched: SearchState = { q: state.q, filters: { ...state.filters } };
     list.setAttribute('aria-busy', 'true');
+    // Until the search index has answered once (seconds on a slow connection) say so, not "type to search".
+    if (!loaded && (searched.q.trim() || activeFilters(searched.filters).length > 0)) status.textContent = '正在加载…';
     document.dispatchEvent(new CustomEvent('search:start', { detail: { q: searched.q, filters: searched.filters } }));
     let outcome: Outcome;
     let first: ResultCard[] = [];
@@ -131,6 +134,7 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
       console.error(error);
       return;
     }
+    loaded = true;
     if (my !== seq) return;
     render(outcome, first, searched);
     list.removeAttribute('aria-busy');
@@ -323,6 +327,12 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
   guide.hidden = state.q.trim() !== '' || activeFilters(state.filters).length > 0;
   syncControls();
   fillSelects();
+  // Arriving here (from a header box, a link or a bookmark) the reader can refine the query at once,
+  // or press ↓ for the results. Not on touch screens with a query: the keyboard would cover them.
+  if (!(state.q.trim() && matchMedia('(pointer: coarse)').matches)) {
+    input.focus({ preventScroll: true });
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
   void run();
   void engine.meta().then(
     () => (root.dataset.searchReady = 'true'),

@@ -39,8 +39,8 @@ describe('a reader browsing and searching', () => {
     await page.waitForLoadState('load');
     await page.goto(site.url + 'search/?q=' + encodeURIComponent('楼长制'));
     await page.locator('#search-results li a').first().waitFor();
-    await page.locator('#site-search-input').fill('建德模式');
-    await page.locator('#site-search-input').press('Enter');
+    await page.locator('#search-input').fill('建德模式');
+    await page.locator('#search-input').press('Enter');
     await page.waitForURL(/q=/);
     await page.locator('#search-results li a').first().waitFor();
     await page.locator('#search-results li a').first().click();

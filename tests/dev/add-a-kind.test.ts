@@ -34,6 +34,7 @@ beforeAll(() => {
       'kind: 服务设施',
       'theme: 民生保障',
       'region: 普陀区长征镇',
+      'regionCite: {doc: changzheng-14th-five-year-plan, quote: 涵盖标准化菜场}',
       'summary: 建德地区公共服务改造项目中规划的标准化菜场。',
       '---',
       '',

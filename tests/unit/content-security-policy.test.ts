@@ -33,6 +33,14 @@ describe('Content-Security-Policy', () => {
     expect(scripts).toEqual(['run()']);
   });
 
+  it("reads scripts as the browser's parser does: raw text, comments and attributes are not scripts", () => {
+    const tricky = page(
+      '<!-- <script>commented()</script> --><script>if (a < b && c > d) document.write("</div>&amp;")</script>',
+      '<p title="<script>no()</script>">x &lt;script&gt;</p><textarea><script>no()</script></textarea><SCRIPT type="Module">upper()</SCRIPT><script type="text/plain">no()</script>',
+    );
+    expect(inlineScripts(tricky)).toEqual(['if (a < b && c > d) document.write("</div>&amp;")', 'upper()']);
+  });
+
   it('lets the offline copy allow its own file: scripts', () => {
     expect(contentSecurityPolicy([], { extraScriptSources: ['file:'] })).toMatch(/script-src 'self' file:/);
   });

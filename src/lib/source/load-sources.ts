@@ -185,6 +185,8 @@ const CONTENT_ENTRIES = [
   'date-ignore.yaml',
   // Phrases that contain an entity's name but are not a mention of it (see load-link-exclusions.ts).
   'link-exclusions.yaml',
+  // Reviewed known gaps of the sources, shown in each document's 校勘说明 (see load-gaps.ts).
+  'gaps.yaml',
 ];
 
 function checkContentFolder(contentDir: string, problems: Problem[]): void {
