@@ -156,7 +156,7 @@ describe('a new build', () => {
 
   it('replaces the cache cleanly: changed files refreshed, removed files dropped, one precache left', async () => {
     const doc = join(work, 'documents/index.html');
-    writeFileSync(join(work, 'search-index/retired.json'), '"only in the first build"');
+    writeFileSync(join(work, 'icons/retired.json'), '"only in the first build"');
     await regenerate();
     const page = await context.newPage();
     await page.goto(site.url);
@@ -165,7 +165,7 @@ describe('a new build', () => {
 
     // The next build: one page changed, one file gone.
     writeFileSync(doc, readFileSync(doc, 'utf8').replace('</h1>', '<span id="new-build-marker">（新版）</span></h1>'));
-    rmSync(join(work, 'search-index/retired.json'));
+    rmSync(join(work, 'icons/retired.json'));
     await regenerate();
 
     const updated = await page.evaluate(async () => {
