@@ -22,6 +22,7 @@
  *                buildSiteIndex                    one reduce: backlinks, related entities, typed relations both ways,
  *                                                  entities per document, figures and events per entity,
  *                                                  上一篇 / 下一篇 and related documents
+ *                collationNotes                    per document: corrections applied (with reasons) and known gaps → 校勘说明
  *   6 emit       writeGenerated                    JSON read by the Astro routes
  *   7 postbuild  CSP → Pagefind → sitemap → service worker, on the built pages (src/lib/astro/integration.ts)
  *
@@ -35,7 +36,9 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { compileEntity, uncheckedCitationProblems } from './compile-entity.ts';
 import { ContentError, ProblemList, type Problem } from './errors.ts';
+import { collationNotes } from './collation/collation-notes.ts';
 import { relationProblems } from './facts/check-relations.ts';
+import { loadGaps } from './source/load-gaps.ts';
 import { resolveFacts } from './facts/resolve-facts.ts';
 import { buildSiteIndex } from './site/build-site-index.ts';
 import { loadEntities } from './source/load-entities.ts';
@@ -132,7 +135,8 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   const sources = loadSources(contentDir);
   const loaded = loadEntities(contentDir);
   const linkExclusions = loadLinkExclusions(contentDir, loaded.entities);
-  [...sources.problems, ...loaded.problems, ...linkExclusions.problems].forEach((p) => problems.add(p));
+  const gaps = loadGaps(contentDir);
+  [...sources.problems, ...loaded.problems, ...linkExclusions.problems, ...gaps.problems].forEach((p) => problems.add(p));
 
   const matcher = buildEntityMatcher(
     loaded.entities.map((e) => ({ ...e, region: e.frontmatter.region })),
@@ -144,8 +148,18 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
     try {
       const result = compileDocument(input, { matcher, entityHref: (id) => urls.entity(id) });
       result.problems.forEach((p) => problems.add(p));
-      if (result.document) documents.push(result.document);
-      else failed.set(input.slug, input.file);
+      if (result.document) {
+        const collation = collationNotes({
+          slug: input.slug,
+          corrections: input.corrections,
+          sourceLines: decodeSource(input.bytes, input.file).split('\n'),
+          paragraphs: result.document.paragraphs,
+          toc: result.document.toc,
+          gaps: gaps.gaps.filter((g) => g.doc === input.slug),
+        });
+        collation.problems.forEach((p) => problems.add(p));
+        documents.push({ ...result.document, collation: collation.notes });
+      } else failed.set(input.slug, input.file);
     } catch (e) {
       if (!(e instanceof ContentError)) throw e;
       e.problems.forEach((p) => problems.add(p));
@@ -153,6 +167,10 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
     }
   }
 
+  const known = new Set([...sources.inputs.map((i) => i.slug), ...failed.keys()]);
+  for (const g of gaps.gaps.filter((x) => !known.has(x.doc))) {
+    problems.add({ file: g.file, line: g.line, field: 'doc', message: `names unknown document "${g.doc}"`, hint: 'Name a document by the name of its file in content/sources, without .txt.' });
+  }
   const paragraphs = new Map(documents.map((d) => [d.slug, d.paragraphs]));
   const documentsBySlug = new Map(documents.map((d) => [d.slug, d]));
   const entityPages: CompiledEntity[] = [];

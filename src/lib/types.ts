@@ -80,6 +80,8 @@ export interface CompiledDocument {
   paragraphs: ParagraphIndexEntry[];
   mentions: Mention[];
   report: DocumentReport;
+  /** 校勘说明: corrections applied and known gaps of the source (src/lib/collation/collation-notes.ts). */
+  collation?: CollationNote[];
 }
 
 export interface CompiledEntity {
@@ -127,6 +129,14 @@ export interface DocumentEntities {
   entities: Array<{ id: string; name: string; kind: EntityKind; count: number }>;
 }
 
+/** The site-wide view of the kinds (/relations/): bounded, whatever the corpus size. */
+export interface KindsOverview {
+  kinds: Array<{ kind: EntityKind; count: number; top: Array<{ id: string; name: string; mentions: number }> }>;
+  /** Links between kinds: typed relations and same-paragraph co-mentions, counted once per pair of entities. */
+  links: Array<{ from: EntityKind; to: EntityKind; relations: number; coMentions: number }>;
+  relationTypes: Array<{ type: string; count: number }>;
+}
+
 /** A figure of content/figures.yaml with its citation resolved (FactSource: the paragraph, the source's title and date); `id` is its position in the file. */
 export type ResolvedFigure = Omit<FigureEntry, 'citation'> & { id: number; source: FactSource };
 
@@ -163,6 +173,7 @@ export interface SiteIndex {
   /** One per entity, empty when it has none, so every entity page finds its slice. */
   entityFacts: EntityFacts[];
   documentNeighbours: DocumentNeighbours[];
+  overview?: KindsOverview;
 }
 
 export interface SiteBuild {
@@ -184,6 +195,8 @@ export interface FactSource {
   date: string;
   /** Short name of the source for a fact's line: `2022年通知`. */
   label: string;
+  /** The region the source document is about, so figures of different places are never mixed unlabelled (set for entity frontmatter facts). */
+  region?: string;
 }
 
 /** An entity's frontmatter facts, each resolved to the paragraph that states it. */
@@ -202,4 +215,15 @@ export interface EntityRelation {
   id: string;
   name: string;
   kind: EntityKind;
+}
+
+/** One line of a document's 校勘说明: a correction applied or a known gap of the source, with the paragraph concerned. */
+export interface CollationNote {
+  kind: '删除重复' | '版面角色' | '文章顺序' | '原文缺漏';
+  /** Why, for readers (the corrections file's `reason`, or the gap's note). */
+  reason: string;
+  /** Source lines concerned, as the corrections file names them. */
+  lines?: string;
+  /** Anchor of the paragraph or heading concerned, when the text is on the page. */
+  anchor?: string;
 }

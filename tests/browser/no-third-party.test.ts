@@ -48,8 +48,8 @@ describe('a reader browsing and searching', () => {
 
     const origin = new URL(site.url).origin;
     const network = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:'));
-    expect(network.length).toBeGreaterThan(200); // pages, assets, Pagefind and the precache
-    expect(network.some((u) => u.includes('/pagefind/'))).toBe(true);
+    expect(network.length).toBeGreaterThan(200); // pages, assets, the search index and the precache
+    expect(network.some((u) => u.includes('/search-index/'))).toBe(true);
     expect(network.filter((u) => new URL(u).origin !== origin)).toEqual([]);
   });
 });

@@ -34,6 +34,7 @@ beforeAll(() => {
       'kind: 服务设施',
       'theme: 民生保障',
       'region: 普陀区长征镇',
+      'regionCite: {doc: changzheng-14th-five-year-plan, quote: 涵盖标准化菜场}',
       'summary: 建德地区公共服务改造项目中规划的标准化菜场。',
       '---',
       '',
@@ -62,6 +63,6 @@ describe('a kind added by configuration and content alone', () => {
   it('is known to the search: its name and badge are in the entity list', () => {
     const entities = JSON.parse(readFileSync(join(work, 'dist/search-index/entities.json'), 'utf8')) as { entities: Array<{ name: string; kind: string }> };
     expect(entities.entities).toContainEqual(expect.objectContaining({ name: '标准化菜场', kind: '设施' }));
-    expect(existsSync(join(work, 'dist/pagefind'))).toBe(true);
+    expect(existsSync(join(work, 'dist/search-index/meta.json'))).toBe(true);
   });
 });

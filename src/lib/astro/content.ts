@@ -1,6 +1,7 @@
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
 import type { GeneratedDocument, GeneratedEntity } from '../emit/write-generated.ts';
 import type { EntityBacklinks } from '../site/build-site-index.ts';
+import type { KindsOverview } from '../types.ts';
 import type { EntityFacts } from '../types.ts';
 import type { FiguresPage } from '../views/figures.ts';
 import type { TimelinePage } from '../views/timeline.ts';
@@ -36,6 +37,11 @@ export async function backlinksOf(entityId: string): Promise<EntityBacklinks | u
   return (await getEntry('backlinks', entityId))?.data as unknown as EntityBacklinks | undefined;
 }
 
+/** The site-wide view of the kinds, computed once by the site-wide reduce. */
+export async function kindsOverview(): Promise<KindsOverview | undefined> {
+  return (await getEntry('overview', 'kinds'))?.data as unknown as KindsOverview | undefined;
+}
+
 /** The figures and events one entity page shows (written by the one site-wide reduce). */
 export async function factsOf(entityId: string): Promise<EntityFacts | undefined> {
   return (await getEntry('entityFacts', entityId))?.data as unknown as EntityFacts | undefined;
@@ -50,3 +56,4 @@ export async function figuresPages(): Promise<FiguresPage[]> {
 export async function timelinePages(): Promise<TimelinePage[]> {
   return ((await getCollection('timelinePages')).map((e) => e.data) as unknown as TimelinePage[]).sort((a, b) => a.page - b.page);
 }
+

@@ -269,7 +269,7 @@ export function generateCorpus(sources: SeedSource[], options: CorpusOptions): G
     const region = occurrences[0].doc.meta.region;
     const subtype = pick(kind.subtypes);
     const summary = `${name}：${region}的${subtype}，见于${occurrences.length}份文件。`;
-    const front = ['---', yamlLine('name', name), yamlLine('kind', subtype), yamlLine('theme', pick(site.themes)), yamlLine('region', region), yamlLine('summary', summary.length <= 80 ? summary : `${region}的${subtype}。`), '---', ''];
+    const front = ['---', yamlLine('name', name), yamlLine('kind', subtype), yamlLine('theme', pick(site.themes)), yamlLine('region', region), `regionCite: {doc: ${occurrences[0].doc.slug}, quote: ${JSON.stringify(occurrences[0].quote)}}`, yamlLine('summary', summary.length <= 80 ? summary : `${region}的${subtype}。`), '---', ''];
     const body = occurrences.map(({ doc, paragraph, quote }) => {
       const sentence = paragraphs[paragraph].split(/(?<=[。；！？])/).find((s) => s.includes(quote)) ?? quote;
       return `${sentence.replace(/[。；！？]$/, '')}。[${doc.label}](cite:${doc.slug} "${quote}")`;
@@ -299,12 +299,14 @@ export function readEntityNames(contentDir: string): string[] {
 }
 
 /**
- * Writes a corpus into a content folder. `replace` first removes the real sources, corrections and
- * entity pages (which cite the real sources), so the folder holds only the generated corpus.
+ * Writes a corpus into a content folder. `replace` first empties the folder, so it holds only the
+ * generated corpus.
  */
 export function writeCorpus(contentDir: string, corpus: GeneratedCorpus, options: { replace: boolean }): void {
   if (options.replace) {
-    for (const folder of ['sources', 'corrections', ...site.kinds.map((k) => k.id)]) rmSync(join(contentDir, folder), { recursive: true, force: true });
+    // Everything in the content folder (entity pages, corrections, figures, link exclusions) is
+    // about the real sources, which are replaced: start from an empty folder.
+    rmSync(contentDir, { recursive: true, force: true });
     mkdirSync(join(contentDir, 'sources'), { recursive: true });
   }
   for (const file of corpus.files) {

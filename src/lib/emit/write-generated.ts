@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import type { CompiledEntity, DocumentEntities, DocumentHeader, DocumentNeighbours, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../types.ts';
+import type { CollationNote, CompiledEntity, DocumentEntities, DocumentHeader, DocumentNeighbours, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../types.ts';
 import { entityKinds } from '../schema/entity.ts';
 import type { SourceMeta } from '../schema/source-meta.ts';
 import { site } from '../../site.config.ts';
@@ -27,6 +27,7 @@ export interface GeneratedDocument {
   /** File names under `downloads/<slug>/`, served beside the page as `documents/<slug>/<file>`. */
   downloads: { source: string; text: string; original?: string };
   report: DocumentReport;
+  collation: CollationNote[];
 }
 
 /** Where the download files of a document are written: `<dir>/<file>` for each of its `downloads`. */
@@ -68,6 +69,7 @@ export function writeGenerated(build: SiteBuild): void {
       neighbours: neighboursByDoc.get(d.slug) ?? { related: [] },
       downloads,
       report: d.report,
+      collation: d.collation ?? [],
     };
     write(join(out, 'documents', `${d.slug}.json`), doc);
     write(join(out, 'paragraphs', `${d.slug}.json`), d.paragraphs);
@@ -78,6 +80,7 @@ export function writeGenerated(build: SiteBuild): void {
     write(join(out, 'entities', `${e.id}.json`), page);
   }
   write(join(out, 'entity-names.json'), build.entities);
+  if (build.index.overview) write(join(out, 'overview', 'kinds.json'), { id: 'kinds', ...build.index.overview });
   // 指标 and 大事记: page-sized slices computed once; an entity page reads only its own facts.
   for (const page of buildFiguresPages(build.figures)) write(join(out, 'figure-pages', `${page.page}.json`), page);
   const order = { regions: site.regions.map((r) => r.name), kinds: site.eventKinds };

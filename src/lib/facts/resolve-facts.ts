@@ -44,8 +44,8 @@ export function resolveFacts(entity: EntitySource, docs: FactDocuments): { facts
       report([...path, 'quote'], found.message);
       return undefined;
     }
-    const { title, date, kind } = doc.meta;
-    return { document: cite.doc, anchor: found.paragraph.id, quote: cite.quote, title, date, label: `${date.slice(0, 4)}年${kind}` };
+    const { title, date, kind, region } = doc.meta;
+    return { document: cite.doc, anchor: found.paragraph.id, quote: cite.quote, title, date, label: `${date.slice(0, 4)}年${kind}`, region: canonicalRegion(region) ?? region };
   };
   const missing = (field: string, what: string) =>
     report([field], `states ${what} without a source`, `Add ${field}Cite: {doc: <slug>, quote: "words of the paragraph that states it"}, or remove the field.`);

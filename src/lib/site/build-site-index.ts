@@ -1,9 +1,46 @@
-import type { CompiledDocument, CompiledEntity, DocumentEntities, DocumentLink, DocumentNeighbours, EntityBacklinks, EntityFacts, Mention, MentionExcerpt, RelatedEntity, ResolvedEvent, ResolvedFigure, SiteIndex } from '../types.ts';
+import type { CompiledDocument, CompiledEntity, DocumentEntities, DocumentLink, DocumentNeighbours, EntityBacklinks, EntityFacts, KindsOverview, Mention, MentionExcerpt, RelatedEntity, ResolvedEvent, ResolvedFigure, SiteIndex } from '../types.ts';
 import { relationTypes, type EntityRef, type RelationType } from '../schema/entity.ts';
 
 export type { DocumentEntities, EntityBacklinks, MentionExcerpt, RelatedEntity };
 
 const RELATED_LIMIT = 12;
+/** Entities shown per kind on the site-wide view: the page stays the same size as the corpus grows. */
+const OVERVIEW_TOP = 8;
+
+/** Counts per kind, the most mentioned entities, and links between kinds, from what the reduce already grouped. */
+function kindsOverview(entities: EntityRef[], backlinks: Map<string, EntityBacklinks>, relatedCounts: Map<string, Map<string, number>>): KindsOverview {
+  const kindOf = new Map(entities.map((e) => [e.id, e.kind]));
+  const kinds = [...new Set(entities.map((e) => e.kind))].map((kind) => {
+    const members = entities.filter((e) => e.kind === kind);
+    const top = members
+      .map((e) => ({ id: e.id, name: e.name, mentions: backlinks.get(e.id)!.mentionCount }))
+      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name, 'zh'))
+      .slice(0, OVERVIEW_TOP);
+    return { kind, count: members.length, top };
+  });
+  const pair = new Map<string, { from: string; to: string; relations: number; coMentions: number }>();
+  const at = (a: string, b: string) => {
+    const [from, to] = [a, b].sort();
+    const key = `${from} ${to}`;
+    if (!pair.has(key)) pair.set(key, { from, to, relations: 0, coMentions: 0 });
+    return pair.get(key)!;
+  };
+  const types = new Map<string, number>();
+  for (const b of backlinks.values()) {
+    for (const r of b.relations) {
+      if (r.direction !== 'out') continue;
+      at(kindOf.get(b.id)!, r.kind).relations++;
+      types.set(r.type, (types.get(r.type) ?? 0) + 1);
+    }
+  }
+  for (const [a, others] of relatedCounts) for (const b of others.keys()) if (a < b) at(kindOf.get(a)!, kindOf.get(b)!).coMentions++;
+  return {
+    kinds,
+    links: [...pair.values()].sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to)),
+    relationTypes: [...types].map(([type, count]) => ({ type, count })).sort((x, y) => y.count - x.count),
+  };
+}
+
 /** A document page lists at most this many related documents, and names this many shared entities each. */
 const RELATED_DOCUMENTS_LIMIT = 5;
 const SHARED_NAMES_LIMIT = 3;
@@ -92,6 +129,7 @@ export function buildSiteIndex(
     documentEntities,
     entityFacts: groupFactsByEntity(entities, facts.figures, facts.events),
     documentNeighbours: documentNeighbours(documents, documentEntities),
+    overview: kindsOverview(entities, backlinks, relatedCounts),
   };
 }
 

@@ -176,6 +176,8 @@ const CONTENT_ENTRIES = [
   'originals',
   ...entityKinds,
   'entity-ignore.yaml',
+  // Abbreviations applied to search queries (see load-synonyms.ts).
+  'search-synonyms.yaml',
   // Figures (指标) and events (大事记) with their reviewed ignore lists (src/lib/source/load-figures-and-events.ts).
   'figures.yaml',
   'events.yaml',
@@ -183,6 +185,8 @@ const CONTENT_ENTRIES = [
   'date-ignore.yaml',
   // Phrases that contain an entity's name but are not a mention of it (see load-link-exclusions.ts).
   'link-exclusions.yaml',
+  // Reviewed known gaps of the sources, shown in each document's 校勘说明 (see load-gaps.ts).
+  'gaps.yaml',
 ];
 
 function checkContentFolder(contentDir: string, problems: Problem[]): void {
