@@ -305,7 +305,7 @@ export function readEntityNames(contentDir: string): string[] {
 export function writeCorpus(contentDir: string, corpus: GeneratedCorpus, options: { replace: boolean }): void {
   if (options.replace) {
     // Reviewed files about the real corpus (its entities, its sources' gaps) go with it.
-    for (const folder of ['sources', 'corrections', ...site.kinds.map((k) => k.id), 'link-exclusions.yaml', 'gaps.yaml']) rmSync(join(contentDir, folder), { recursive: true, force: true });
+    for (const folder of ['sources', 'corrections', ...site.kinds.map((k) => k.id), 'link-exclusions.yaml', 'gaps.yaml', 'figures.yaml', 'events.yaml', 'figure-ignore.yaml', 'date-ignore.yaml']) rmSync(join(contentDir, folder), { recursive: true, force: true });
     mkdirSync(join(contentDir, 'sources'), { recursive: true });
   }
   for (const file of corpus.files) {
