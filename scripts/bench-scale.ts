@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scale -- 1000 5000 [--starlight] [--seed 1] [--keep]`: what the site costs as
+ * `npm run bench:scale -- 1000 5000 [--starlight] [--seed 1] [--keep] [--starlight-dir <folder>]`: what the site costs as
  * the library grows. For each size it copies the project into a temporary folder (node_modules
  * linked), adds a generated corpus of that many documents to the real ones
  * (src/lib/bench/generate-corpus.ts), builds it with the real `npm run build`, and measures:
@@ -26,7 +26,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../src/lib/bench/generate-corpus.ts';
-import { BUILD_STEPS, median, renderScaleReport, replaceReadmeSection, type PageTypeFigures, type SearchFigures, type SizeFigures, type StepFigures } from '../src/lib/bench/scale-report.ts';
+import { BUILD_STEPS, median, renderScaleReport, replaceReadmeSection, type PageTypeFigures, type ScaleRun, type SearchFigures, type SizeFigures, type StepFigures } from '../src/lib/bench/scale-report.ts';
 import { starlightPages, starlightProjectFiles, type StarlightEntity } from '../src/lib/bench/starlight-pages.ts';
 import { STEP_LINE } from '../src/lib/astro/step-timings.ts';
 import { site } from '../src/site.config.ts';
@@ -35,7 +35,7 @@ import { serveStatic } from '../support/static-server.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
-  options: { starlight: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } },
+  options: { starlight: { type: 'boolean', default: false }, 'starlight-dir': { type: 'string' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } },
 });
 const sizes = positionals.length ? positionals.map(Number) : [1000, 5000];
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -181,7 +181,7 @@ function contentSlugs(contentDir: string): { documents: Set<string>; entities: M
 function pageTypes(dist: string, slugs: ReturnType<typeof contentSlugs>): PageTypeFigures[] {
   const byType = new Map<string, Array<{ path: string; bytes: number }>>();
   for (const file of filesUnder(dist)) {
-    if (!file.endsWith('.html') || file.startsWith('pagefind/')) continue;
+    if (!file.endsWith('.html')) continue;
     const parts = file.split('/').slice(0, -1);
     let type = 'other pages';
     if (file === 'index.html') type = 'home';
@@ -371,7 +371,10 @@ async function measureSize(documents: number, starlightDir: string | undefined):
   const entityCount = [...slugs.entities.values()].reduce((n, s) => n + s.size, 0);
   console.log(`generated ${corpus.documents.length} documents and ${corpus.entities.length} entity pages (with the real ones: ${slugs.documents.size} + ${entityCount})`);
 
-  const env = { ...process.env, BENCH_TIMINGS: '1', WORK_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' };
+  // Build output outside the project copy, as in side-by-side builds: inside it, generated data
+  // and caches would be scanned as project sources (Tailwind's class detection reads the project).
+  const workDir = mkdtempSync(join(tmpdir(), 'bench-work-'));
+  const env = { ...process.env, BENCH_TIMINGS: '1', WORK_DIR: workDir, ASTRO_TELEMETRY_DISABLED: '1' };
   const build = await runMeasured('npm', ['run', 'build'], { cwd: dir, env });
   if (build.code !== 0) {
     console.error(build.output.slice(-40).join('\n'));
@@ -380,7 +383,7 @@ async function measureSize(documents: number, starlightDir: string | undefined):
   console.log(build.output.filter((l) => /^(Content-Security-Policy|Pagefind|sitemap|sw\.js)/.test(l)).join('\n'));
   console.log(`build: ${(build.ms / 1000).toFixed(1)} s, peak RSS ${build.peakMb.toFixed(0)} MB; ${BUILD_STEPS.map((s) => `${s} ${((build.steps[s]?.ms ?? 0) / 1000).toFixed(1)} s/${(build.steps[s]?.peakMb ?? 0).toFixed(0)} MB`).join(', ')}`);
 
-  const dist = join(dir, 'dist');
+  const dist = join(workDir, 'dist');
   const distSize = folderBytes(dist);
   const types = pageTypes(dist, slugs);
   const firstVisit = precache(dist);
@@ -389,7 +392,7 @@ async function measureSize(documents: number, starlightDir: string | undefined):
 
   const offlineRun = await runMeasured(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-offline.ts'], { cwd: dir, env });
   if (offlineRun.code !== 0) console.error(`build:offline failed:\n${offlineRun.output.slice(-20).join('\n')}`);
-  const offlineDir = join(dir, 'dist-offline');
+  const offlineDir = join(workDir, 'dist-offline');
   const offline = {
     bytes: existsSync(offlineDir) ? folderBytes(offlineDir).bytes : 0,
     zipBytes: existsSync(`${offlineDir}.zip`) ? statSync(`${offlineDir}.zip`).size : 0,
@@ -397,9 +400,10 @@ async function measureSize(documents: number, starlightDir: string | undefined):
   };
 
   const starlight = starlightDir ? await buildStarlight(starlightDir, contentDir) : undefined;
-  if (starlight) console.log(`Starlight: ${(starlight.ms / 1000).toFixed(1)} s, peak RSS ${starlight.peakMb.toFixed(0)} MB, ${starlight.pages} pages; ratio ${(build.ms / starlight.ms).toFixed(2)}×`);
+  if (starlight && !starlight.error) console.log(`Starlight: ${(starlight.ms / 1000).toFixed(1)} s, peak RSS ${starlight.peakMb.toFixed(0)} MB, ${starlight.pages} pages; ratio ${(build.ms / starlight.ms).toFixed(2)}×`);
 
-  if (!options.keep) rmSync(dir, { recursive: true, force: true });
+  if (!options.keep) for (const d of [dir, workDir]) rmSync(d, { recursive: true, force: true });
+  else console.log(`kept ${dir} and ${workDir}`);
   const steps = Object.fromEntries(BUILD_STEPS.filter((s) => build.steps[s]).map((s) => [s, build.steps[s]!])) as SizeFigures['build']['steps'];
   return {
     documents: slugs.documents.size,
@@ -417,21 +421,34 @@ async function measureSize(documents: number, starlightDir: string | undefined):
 }
 
 const results: SizeFigures[] = [];
-const starlightDir = options.starlight ? installStarlight() : undefined;
+// --starlight-dir reuses a folder where an earlier run (with --keep) installed Starlight.
+const starlightDir = options['starlight-dir'] ?? (options.starlight ? installStarlight() : undefined);
 const load = loadavg()[0];
+const seedCount = readSeedSources(join(root, 'content')).length;
 try {
   for (const n of sizes) results.push(await measureSize(n, starlightDir));
 } finally {
-  if (starlightDir && !options.keep) rmSync(starlightDir, { recursive: true, force: true });
+  if (starlightDir && !options.keep && !options['starlight-dir']) rmSync(starlightDir, { recursive: true, force: true });
 }
 
 const date = new Date().toISOString().slice(0, 10);
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-const machine = `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, shared with other builds and tests while measuring (1-minute load ${load.toFixed(1)} at the start).`;
-const report = renderScaleReport(results, { date, commit, machine, seed });
-mkdirSync(join(root, 'bench/results'), { recursive: true });
-const resultFile = join(root, 'bench/results', `scale-${date}.md`);
-writeFileSync(resultFile, `# Scale benchmark, ${date}\n\n${report}`);
+const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, shared with other builds and tests while measuring (1-minute load ${load.toFixed(1)} at the start)`;
+const context = { date, commit, machine, seed, command: `npm run bench:scale -- ${process.argv.slice(2).join(' ')}` };
+const resultsDir = join(root, 'bench/results');
+mkdirSync(resultsDir, { recursive: true });
+const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+const resultFile = join(resultsDir, `scale-${stamp}-${sizes.join('-')}.md`);
+writeFileSync(resultFile, `# Scale benchmark, ${date}\n\n${renderScaleReport(results.map((figures) => ({ figures, context })))}`);
+// Each size's figures are kept as JSON, so the README shows the latest run of every size even
+// when sizes are measured by separate runs (5,000 documents with Starlight takes long).
+for (const figures of results) writeFileSync(join(resultsDir, `scale-${stamp}-${figures.documents - seedCount}.json`), JSON.stringify({ figures, context }, null, 2) + '\n');
+const latest = new Map<number, ScaleRun>();
+for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort()) {
+  const run = JSON.parse(readFileSync(join(resultsDir, file), 'utf8')) as ScaleRun;
+  latest.set(run.figures.documents, run);
+}
 const readmeFile = join(root, 'README.md');
-writeFileSync(readmeFile, replaceReadmeSection(readFileSync(readmeFile, 'utf8'), 'Scale', `The latest \`npm run bench:scale -- ${sizes.join(' ')}${options.starlight ? ' --starlight' : ''}\` (all runs: bench/results/):\n\n${report}`));
-console.log(`\n${report}\nWritten to ${relative(root, resultFile)} and README.md (section "Scale").`);
+const readmeRuns = [...latest.values()].sort((a, b) => a.figures.documents - b.figures.documents);
+writeFileSync(readmeFile, replaceReadmeSection(readFileSync(readmeFile, 'utf8'), 'Scale', `\`npm run bench:scale -- 1000 5000 [--starlight]\` builds generated corpora of that many documents and measures what the build and a reader pay; the latest figures of each size (every run is kept in bench/results/):\n\n${renderScaleReport(readmeRuns)}`));
+console.log(`\n${renderScaleReport(results.map((figures) => ({ figures, context })))}\nWritten to ${relative(root, resultFile)} and README.md (section "Scale").`);

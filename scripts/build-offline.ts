@@ -4,12 +4,13 @@
  *
  * - Every link, stylesheet, script, image and form target becomes a relative URL to a file
  *   (`documents/x/` → `../documents/x/index.html`), so the copy works from any folder.
- * - Search: Pagefind cannot load from disk, so the copy's search page gets a substring search over
- *   the same text Pagefind indexes (src/offline/), as two classic scripts: the index
- *   (offline/search-index.js) and the search (offline/offline-search.js). The page's own search
- *   scripts, which load Pagefind, are removed from the copy.
- * - Left out: Pagefind, the service worker, the web app manifest, sitemap.xml and robots.txt,
- *   which only work or matter on a web server.
+ * - Search: the same search page, core and sharded index as online, but fetch() and module
+ *   scripts do not work from disk: every index file becomes a plain script
+ *   (offline/search-index/<path>.js) loaded on demand, and the page's code is bundled as a classic
+ *   script (offline/offline-search.js, from src/offline/offline-search.ts) that replaces the page's
+ *   module scripts.
+ * - Left out: the service worker, the web app manifest, sitemap.xml and robots.txt, which only
+ *   work or matter on a web server.
  * - Fails if any link of the copy would point at a file the copy does not have.
  *
  * Usage: tsx scripts/build-offline.ts [--dist dist] [--out dist-offline] [--zip dist-offline.zip] [--base /]
@@ -25,16 +26,15 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { remove } from 'unist-util-remove';
 import { visit } from 'unist-util-visit';
-import { extractSearchablePage } from '../src/offline/extract-page.ts';
 import { toRelativeUrl } from '../src/offline/relative-urls.ts';
-import type { OfflineIndex } from '../src/offline/search-core.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
+import { site } from '../src/site.config.ts';
 
-const SITE_NAME = '长征镇政策文件库';
+const SITE_NAME = site.name;
 const SEARCH_PAGE = 'search/index.html';
 const OFFLINE_DIR = 'offline';
 /** Only useful on a web server. */
-const LEFT_OUT = new Set(['pagefind', 'sw.js', 'manifest.webmanifest', 'sitemap.xml', 'robots.txt']);
+const LEFT_OUT = new Set(['search-index', 'sw.js', 'manifest.webmanifest', 'sitemap.xml', 'robots.txt']);
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'poster', 'data'] as const;
 
 const { values: args } = parseArgs({
@@ -81,23 +81,21 @@ function rewrite(url: string, file: string): string {
   return relativeUrl;
 }
 
-// 2. The search index, from the same pages and text Pagefind indexes.
-// The same traditional → simplified map the online search page loads, so both find the same pages.
-const t2s = JSON.parse(readFileSync(join(dist, 'search-index', 't2s.json'), 'utf8')) as OfflineIndex['t2s'];
-const index: OfflineIndex = { version: 2, pages: [], t2s };
-const files = filesUnder(out);
-for (const file of files.filter((f) => f.endsWith('.html'))) {
-  const page = extractSearchablePage(readFileSync(join(out, file), 'utf8'), file, SITE_NAME);
-  if (page) index.pages.push(page);
+// 2. The search index: the same files as online, each as a plain script.
+let indexFiles = 0;
+for (const file of filesUnder(join(dist, 'search-index')).filter((f) => f.endsWith('.json'))) {
+  const target = join(out, OFFLINE_DIR, 'search-index', file.replace(/\.json$/, '.js'));
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, `window.searchIndexFile(${JSON.stringify(file)},${readFileSync(join(dist, 'search-index', file), 'utf8')});\n`);
+  indexFiles++;
 }
-if (index.pages.length === 0) throw new Error(`no page of ${dist} has data-pagefind-body: nothing to search`);
-mkdirSync(join(out, OFFLINE_DIR), { recursive: true });
-writeFileSync(join(out, OFFLINE_DIR, 'search-index.js'), `window.OFFLINE_SEARCH_INDEX=${JSON.stringify(index)};\n`);
+if (!existsSync(join(dist, 'search-index', 'meta.json'))) throw new Error(`${dist} has no search index (search-index/meta.json): build the site first`);
+const files = filesUnder(out);
 const bundle = await build({
   entryPoints: [join(import.meta.dirname, '../src/offline/offline-search.ts')],
   bundle: true,
   format: 'iife',
-  target: 'es2020',
+  target: 'es2022',
   minify: true,
   write: false,
   legalComments: 'none',
@@ -115,21 +113,19 @@ for (const file of files.filter((f) => f.endsWith('.html'))) {
     return node.tagName === 'script' && node.properties.dataServiceWorker !== undefined;
   });
   if (file === SEARCH_PAGE) {
-    // The online search loads Pagefind, which cannot work from disk: its scripts go.
+    // Module scripts do not load from disk: the page's search code comes as a classic bundle.
     let main: Element | undefined;
     visit(tree, 'element', (el: Element) => {
       if (el.tagName === 'main') main = el;
     });
     if (main) remove(main, (node) => isElement(node) && node.tagName === 'script');
-    remove(tree, (node) => isElement(node) && node.tagName === 'script' && /pagefind|search-index/i.test(`${node.properties.src ?? ''} ${toHtml(node)}`));
+    remove(tree, (node) => isElement(node) && node.tagName === 'script' && /search/i.test(String(node.properties.src ?? '')));
     let body: Element | undefined;
     visit(tree, 'element', (el: Element) => {
       if (el.tagName === 'body') body = el;
     });
     if (!body) throw new Error(`${file} has no <body>`);
-    for (const name of ['search-index.js', 'offline-search.js']) {
-      body.children.push({ type: 'element', tagName: 'script', properties: { src: `${base}${OFFLINE_DIR}/${name}` }, children: [] });
-    }
+    body.children.push({ type: 'element', tagName: 'script', properties: { src: `${base}${OFFLINE_DIR}/offline-search.js` }, children: [] });
   }
   visit(tree, 'element', (el: Element) => {
     for (const attr of URL_ATTRIBUTES) {
@@ -183,5 +179,5 @@ writeFileSync(zipFile, zip);
 
 const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const total = filesUnder(out).reduce((n, f) => n + statSync(join(out, f)).size, 0);
-console.log(`offline copy: ${out} (${filesUnder(out).length} files, ${size(total)}; search over ${index.pages.length} pages)`);
+console.log(`offline copy: ${out} (${filesUnder(out).length} files, ${size(total)}; search index: ${indexFiles} files)`);
 console.log(`zip: ${zipFile} (${size(zip.length)})`);

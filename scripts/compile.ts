@@ -1,66 +1,13 @@
 /**
- * `npm run compile` (first step of `npm run build`): runs the document compiler over content/ and
- * writes .generated/ for the Astro routes. Prints a report per document; on bad input prints every
- * problem with its file, line or field and what to do, and exits 1 (never a stack trace).
+ * `npm run compile`: runs the document compiler over content/ and writes .generated/ for the Astro
+ * routes (`npm run build` does this through the integration; this command is for checking content).
  *
  *   --check            validate only, write nothing
  *   --content <dir>    the content folder (default: $CONTENT_DIR, else content)
  */
-import { pathToFileURL } from 'node:url';
-import { ContentError, formatProblem, type Problem } from '../src/lib/errors.ts';
-import { formatReport, writeGenerated } from '../src/lib/emit/write-generated.ts';
-import { compileSite } from '../src/lib/pipeline.ts';
-import { readSiteConfig } from '../src/lib/site-config.ts';
-import { describeFileError } from '../src/lib/source/list-folder.ts';
-import { createUrls } from '../src/lib/urls.ts';
+import { runCompile } from '../src/lib/cli/run-compile.ts';
 
-export interface CompileOutput {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const USAGE = 'usage: npm run compile -- [--check] [--content <dir>]';
-
-/** Runs the compiler as the command line does; returns the exit code. */
-export function runCompile(argv: string[], env: Record<string, string | undefined>, io: CompileOutput): number {
-  let check = false;
-  let contentDir = env.CONTENT_DIR?.trim() || 'content';
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--check') check = true;
-    else if (arg === '--content' && argv[i + 1]) contentDir = argv[++i];
-    else if (arg.startsWith('--content=')) contentDir = arg.slice('--content='.length);
-    else {
-      io.err(`Unknown option "${arg}"; ${USAGE}`);
-      return 2;
-    }
-  }
-  try {
-    const config = readSiteConfig(env);
-    const build = compileSite(contentDir, createUrls(config.base));
-    if (!check) writeGenerated(build);
-    io.out(formatReport(build));
-    return 0;
-  } catch (e) {
-    const problems: Problem[] | undefined =
-      e instanceof ContentError ? e.problems : (e as NodeJS.ErrnoException).code && (e as NodeJS.ErrnoException).path ? [describeFileError((e as NodeJS.ErrnoException).path!, e)] : undefined;
-    if (problems) {
-      io.err(`\n${problems.length === 1 ? 'There is 1 problem' : `There are ${problems.length} problems`}; nothing was built:\n`);
-      for (const p of problems) io.err('  ✗ ' + formatProblem(p));
-      io.err('');
-      return 1;
-    }
-    // Not the content's fault: a bug in the compiler. One line by default; the stack on request.
-    const error = e as Error;
-    io.err(`\nThe compiler failed (a bug in the compiler, not in the content): ${error?.message ?? String(e)}`);
-    io.err(env.COMPILE_DEBUG ? String(error?.stack) : '(set COMPILE_DEBUG=1 to see where)');
-    return 3;
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = runCompile(process.argv.slice(2), process.env, {
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-  });
-}
+process.exitCode = runCompile(process.argv.slice(2), process.env, {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+});

@@ -132,3 +132,5 @@ async function saveAll(): Promise<void> {
 
 button.addEventListener('click', () => void saveAll());
 void refresh();
+// On a first visit the worker is still precaching: list the saved pages again once it is active.
+navigator.serviceWorker?.ready.then(() => showSaved()).catch(() => {});

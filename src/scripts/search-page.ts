@@ -1,23 +1,24 @@
 /**
- * The /search/ page: results as you type, over Pagefind's JS API (see search/engine.ts for how
- * results are found and ranked). Query and filters live in the URL (`?q=…&类型=…`); results are
+ * The /search/ page: results as you type, from the exact-match index through the one search core
+ * (src/lib/search/search-core.ts; the same code runs in the offline copy, with another loader). Query and filters live in the URL (`?q=…&类型=…`); results are
  * `<li>` items in #search-results whose first link is the result. Keyboard: ↓ from the box moves
  * into the results, ↑/↓ move between them, Enter opens, Esc goes back to the box.
  *
  * Events on `document`, for other scripts and the tests: `search:start` when a search begins,
- * `search:rendered` when its results are shown (`detail`: q, filters, and `complete` — false while
- * only Pagefind's candidates have been checked; a complete rendering follows), and `search:related`
- * when looser matches have been added below exact ones.
+ * `search:rendered` when its results are shown (`detail`: q, filters, and `complete`: always true,
+ * the count is exact from the first rendering), and `search:related` when pages holding part of the
+ * query are listed below exact ones.
  */
+import { resultItem, suggestionList } from '../lib/search/render.ts';
 import { leadingDebounce } from '../lib/search/schedule.ts';
+import { PAGE_SIZE, SearchCore, type FacetCounts, type Loader, type Outcome, type ResultCard } from '../lib/search/search-core.ts';
 import { FILTER_KEYS, activeFilters, readState, sameState, writeState, type FilterKey, type SearchState } from '../lib/search/state.ts';
-import { PAGE_SIZE, SearchEngine, type FacetCounts, type Outcome, type Pagefind } from './search/engine.ts';
-import { resultItem, suggestionList } from './search/render.ts';
 
-declare global {
-  interface Window {
-    loadPagefind: () => Promise<Pagefind>;
-  }
+export interface SearchPageOptions {
+  /** How index files are loaded (default: fetch from `<base>search-index/`). */
+  load?: Loader;
+  /** A page's site path (`documents/x/`) → its link (default: `<base>documents/x/`). */
+  href?: (sitePath: string) => string;
 }
 
 /** Keystrokes closer together than this are coalesced into one search. */
@@ -25,7 +26,7 @@ const DEBOUNCE_MS = 120;
 /** A pause this long ends a typing burst: the next keystroke makes a new history entry. */
 const HISTORY_PAUSE_MS = 1500;
 
-export function startSearchPage(): void {
+export function startSearchPage(options: SearchPageOptions = {}): void {
   const root = document.getElementById('search-page') as HTMLElement;
   const form = document.getElementById('search-form') as HTMLFormElement;
   const input = document.getElementById('search-input') as HTMLInputElement;
@@ -39,10 +40,18 @@ export function startSearchPage(): void {
   const selects = new Map(FILTER_KEYS.map((k) => [k, form.querySelector<HTMLSelectElement>(`select[name="${k}"]`)!]));
   const baseTitle = document.title;
 
-  const engine = new SearchEngine(root.dataset.base ?? '/', () => window.loadPagefind());
+  const base = root.dataset.base ?? '/';
+  const load: Loader =
+    options.load ??
+    (async (path) => {
+      const response = await fetch(`${base}search-index/${path}`);
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return response.json();
+    });
+  const engine = new SearchCore(load, options.href ?? ((path) => base + path));
   let state = readState(location.search);
   let seq = 0;
-  let shownIncomplete = false;
+  let loaded = false;
   let typingBurst = false;
   let burstTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -65,13 +74,26 @@ export function startSearchPage(): void {
       select.value = state.filters[key] ?? '';
     }
   }
-  void engine.filterValues().then(
-    (all) => {
-      for (const key of FILTER_KEYS) totals[key] = Object.keys(all[key] ?? {});
-      fillSelects(lastFacets);
-    },
-    (error: unknown) => console.error(error),
-  );
+  // The filter values (and their pages) are one file loaded when the reader turns to the filters
+  // or opens a filtered address: a plain search does not pay for it.
+  let facetsWanted = false;
+  let filtersLoading: Promise<void> | undefined;
+  const loadFilters = () =>
+    (filtersLoading ??= engine.filterValues().then(
+      (all) => {
+        for (const key of FILTER_KEYS) totals[key] = Object.keys(all[key] ?? {});
+        facetsWanted = true;
+        fillSelects(lastFacets);
+        if (state.q.trim()) void run();
+      },
+      (error: unknown) => {
+        filtersLoading = undefined;
+        console.error(error);
+      },
+    ));
+  const filterBox = form.querySelector('#search-filters') ?? form;
+  for (const type of ['focusin', 'pointerdown']) filterBox.addEventListener(type, () => void loadFilters());
+  if (activeFilters(state.filters).length > 0) void loadFilters();
 
   // ---- state and history ---------------------------------------------------------------------
   function syncControls() {
@@ -97,10 +119,14 @@ export function startSearchPage(): void {
     const my = ++seq;
     const searched: SearchState = { q: state.q, filters: { ...state.filters } };
     list.setAttribute('aria-busy', 'true');
+    // Until the search index has answered once (seconds on a slow connection) say so, not "type to search".
+    if (!loaded && (searched.q.trim() || activeFilters(searched.filters).length > 0)) status.textContent = '正在加载…';
     document.dispatchEvent(new CustomEvent('search:start', { detail: { q: searched.q, filters: searched.filters } }));
     let outcome: Outcome;
+    let first: ResultCard[] = [];
     try {
-      outcome = await engine.search(searched);
+      outcome = await engine.search(searched, { facets: facetsWanted });
+      if (outcome.type !== 'empty') first = await outcome.cards(0, PAGE_SIZE);
     } catch (error) {
       if (my !== seq) return;
       list.removeAttribute('aria-busy');
@@ -108,11 +134,11 @@ export function startSearchPage(): void {
       console.error(error);
       return;
     }
+    loaded = true;
     if (my !== seq) return;
-    render(outcome, searched);
+    render(outcome, first, searched);
     list.removeAttribute('aria-busy');
-    const complete = outcome.type !== 'results' || outcome.complete;
-    shownIncomplete = !complete;
+    const complete = true;
     list.dataset.query = searched.q;
     if (outcome.type === 'results') list.dataset.matches = String(outcome.matches);
     else delete list.dataset.matches;
@@ -121,14 +147,14 @@ export function startSearchPage(): void {
 
   const debouncedRun = leadingDebounce(() => void run(), DEBOUNCE_MS);
 
-  function render(outcome: Outcome, searched: SearchState) {
+  function render(outcome: Outcome, first: ResultCard[], searched: SearchState) {
     // A re-render (e.g. once every page has been checked) keeps the reader's place.
     const focusedHref = root.contains(document.activeElement) && document.activeElement instanceof HTMLAnchorElement ? document.activeElement.getAttribute('href') : null;
-    renderOutcome(outcome, searched);
+    renderOutcome(outcome, first, searched);
     if (focusedHref) root.querySelector<HTMLAnchorElement>(`#search-results a.result-link[href="${CSS.escape(focusedHref)}"], #search-related a.result-link[href="${CSS.escape(focusedHref)}"]`)?.focus();
   }
 
-  function renderOutcome(outcome: Outcome, searched: SearchState) {
+  function renderOutcome(outcome: Outcome, first: ResultCard[], searched: SearchState) {
     list.replaceChildren();
     related.replaceChildren();
     help.replaceChildren();
@@ -148,46 +174,51 @@ export function startSearchPage(): void {
     lastFacets = outcome.facets;
     fillSelects(outcome.facets);
 
+    // Results come PAGE_SIZE at a time; "show more" loads the next page's fragments.
+    const total = outcome.type === 'browse' ? outcome.total : outcome.exactCount;
+    let shown = first.length;
+    list.append(...first.map(resultItem));
+    const showMore = () => {
+      more.hidden = shown >= total;
+      more.textContent = `显示更多结果（还有 ${total - shown} 个）`;
+    };
+    const my = seq;
+    more.onclick = async () => {
+      more.disabled = true;
+      try {
+        const next = (await outcome.cards(shown, shown + PAGE_SIZE)).map(resultItem);
+        if (my !== seq) return;
+        shown += next.length;
+        list.append(...next);
+        showMore();
+        next[0]?.querySelector<HTMLAnchorElement>('a.result-link')?.focus();
+      } finally {
+        more.disabled = false;
+      }
+    };
+    showMore();
+
     if (outcome.type === 'browse') {
-      list.append(...outcome.pages.map(resultItem));
-      status.textContent = `${filterNote}：共 ${outcome.pages.length} 个页面。输入关键词可在其中搜索。`;
+      status.textContent = `${filterNote}：共 ${outcome.total} 个页面。输入关键词可在其中搜索。`;
       return;
     }
 
     const asSearched = outcome.searchedAs !== q.replace(/\s+/g, ' ') ? `（已按“${outcome.searchedAs}”搜索）` : '';
-    let shown = Math.min(PAGE_SIZE, outcome.exactCount);
-    list.append(...outcome.cards(0, shown).map(resultItem));
-    const showMore = () => {
-      more.hidden = shown >= outcome.exactCount;
-      more.textContent = `显示更多结果（还有 ${outcome.exactCount - shown} 个）`;
-    };
-    more.onclick = () => {
-      const next = outcome.cards(shown, shown + PAGE_SIZE).map(resultItem);
-      shown += next.length;
-      list.append(...next);
-      showMore();
-      next[0]?.querySelector<HTMLAnchorElement>('a.result-link')?.focus();
-    };
-    showMore();
-
-    const pending = outcome.complete ? '' : '正在检查全部页面…';
     if (outcome.exactCount > 0) {
       const found = `找到 ${outcome.exactCount} 个包含“${q}”的结果${asSearched}${within}。`;
-      status.textContent = found + pending;
-      const my = seq;
-      void outcome.related.then((loose) => {
-        if (my !== seq || loose.length === 0) return;
-        related.append(...loose.map(resultItem));
+      status.textContent = found;
+      if (outcome.loose.length > 0) {
+        related.append(...outcome.loose.map(resultItem));
         relatedSection.hidden = false;
-        status.textContent = `${found}另有 ${loose.length} 个相关结果列在后面。${pending}`;
-        document.dispatchEvent(new CustomEvent('search:related', { detail: { q: searched.q, count: loose.length } }));
-      }, (error: unknown) => console.error(error));
+        status.textContent = `${found}另有 ${outcome.loose.length} 个相关结果列在后面。`;
+        queueMicrotask(() => document.dispatchEvent(new CustomEvent('search:related', { detail: { q: searched.q, count: outcome.loose.length } })));
+      }
     } else if (outcome.loose.length) {
       list.append(...outcome.loose.map(resultItem));
-      status.textContent = `没有完全包含“${q}”的页面${asSearched}${within}；以下是部分匹配的结果。${pending}`;
+      status.textContent = `没有完全包含“${q}”的页面${asSearched}${within}；以下是部分匹配的结果。`;
       if (outcome.suggestions.length) help.append(suggestionList(outcome.suggestions));
     } else {
-      status.textContent = `没有找到与“${q}”相关的内容${asSearched}${within}。${pending}`;
+      status.textContent = `没有找到与“${q}”相关的内容${asSearched}${within}。`;
       if (outcome.suggestions.length) help.append(suggestionList(outcome.suggestions));
       const tips = document.createElement('ul');
       tips.className = 'search-tips';
@@ -292,23 +323,19 @@ export function startSearchPage(): void {
     if (next === input) input.select();
   });
 
-  // Start: Pagefind, names and the t2s map at once; every page's text in the background.
+  // Start: the index's small meta file at once (it holds the t2s map and the synonyms).
   guide.hidden = state.q.trim() !== '' || activeFilters(state.filters).length > 0;
   syncControls();
   fillSelects();
+  // Arriving here (from a header box, a link or a bookmark) the reader can refine the query at once,
+  // or press ↓ for the results. Not on touch screens with a query: the keyboard would cover them.
+  if (!(state.q.trim() && matchMedia('(pointer: coarse)').matches)) {
+    input.focus({ preventScroll: true });
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
   void run();
-  const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 500 }) : setTimeout(cb, 50));
-  void engine.start().then(
-    () =>
-      idle(() =>
-        void engine.preloadAll().then(
-          () => {
-            root.dataset.allPagesLoaded = 'true';
-            if (shownIncomplete) void run();
-          },
-          (error: unknown) => console.error(error),
-        ),
-      ),
+  void engine.meta().then(
+    () => (root.dataset.searchReady = 'true'),
     (error: unknown) => console.error(error), // run() reports it to the reader
   );
 }

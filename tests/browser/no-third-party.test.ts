@@ -39,8 +39,8 @@ describe('a reader browsing and searching', () => {
     await page.waitForLoadState('load');
     await page.goto(site.url + 'search/?q=' + encodeURIComponent('楼长制'));
     await page.locator('#search-results li a').first().waitFor();
-    await page.locator('#site-search-input').fill('建德模式');
-    await page.locator('#site-search-input').press('Enter');
+    await page.locator('#search-input').fill('建德模式');
+    await page.locator('#search-input').press('Enter');
     await page.waitForURL(/q=/);
     await page.locator('#search-results li a').first().waitFor();
     await page.locator('#search-results li a').first().click();
@@ -48,8 +48,8 @@ describe('a reader browsing and searching', () => {
 
     const origin = new URL(site.url).origin;
     const network = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:'));
-    expect(network.length).toBeGreaterThan(200); // pages, assets, Pagefind and the precache
-    expect(network.some((u) => u.includes('/pagefind/'))).toBe(true);
+    expect(network.length).toBeGreaterThan(200); // pages, assets, the search index and the precache
+    expect(network.some((u) => u.includes('/search-index/'))).toBe(true);
     expect(network.filter((u) => new URL(u).origin !== origin)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
+import { serveStatic } from '../../support/static-server.ts';
 
 /**
  * The copy a reader opens from disk: scripts/build-offline.ts (what `npm run build:offline` runs
@@ -51,8 +52,11 @@ describe('the offline copy on disk', () => {
     const files = filesUnder(OUT);
     const pages = filesUnder(DIST).filter((f) => f.endsWith('.html'));
     expect(pages.filter((p) => !files.includes(p))).toEqual([]);
-    expect(files.filter((f) => f.startsWith('pagefind/') || ['sw.js', 'sitemap.xml', 'robots.txt', 'manifest.webmanifest'].includes(f))).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(['offline/search-index.js', 'offline/offline-search.js', '使用说明.txt']));
+    expect(files.filter((f) => f.startsWith('search-index/') || ['sw.js', 'sitemap.xml', 'robots.txt', 'manifest.webmanifest'].includes(f))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['offline/search-index/meta.js', 'offline/offline-search.js', '使用说明.txt']));
+    // The same sharded index as online, each file a plain script.
+    const online = filesUnder(join(DIST, 'search-index')).filter((f) => f.endsWith('.json'));
+    expect(files.filter((f) => f.startsWith('offline/search-index/')).sort()).toEqual(online.map((f) => `offline/search-index/${f.replace(/\.json$/, '.js')}`).sort());
 
     const zipped = unzipSync(new Uint8Array(readFileSync(ZIP)));
     const names = Object.keys(zipped).filter((n) => !n.endsWith('/'));
@@ -104,7 +108,7 @@ describe('the offline copy on disk', () => {
     expect(await page.locator('h1').first().textContent()).toBe('长征镇政策文件库');
   });
 
-  it('searches with ?q= although Pagefind cannot load from disk', async () => {
+  it('searches with ?q= from disk, loading the index as plain scripts', async () => {
     await page.goto(fileUrl('search/index.html') + '?q=' + encodeURIComponent('建德模式'));
     await page.locator('#search-results li a').first().waitFor();
     expect(await page.locator('#search-input').inputValue()).toBe('建德模式');
@@ -112,7 +116,7 @@ describe('the offline copy on disk', () => {
     expect(texts.length).toBeGreaterThan(1);
     expect(texts.every((t) => t.includes('建德模式'))).toBe(true);
     expect(await page.locator('#search-results li mark').first().textContent()).toBe('建德模式');
-    expect(await page.locator('#search-status').textContent()).toMatch(/找到 \d+ 个结果/);
+    expect(await page.locator('#search-status').textContent()).toMatch(/找到 \d+ 个包含“建德模式”的结果/);
     const first = page.locator('#search-results li a').first();
     expect(await first.textContent()).toBe('建德模式'); // the entity page ranks first
     await first.click();
@@ -133,6 +137,29 @@ describe('the offline copy on disk', () => {
     await page.waitForURL(/q=%E4%B8%8D/);
     expect(await page.locator('#search-results li').count()).toBe(0);
     expect(await page.locator('#search-status').textContent()).toContain('没有找到');
+  });
+
+  it('finds what the online search finds, in the same order and with the same count', async () => {
+    const site = await serveStatic(DIST);
+    const online = await browser.newPage();
+    try {
+      const results = async (p: Page, url: string, q: string, toPath: (href: string) => string) => {
+        await p.goto(url + '?q=' + encodeURIComponent(q));
+        await p.locator(`#search-results[data-query="${q}"]`).waitFor({ state: 'attached' });
+        const hrefs = await p.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => (li.querySelector('a.result-link') as HTMLAnchorElement).href));
+        return { matches: await p.locator('#search-results').getAttribute('data-matches'), paths: hrefs.map(toPath) };
+      };
+      const root = pathToFileURL(OUT).href + '/';
+      for (const q of ['网格', '楼长制', '十四五规划', '社區治理', '深化走访联系企业机制', 'Ｇ２', '党建 引领 治理', 'CBD', '楼']) {
+        const there = await results(online, site.url + 'search/', q, (h) => new URL(h).pathname);
+        const here = await results(page, fileUrl('search/index.html'), q, (h) => '/' + decodeURI(h).slice(root.length).replace(/index\.html(#.*)?$/, ''));
+        expect(here, q).toEqual({ ...there, paths: there.paths.map(decodeURI) });
+        expect(Number(there.matches), q).toBeGreaterThan(0);
+      }
+    } finally {
+      await online.close();
+      await site.close();
+    }
   });
 
   it('runs without script errors', () => expect(pageErrors).toEqual([]));

@@ -41,7 +41,7 @@ const builtPage = (href: string) => readFileSync(join(DIST, pathOf(href), 'index
 describe('typing', () => {
   it('shows results as the reader types, one search per pause rather than per keystroke', async () => {
     await page.goto(searchUrl());
-    await page.locator('#search-page[data-all-pages-loaded]').waitFor({ state: 'attached' });
+    await page.locator('#search-page[data-search-ready]').waitFor({ state: 'attached' });
     await page.locator('#search-input').click();
     const phrase = '深化走访联系企业机制';
     await page.keyboard.type(phrase, { delay: 20 });
@@ -127,6 +127,8 @@ describe('URL state', () => {
     expect(all.some((h) => h.includes('/policies/'))).toBe(true);
 
     await page.locator('#search-input').blur();
+    await page.locator('select[name="类型"]').focus();
+    await page.locator('select[name="类型"] option[value="文件"]').waitFor({ state: 'attached' });
     await page.locator('select[name="类型"]').selectOption('文件');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('类型') === '文件');
     await page.waitForFunction(() => [...document.querySelectorAll('#search-results > li .result-badge')].every((b) => b.textContent === '文件'));
@@ -168,6 +170,9 @@ describe('filters', () => {
   it('keeps only pages with the chosen year, and counts the matches per value', async () => {
     await page.goto(searchUrl({ q: '党建引领' }));
     await resultsFor('党建引领');
+    // The filters' values and counts load when the reader turns to the filters.
+    await page.locator('select[name="年份"]').focus();
+    await page.waitForFunction(() => [...document.querySelectorAll('select[name="年份"] option')].some((o) => /^2025（\d+）$/.test(o.textContent ?? '')));
     const options = await page.locator('select[name="年份"] option').allTextContents();
     expect(options).toContain('全部');
     expect(options.some((o) => /^2025（\d+）$/.test(o))).toBe(true);

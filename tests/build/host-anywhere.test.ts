@@ -97,10 +97,11 @@ describe('service worker', () => {
     const urls = new Set(entries.map((e) => e.url));
     const listings = listPages(DIST).filter((p) => p === '' || /^(documents|policies|projects|governance)\/(page\/\d+\/)?$/.test(p)).map((p) => p + 'index.html');
     const shell = files.filter((f) => /^_astro\/.*\.(css|js)$|^icons\//.test(f));
-    const core = ['offline/index.html', '404.html', 'search/index.html', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'manifest.webmanifest'];
+    const core = ['offline/index.html', '404.html', 'search/index.html', 'search-index/meta.json', 'manifest.webmanifest'];
     expect([...listings, ...shell, ...core].filter((f) => !urls.has(f))).toEqual([]);
     expect([...urls].filter((u) => /^(documents|policies|projects|governance)\/[^/]+\/index\.html$/.test(u) && !u.startsWith('documents/page/'))).toEqual([]);
-    expect([...urls].filter((u) => /\.pf_(fragment|index)$/.test(u))).toEqual([]);
+    // The search index's shards and fragments load (and are cached) as searches need them.
+    expect([...urls].filter((u) => /^search-index\/[gpnf]\//.test(u))).toEqual([]);
     expect([...urls].filter((u) => !files.includes(u))).toEqual([]);
     const bytes = [...urls].reduce((n, u) => n + statSync(join(DIST, u)).size, 0);
     expect(bytes).toBeLessThanOrEqual(3 * 1024 * 1024);
@@ -117,7 +118,7 @@ describe('service worker', () => {
   });
   it('gives every file whose name has no content hash a revision', () => {
     const unrevised = entries.filter((e) => e.revision === null).map((e) => e.url);
-    expect(unrevised.every((u) => u.startsWith('_astro/') || /\.pf_(index|fragment|filter|meta)$/.test(u))).toBe(true);
+    expect(unrevised.every((u) => u.startsWith('_astro/'))).toBe(true);
     expect(entries.find((e) => e.url === 'index.html')?.revision).toMatch(/^[0-9a-f]{32}$/);
   });
   it('takes over at once and clears out old caches', () => {

@@ -49,14 +49,19 @@ describe(`a site of ${DOCUMENTS}+ documents`, () => {
     const over = pages.filter((p) => size(p) > 120 * KB).map((p) => `${p}: ${Math.round(size(p) / KB)} KB`);
     expect(over).toEqual([]);
     expect(pages.some((p) => /^[^/]+\/[^/]+\/mentions\/2\/$/.test(p))).toBe(true);
-    const largest = Math.max(...pages.filter((p) => /^(policies|projects|governance)\/[^/]+\/$/.test(p)).map(size));
-    expect(largest).toBeLessThanOrEqual(120 * KB);
+    const largest = (re: RegExp) => Math.round(Math.max(...pages.filter((p) => re.test(p)).map(size)) / KB);
+    // The figures the README quotes.
+    console.log(
+      `at ${DOCUMENTS}+ documents: home ${Math.round(size('') / KB)} KB; largest /documents/ page ${largest(/^documents\//)} KB, kind index ${largest(/^[a-z]+\/(page\/\d+\/)?$/)} KB, ` +
+        `entity page ${largest(/^[a-z]+\/[^/]+\/$/)} KB, mentions page ${largest(/\/mentions\//)} KB`,
+    );
   });
 
   it('precaches ≤ 3 MB on the first visit; everything else is in the offline manifest', () => {
     const entries = precacheManifest(readFileSync(join(dist, 'sw.js'), 'utf8'));
     const bytes = entries.reduce((n, e) => n + statSync(join(dist, e.url)).size, 0);
     expect(bytes).toBeLessThanOrEqual(3 * KB * KB);
+    console.log(`at ${DOCUMENTS}+ documents: precache ${entries.length} files, ${(bytes / KB / KB).toFixed(2)} MB`);
     expect(entries.some((e) => /^documents\/(?!page\/)[^/]+\/index\.html$/.test(e.url))).toBe(false);
     const manifest = JSON.parse(readFileSync(join(dist, 'offline-manifest.json'), 'utf8')) as { files: Array<{ url: string }> };
     const listed = new Set(manifest.files.map((f) => f.url));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, countOccurrences, excerptFor, matchRanges, segmentsFromPagefindExcerpt, type Excerpt } from '../../src/lib/search/excerpt.ts';
+import { buildExcerpt, countOccurrences, excerptFor, matchRanges, type Excerpt } from '../../src/lib/search/excerpt.ts';
 import { foldWithOffsets } from '../../src/lib/search/normalize.ts';
 import { parseQuery } from '../../src/lib/search/query.ts';
 import { matchingSections, type PageAnchor } from '../../src/lib/search/sections.ts';
@@ -55,18 +55,10 @@ describe('excerpts with the matched phrase marked', () => {
     expect(countOccurrences('楼长制楼长制', '楼长制')).toBe(2);
     expect(countOccurrences('aaa', 'aa')).toBe(1);
   });
-
-  it("reads Pagefind's excerpt HTML into text and marks", () => {
-    expect(segmentsFromPagefindExcerpt('与<mark>楼</mark><mark>长</mark><mark>制</mark>共同 &lt;b&gt;')).toEqual([
-      { text: '与', mark: false },
-      { text: '楼长制', mark: true },
-      { text: '共同 <b>', mark: false },
-    ]);
-  });
 });
 
 describe('matchingSections: links to where the query occurs', () => {
-  // Anchors as Pagefind records them for the 2022 plan page (the compiled text, where the source's
+  // Anchors as the index records them for the 2022 plan page (the compiled text, where the source's
   // broken lines are re-joined): headings and paragraphs with ids.
   const anchors: PageAnchor[] = [
     { element: 'div', id: 'document-body', text: '' },

@@ -69,14 +69,17 @@ describe('decoding sources', () => {
 
 describe('source text is data, never code', () => {
   it('shows text that looks like HTML, JSX or MDX as text', () => {
-    const text = new TextEncoder().encode('<<<上接1版\n\n发布<script>alert(1)</script>与{props.x}以及<Foo bar="1" />等字样的段落。\n');
+    const text = new TextEncoder().encode('<<<上接1版\n\n发布<script>alert(1)</script>与{props.x}以及<Foo bar="1" />等字样的段落。\n\n还有<b>粗体</b>标记的段落。\n\n见<<<附表>>>所列各项。\n');
     const dir = corpus({ 'sources/code.txt': text, 'sources/code.meta.yaml': meta(text) });
     const html = compileSite(dir, createUrls('/')).documents[0].html;
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<Foo');
     expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
     expect(html).toContain('{props.x}');
-    expect(html).toContain('&#x3C;&#x3C;&#x3C;上接1版');
+    expect(html).toContain('&#x3C;b>粗体&#x3C;/b>');
+    expect(html).toContain('&#x3C;&#x3C;&#x3C;附表>>>');
+    // A newspaper continuation marker is read as one (a labelled note), still as text.
+    expect(html).toMatch(/<div class="page-note" role="note"><span class="note-label"[^>]*>版面提示<\/span><p class="note"[^>]*>上接第1版/);
   });
 });
 

@@ -1,15 +1,17 @@
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
 import { ContentError, formatProblem } from '../errors.ts';
 import { formatReport, writeGenerated } from '../emit/write-generated.ts';
 import { compileSite } from '../pipeline.ts';
 import { applyContentSecurityPolicy } from '../postbuild/apply-csp.ts';
+import { writeSearchIndex } from '../postbuild/search-index.ts';
 import { generateServiceWorker } from '../postbuild/service-worker.ts';
 import { writeSitemap } from '../postbuild/sitemap.ts';
 import type { SiteConfig } from '../site-config.ts';
+import { loadSynonyms, type Synonyms } from '../source/load-synonyms.ts';
 import { createUrls } from '../urls.ts';
+import { site } from '../../site.config.ts';
 import { stepStart, timed } from './step-timings.ts';
 
 export interface PolicyLibraryOptions {
@@ -22,15 +24,17 @@ export interface PolicyLibraryOptions {
  * The site's one build entry, so `astro build`, `npm run build` and `npm run dev` run the same
  * pipeline: the document compiler before Astro reads any content (and again in dev whenever a file
  * under content/ changes, so backlinks never go stale), then, on the finished pages: the
- * Content-Security-Policy, Pagefind, sitemap and robots.txt, and the service worker last, because
+ * Content-Security-Policy, the search index, sitemap and robots.txt, and the service worker last, because
  * it fingerprints the final files.
  */
 /** Post-build summary lines: printed whatever Astro's log level, they are the build's report. */
 const report = (line: string) => console.log(line);
 
 export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
+  let synonyms: Synonyms = [];
   const compile = (): boolean => {
     try {
+      synonyms = loadSynonyms(options.contentDir);
       const build = compileSite(options.contentDir, createUrls(options.config.base));
       writeGenerated(build);
       console.log(formatReport(build));
@@ -77,17 +81,8 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         const pages = await timed('csp', () => applyContentSecurityPolicy(dist));
         report(`Content-Security-Policy: ${pages} pages`);
 
-        const added = await timed('pagefind', async () => {
-          const { index, errors } = await pagefind.createIndex({});
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: dist });
-          if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });
-          if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-          await pagefind.close();
-          return added;
-        });
-        report(`Pagefind: ${added.page_count} pages indexed`);
+        const search = await timed('search-index', () => writeSearchIndex(dist, options.config.base, synonyms, [site.documentsLabel, ...site.kinds.map((k) => k.badge)]));
+        report(`search index: ${search.pages} pages, ${search.shards} shards, ${search.files} files (${(search.bytes / 1e6).toFixed(1)} M characters)`);
 
         const sitemap = await timed('sitemap', () => writeSitemap(dist, options.config));
         report(`sitemap.xml: ${sitemap.pages} pages (${sitemap.sitemap}); robots.txt written`);

@@ -299,13 +299,14 @@ export function readEntityNames(contentDir: string): string[] {
 }
 
 /**
- * Writes a corpus into a content folder. `replace` first removes the real sources, corrections and
- * entity pages (which cite the real sources), so the folder holds only the generated corpus.
+ * Writes a corpus into a content folder. `replace` first empties the folder, so it holds only the
+ * generated corpus.
  */
 export function writeCorpus(contentDir: string, corpus: GeneratedCorpus, options: { replace: boolean }): void {
   if (options.replace) {
-    // Reviewed files about the real corpus (its entities, its sources' gaps) go with it.
-    for (const folder of ['sources', 'corrections', ...site.kinds.map((k) => k.id), 'link-exclusions.yaml', 'gaps.yaml', 'figures.yaml', 'events.yaml', 'figure-ignore.yaml', 'date-ignore.yaml']) rmSync(join(contentDir, folder), { recursive: true, force: true });
+    // Everything in the content folder (entity pages, corrections, figures, link exclusions) is
+    // about the real sources, which are replaced: start from an empty folder.
+    rmSync(contentDir, { recursive: true, force: true });
     mkdirSync(join(contentDir, 'sources'), { recursive: true });
   }
   for (const file of corpus.files) {

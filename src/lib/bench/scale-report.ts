@@ -3,7 +3,7 @@
  * README's "Scale" section). Pure: the measuring is in scripts/bench-scale.ts.
  */
 
-export const BUILD_STEPS = ['startup', 'compile', 'astro-build', 'csp', 'pagefind', 'sitemap', 'service-worker'] as const;
+export const BUILD_STEPS = ['startup', 'compile', 'astro-build', 'csp', 'search-index', 'sitemap', 'service-worker'] as const;
 
 export interface StepFigures {
   ms: number;
@@ -56,10 +56,18 @@ export interface ReportContext {
   commit: string;
   machine: string;
   seed: number;
+  command: string;
+}
+
+/** One size's figures with how and where they were measured. */
+export interface ScaleRun {
+  figures: SizeFigures;
+  context: ReportContext;
 }
 
 /** The Markdown tables, one column per corpus size. */
-export function renderScaleReport(sizes: SizeFigures[], context: ReportContext): string {
+export function renderScaleReport(runs: ScaleRun[]): string {
+  const sizes = runs.map((r) => r.figures);
   const header = (first: string) => [`| ${first} | ${sizes.map((s) => `${s.documents.toLocaleString('en')} documents`).join(' | ')} |`, `| --- | ${sizes.map(() => '---:').join(' | ')} |`];
   const row = (label: string, cell: (s: SizeFigures) => string) => `| ${label} | ${sizes.map(cell).join(' | ')} |`;
 
@@ -103,8 +111,11 @@ export function renderScaleReport(sizes: SizeFigures[], context: ReportContext):
     row('offline copy: folder / zip', (s) => `${kb(s.offline.bytes)} / ${kb(s.offline.zipBytes)}`),
   ];
 
+  const measured = runs.map(
+    ({ figures, context }) => `- ${figures.documents.toLocaleString('en')} documents: measured ${context.date} at commit ${context.commit} by \`${context.command}\` (seed ${context.seed}) on ${context.machine}.`,
+  );
   return [
-    `Measured ${context.date} at commit ${context.commit} by \`npm run bench:scale\` (seed ${context.seed}). ${context.machine}`,
+    ...measured,
     '',
     ...build,
     '',

@@ -54,7 +54,7 @@ export function starlightPages(documents: StarlightDocument[], entities: Starlig
 
 /** The Starlight project around the pages: its Astro config and content collection. */
 export function starlightProjectFiles(siteTitle: string, kinds: Array<{ id: string; label: string }>): CorpusFile[] {
-  const sidebar = [{ label: '文件', autogenerate: { directory: 'documents' } }, ...kinds.map((k) => ({ label: k.label, autogenerate: { directory: k.id } }))];
+  const sidebar = [{ id: 'documents', label: '文件' }, ...kinds].map((k) => ({ label: k.label, items: [{ autogenerate: { directory: k.id } }] }));
   return [
     {
       path: 'astro.config.mjs',

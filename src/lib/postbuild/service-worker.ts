@@ -1,11 +1,11 @@
 /**
- * Post-build step (after Pagefind): generates `sw.js` with Workbox and `offline-manifest.json`.
+ * Post-build step (after the search index): generates `sw.js` with Workbox and `offline-manifest.json`.
  *
  * Offline within a budget: the first visit precaches only the shell (CSS, JS, fonts, icons, the
  * manifest, the offline and 404 pages), the search index core and the listing pages (home,
  * /documents/ pages, kind index pages): at most PRECACHE_BUDGET bytes whatever the corpus; the
  * build fails beyond it. Every other page is cached as it is read (network first, so a reader
- * online always gets the current page), and Pagefind's chunks as search loads them. The rest can
+ * online always gets the current page), and search index files as searches load them. The rest can
  * be saved at once from /offline/ (保存全部以便离线阅读), which reads `offline-manifest.json`
  * (every other file with its size), written here and loaded only on that page.
  *
@@ -32,8 +32,8 @@ export const PRECACHE_BUDGET = 3 * 1024 * 1024;
 const NEVER = ['sw.js', 'sw.js.map', 'workbox-*.js', 'sitemap.xml', 'robots.txt', OFFLINE_MANIFEST];
 
 /**
- * What the first visit precaches. The search index core is Pagefind's entry, code and metadata
- * (its chunks and fragments load on demand and are cached then) plus this site's search data.
+ * What the first visit precaches. The search index core is its meta.json (counts, t2s map,
+ * synonyms); its shards and fragments load on demand and are cached then.
  */
 export function precachePatterns(kinds: readonly string[] = site.kinds.map((k) => k.id)): string[] {
   return [
@@ -44,14 +44,9 @@ export function precachePatterns(kinds: readonly string[] = site.kinds.map((k) =
     '404.html',
     OFFLINE_PAGE,
     'search/index.html',
-    'search-index/**/*',
+    'search-index/meta.json',
     // Listing pages; one pattern, since Workbox reports a pattern that matches nothing (no page 2 yet).
     `{${['documents', ...kinds].join(',')}}/{,page/*/}index.html`,
-    'pagefind/pagefind.js',
-    'pagefind/pagefind-worker.js',
-    'pagefind/pagefind-entry.json',
-    'pagefind/wasm.*',
-    'pagefind/*.pf_meta',
   ];
 }
 
@@ -93,8 +88,8 @@ export async function generateServiceWorker(dist: string): Promise<{ count: numb
     cleanupOutdatedCaches: true,
     directoryIndex: 'index.html',
     ignoreURLParametersMatching: [/.*/],
-    // Astro's assets and Pagefind's index chunks have content hashes in their names.
-    dontCacheBustURLsMatching: /(^|\/)_astro\/|\.pf_(index|fragment|filter|meta)$/,
+    // Astro's assets have content hashes in their names.
+    dontCacheBustURLsMatching: /(^|\/)_astro\//,
     runtimeCaching: [
       {
         // Pages are cached as they are read; offline, one never read gets the offline page.
@@ -103,7 +98,7 @@ export async function generateServiceWorker(dist: string): Promise<{ count: numb
         options: { cacheName: PAGES_CACHE, networkTimeoutSeconds: 6, precacheFallback: { fallbackURL: OFFLINE_PAGE } },
       },
       {
-        // Pagefind chunks, filter data and the offline manifest, as they are loaded.
+        // Search index shards and fragments, filter data and the offline manifest, as they are loaded.
         urlPattern: ({ request, sameOrigin }) => sameOrigin && request.method === 'GET',
         handler: 'StaleWhileRevalidate',
         options: { cacheName: FILES_CACHE },

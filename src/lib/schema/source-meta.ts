@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { site } from '../../site.config.ts';
+import { regions } from '../regions.ts';
 
 /** Kinds of source documents, as Chinese government libraries label them. */
 export const documentKinds = ['规划', '年度计划', '通知', '新闻报道'] as const;
@@ -34,7 +36,13 @@ export const sourceMetaSchema = z.strictObject({
   issuer: z.string().min(2),
   documentNumber: z.string().min(2).optional(),
   date: isoDate,
-  region: z.string().min(2),
+  /** A region of src/site.config.ts, by name or alias: entity links follow it (see link-entities.ts). */
+  region: z
+    .string()
+    .min(2)
+    .refine((r) => regions.canonical(r) !== undefined, {
+      message: `must be one of the regions in src/site.config.ts: ${site.regions.flatMap((r) => [r.name, ...r.aliases]).join('、')}`,
+    }),
   /** Name of the file as received; a PDF, DOCX or web page is kept as content/originals/<slug>.<ext>. */
   originalFile: z.string().regex(/\.(txt|pdf|docx|html?)$/i, 'originalFile 应为原始文件名（.txt / .pdf / .docx / .html）'),
   summary: z

@@ -103,24 +103,6 @@ export function excerptFor(text: string, words: readonly string[], t2s: T2sMap, 
   return buildExcerpt(text, matchRanges(foldWithOffsets(text, t2s), words), length);
 }
 
-/**
- * Pagefind's own excerpts are HTML: page text with `<` and `>` escaped and `<mark>` around the words
- * it matched. Turned into segments so that nothing is ever inserted as HTML.
- */
-export function segmentsFromPagefindExcerpt(html: string): Segment[] {
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-  const out: Segment[] = [];
-  for (const part of html.split(/(<mark>[\s\S]*?<\/mark>)/)) {
-    if (!part) continue;
-    const mark = part.startsWith('<mark>');
-    const text = unescape(mark ? part.slice(6, -7) : part).replace(/<\/?mark>/g, '');
-    const last = out[out.length - 1];
-    if (last && last.mark === mark) last.text += text;
-    else if (text) out.push({ text, mark });
-  }
-  return out;
-}
-
 function sliceChars(s: string, from: number, to: number): string {
   return [...s].slice(from, to).join('');
 }

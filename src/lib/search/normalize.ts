@@ -1,6 +1,6 @@
 /**
  * The one normal form in which search queries and page texts are compared, on the client (query,
- * Pagefind `content`) and in the benchmark (built HTML) alike:
+ * index builder) and in the benchmark alike:
  *
  *   NFKC (full-width letters and digits → ASCII: `Ｇ２` → `G2`, ideographic space → space)
  *   → traditional → simplified, one character at a time (`社區治理` → `社区治理`, see t2s-map.ts)

@@ -1,7 +1,7 @@
 import { buildExcerpt, matchRanges, type Excerpt } from './excerpt.ts';
 import { foldWithOffsets, type FoldedText, type T2sMap } from './normalize.ts';
 
-/** An element with an id on the page, as Pagefind records it (`data().anchors`). */
+/** An element with an id on the page, from the fragment of the index holding it. */
 export interface PageAnchor {
   element: string;
   id: string;

@@ -1,7 +1,7 @@
 /**
  * The search page's state lives in its URL, so results can be shared and Back works:
- * `/search/?q=楼长制&类型=政策&年份=2022`. Filter names are the Pagefind filter names used by the
- * page templates (data-pagefind-filter).
+ * `/search/?q=楼长制&类型=政策&年份=2022`. Filter names are those the page templates mark
+ * (data-pagefind-filter, read by src/lib/search/indexed-text.ts).
  */
 export const FILTER_KEYS = ['类型', '地区', '年份', '来源文件'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -38,7 +38,7 @@ export function sameState(a: SearchState, b: SearchState): boolean {
   return writeState(a) === writeState(b);
 }
 
-/** Whether a page's filter values (Pagefind `data().filters`) satisfy every chosen filter. */
+/** Whether a page's filter values satisfy every chosen filter. */
 export function matchesFilters(pageFilters: Readonly<Record<string, readonly string[]>>, filters: Filters, except?: FilterKey): boolean {
   return FILTER_KEYS.every((key) => key === except || !filters[key] || (pageFilters[key] ?? []).includes(filters[key]!));
 }

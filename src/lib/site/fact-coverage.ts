@@ -50,7 +50,10 @@ export function checkCoverage(
   covers: Cover[],
 ): CoverageResult {
   const byDoc = new Map<string, Array<{ cover: Cover; needle: string }>>();
-  for (const cover of covers) byDoc.set(cover.doc, [...(byDoc.get(cover.doc) ?? []), { cover, needle: normalizeForMatching(cover.quote) }]);
+  for (const cover of covers) {
+    const list = byDoc.get(cover.doc) ?? byDoc.set(cover.doc, []).get(cover.doc)!;
+    list.push({ cover, needle: normalizeForMatching(cover.quote) });
+  }
   const used = new Set<Cover>();
   const uncovered: Uncovered[] = [];
   for (const doc of documents) {

@@ -176,6 +176,8 @@ const CONTENT_ENTRIES = [
   'originals',
   ...entityKinds,
   'entity-ignore.yaml',
+  // Abbreviations applied to search queries (see load-synonyms.ts).
+  'search-synonyms.yaml',
   // Figures (指标) and events (大事记) with their reviewed ignore lists (src/lib/source/load-figures-and-events.ts).
   'figures.yaml',
   'events.yaml',

@@ -11,7 +11,8 @@
  */
 
 interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
+  /** By UTF-16 code unit: a name is a whole string, so a match never ends inside a surrogate pair. */
+  next: Map<number, TrieNode<T>>;
   value?: T;
 }
 
@@ -41,7 +42,8 @@ export class NameTrie<T> {
   add(name: string, value: T, merge: (old: T, added: T) => T = (_old, added) => added): void {
     if (name.length === 0) return;
     let node = this.root;
-    for (const unit of name) {
+    for (let i = 0; i < name.length; i++) {
+      const unit = name.charCodeAt(i);
       let child = node.next.get(unit);
       if (!child) node.next.set(unit, (child = { next: new Map() }));
       node = child;
@@ -52,7 +54,7 @@ export class NameTrie<T> {
 
   get(name: string): T | undefined {
     let node: TrieNode<T> | undefined = this.root;
-    for (const unit of name) node = node?.next.get(unit);
+    for (let i = 0; i < name.length && node; i++) node = node.next.get(name.charCodeAt(i));
     return node?.value;
   }
 
@@ -68,13 +70,9 @@ export class NameTrie<T> {
     while (i < text.length) {
       ends.length = 0;
       let node: TrieNode<T> | undefined = this.root;
-      // Walk by code point so a name never ends inside a surrogate pair.
-      for (let j = i; j < text.length && node; ) {
-        const cp = text.codePointAt(j)!;
-        const unit = String.fromCodePoint(cp);
-        j += unit.length;
-        node = node.next.get(unit);
-        if (node?.value !== undefined) ends.push([j, node.value]);
+      for (let j = i; j < text.length && node; j++) {
+        node = node.next.get(text.charCodeAt(j));
+        if (node?.value !== undefined) ends.push([j + 1, node.value]);
       }
       let found: NameMatch<T> | undefined;
       for (let k = ends.length - 1; k >= 0 && !found; k--) {
@@ -84,7 +82,7 @@ export class NameTrie<T> {
         matches.push(found);
         i = found.end;
       } else {
-        i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+        i++;
       }
     }
     return matches;

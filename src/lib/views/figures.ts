@@ -116,7 +116,7 @@ export function groupFigures(figures: ResolvedFigure[]): MetricGroup[] {
   const byMetric = new Map<string, Map<string, ResolvedFigure[]>>();
   for (const f of figures) {
     const regions = byMetric.get(f.metric) ?? byMetric.set(f.metric, new Map()).get(f.metric)!;
-    regions.set(f.region, [...(regions.get(f.region) ?? []), f]);
+    (regions.get(f.region) ?? regions.set(f.region, []).get(f.region)!).push(f);
   }
   return [...byMetric].map(([metric, regions]) => ({
     metric,

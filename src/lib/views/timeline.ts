@@ -57,7 +57,7 @@ export function groupByYear(events: ResolvedEvent[]): YearGroup[] {
   const years = new Map<string, EventView[]>();
   for (const e of [...events].sort(compareEvents)) {
     const year = e.date.slice(0, 4);
-    years.set(year, [...(years.get(year) ?? []), toEventView(e)]);
+    (years.get(year) ?? years.set(year, []).get(year)!).push(toEventView(e));
   }
   return [...years].map(([year, events]) => ({ year, events }));
 }

@@ -1,7 +1,9 @@
-/** DOM for the search page's results. Page text is only ever inserted as text nodes. */
-import type { Excerpt } from '../../lib/search/excerpt.ts';
-import type { Suggestion } from '../../lib/search/entities.ts';
-import type { ResultCard, SectionLink } from './engine.ts';
+/**
+ * DOM for search results, online and in the offline copy alike. Page text is only ever inserted
+ * as text nodes.
+ */
+import type { Excerpt } from './excerpt.ts';
+import type { ResultCard, SectionLink, Suggestion } from './search-core.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -61,9 +63,9 @@ export function suggestionList(suggestions: Suggestion[]): HTMLElement {
   for (const s of suggestions) {
     const li = el('li');
     const a = el('a', undefined, s.label);
-    a.href = s.entity.url;
-    li.append(el('span', 'result-badge', s.entity.kind), ' ', a);
-    if (s.label !== s.entity.name) li.append(el('span', 'result-meta', `（${s.entity.name}）`));
+    a.href = s.url;
+    li.append(el('span', 'result-badge', s.kind), ' ', a);
+    if (s.label !== s.name) li.append(el('span', 'result-meta', `（${s.name}）`));
     ul.append(li);
   }
   wrap.append(ul);

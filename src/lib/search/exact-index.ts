@@ -1,0 +1,264 @@
+/**
+ * Builds the exact-match search index (file layout in index-format.ts) from the pages' indexed
+ * text: one pass over the pages, pure (returns the files; the integration writes them).
+ *
+ * Why our own index rather than a library: readers type Chinese without spaces and expect every
+ * page containing the characters they typed, including a phrase inside a longer word (网格 in
+ * 完善网格治理体系). Word-based engines (Pagefind, lunr, MiniSearch, FlexSearch) segment the text
+ * and miss such phrases or need the whole index in memory; positional character bigrams find every
+ * occurrence, and sharding them by hash keeps what one query loads independent of the corpus size.
+ */
+import { fold, type T2sMap } from './normalize.ts';
+import type { IndexedPage } from './indexed-text.ts';
+import {
+  BLOCK_SEPARATOR, CHUNK, INDEX_VERSION, encodeDeltas, impact, paths, shardOf,
+  type FilterTable, type Fragment, type GramShard, type IndexMeta, type NameEntry, type NameShard, type PositionShard,
+} from './index-format.ts';
+
+export interface IndexName {
+  /** As written: `楼长制`, `十四五规划`. */
+  label: string;
+  /** The entity's or document's own name, shown beside an alias. */
+  name: string;
+  /** Site path without the base of the page it names. */
+  url: string;
+}
+
+export interface IndexInput {
+  pages: readonly IndexedPage[];
+  /** Entity names and aliases first, then document titles and citation labels. */
+  names: readonly IndexName[];
+  t2s: T2sMap;
+  /** Abbreviation → what it stands for, as written in content/search-synonyms.yaml. */
+  synonyms: ReadonlyArray<{ abbreviation: string; means: readonly string[] }>;
+  /** Kind badges in listing order (文件 first): page ids follow it, so filtering alone lists in order. */
+  kindOrder: readonly string[];
+  /** Normal-form characters per shard (tests use small values to exercise sharding). */
+  charsPerShard?: number;
+}
+
+export interface BuiltIndex {
+  files: number;
+  bytes: number;
+  pages: number;
+  shards: number;
+}
+
+/** Where the files go: path under search-index/ and JSON text (written as they are made, so memory stays flat). */
+export type IndexSink = (path: string, text: string) => void;
+
+/**
+ * A growable list of int32 tuples: postings for millions of gram occurrences without millions of
+ * small arrays (which would dominate memory and garbage collection at thousands of documents).
+ */
+class IntList {
+  data = new Int32Array(8);
+  length = 0;
+  push(a: number, b: number, c?: number): void {
+    const need = this.length + (c === undefined ? 2 : 3);
+    if (need > this.data.length) {
+      const next = new Int32Array(Math.max(need, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = a;
+    this.data[this.length++] = b;
+    if (c !== undefined) this.data[this.length++] = c;
+  }
+}
+
+/** Normal-form characters per shard: keeps a shard's positions near 20 KB compressed. */
+const CHARS_PER_SHARD = 3_500;
+
+/**
+ * Builds the index and hands every file to `write`. Returns counts for the build report.
+ */
+export function buildSearchIndex(input: IndexInput, write: IndexSink): BuiltIndex {
+  const { t2s } = input;
+  const rank = (kind: string) => {
+    const i = input.kindOrder.indexOf(kind);
+    return i < 0 ? input.kindOrder.length : i;
+  };
+  const pages = [...input.pages].sort(
+    (a, b) => rank(a.kind) - rank(b.kind) || (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title, 'zh') || a.url.localeCompare(b.url),
+  );
+  let files = 0;
+  let bytes = 0;
+  const emit = (path: string, text: string) => {
+    files++;
+    bytes += text.length;
+    write(path, text);
+  };
+
+  // Pass 1: each page's normal form, block offsets and fragments.
+  const keys: string[] = [];
+  pages.forEach((page, id) => {
+    const blockKeys = page.blocks.map((b) => fold(b.text, t2s));
+    const offsets: number[] = [];
+    let at = 0;
+    for (const k of blockKeys) {
+      offsets.push(at);
+      at += k.length + BLOCK_SEPARATOR.length;
+    }
+    keys.push(blockKeys.join(BLOCK_SEPARATOR));
+    const chunks = Math.max(1, Math.floor(Math.max(0, at - 1) / CHUNK) + 1);
+    const byChunk: Fragment['blocks'][] = Array.from({ length: chunks }, () => []);
+    page.blocks.forEach((b, i) => byChunk[Math.floor(offsets[i] / CHUNK)].push([b.anchor, b.element, b.text, offsets[i]]));
+    byChunk.forEach((blocks, chunk) => {
+      const fragment: Fragment = { url: page.url, title: page.title, kind: page.kind, date: page.date, document: page.document, chunk, chunks, blocks };
+      emit(paths.fragment(id, chunk), JSON.stringify(fragment));
+    });
+  });
+  const totalLength = keys.reduce((n, k) => n + k.length, 0);
+  const averageLength = totalLength / Math.max(1, keys.length);
+  const shards = Math.max(1, Math.ceil(totalLength / (input.charsPerShard ?? CHARS_PER_SHARD)));
+
+  // Pass 2: postings. Page ids ascend, so every list is sorted as it is built.
+  // Units: (page, impact, first offset); pairs: (page, offset) per occurrence; titles: (page, offset).
+  const units = new Map<string, IntList>();
+  const pairs = new Map<string, IntList>();
+  const titles = new Map<string, IntList>();
+  const titleLengths: number[] = [];
+  const counts = new Map<string, number>();
+  const firsts = new Map<string, number>();
+  keys.forEach((key, id) => {
+    counts.clear();
+    firsts.clear();
+    for (let i = 0; i < key.length; i++) {
+      const c = key[i];
+      if (c === BLOCK_SEPARATOR) continue;
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+      if (!firsts.has(c)) firsts.set(c, i);
+      const next = key[i + 1];
+      if (next === undefined || next === BLOCK_SEPARATOR) continue;
+      const g = c + next;
+      let list = pairs.get(g);
+      if (!list) pairs.set(g, (list = new IntList()));
+      list.push(id, i);
+    }
+    for (const [c, tf] of counts) {
+      let list = units.get(c);
+      if (!list) units.set(c, (list = new IntList()));
+      list.push(id, impact(tf, key.length, averageLength), firsts.get(c)!);
+    }
+    const titleKey = fold(pages[id].title, t2s);
+    titleLengths.push(titleKey.length);
+    for (let i = 0; i < titleKey.length; i++) {
+      for (const g of [titleKey[i], titleKey.slice(i, i + 2)]) {
+        if (g.length === 2 && i + 1 >= titleKey.length) continue;
+        let list = titles.get(g);
+        if (!list) titles.set(g, (list = new IntList()));
+        list.push(id, i);
+      }
+    }
+  });
+
+  // Names: whole names for "the query names this page", bigrams of names for "did you mean".
+  const idOf = new Map(pages.map((p, id) => [p.url, id]));
+  const names: NameShard = {};
+  const nameGrams = new Map<string, NameEntry[]>();
+  for (const n of input.names) {
+    const id = idOf.get(n.url);
+    const key = fold(n.label, t2s);
+    if (id === undefined || !key) continue;
+    const ids = (names[key] ??= []);
+    if (!ids.includes(id)) ids.push(id);
+    for (let i = 0; i + 2 <= key.length; i++) {
+      const g = key.slice(i, i + 2);
+      const list = nameGrams.get(g) ?? [];
+      if (!list.some((e) => e[0] === n.label && e[2] === id)) list.push([n.label, n.name, id]);
+      nameGrams.set(g, list);
+    }
+  }
+
+  // Shards, one at a time.
+  const byShard = <T>(map: Map<string, T>) => {
+    const out: Array<Array<[string, T]>> = Array.from({ length: shards }, () => []);
+    for (const entry of map) out[shardOf(entry[0], shards)].push(entry);
+    return out;
+  };
+  const unitShards = byShard(units);
+  const pairShards = byShard(pairs);
+  const titleShards = byShard(titles);
+  const nameGramShards = byShard(nameGrams);
+  for (let s = 0; s < shards; s++) {
+    const gram: GramShard = {};
+    const position: PositionShard = {};
+    for (const [g, list] of unitShards[s]) {
+      const ids: number[] = [];
+      const imps: number[] = [];
+      const fs: number[] = [];
+      for (let i = 0; i < list.length; i += 3) {
+        ids.push(list.data[i]);
+        imps.push(list.data[i + 1]);
+        fs.push(list.data[i + 2]);
+      }
+      gram[g] = [encodeDeltas(ids), imps, fs];
+    }
+    for (const [g, list] of pairShards[s]) {
+      const ids: number[] = [];
+      const imps: number[] = [];
+      const fs: number[] = [];
+      const lengths: number[] = [];
+      const offsets: number[][] = [];
+      for (let i = 0; i < list.length; ) {
+        const id = list.data[i];
+        const at: number[] = [];
+        while (i < list.length && list.data[i] === id) {
+          at.push(list.data[i + 1]);
+          i += 2;
+        }
+        ids.push(id);
+        imps.push(impact(at.length, keys[id].length, averageLength));
+        fs.push(at[0]);
+        lengths.push(keys[id].length);
+        offsets.push(encodeDeltas(at));
+      }
+      gram[g] = [encodeDeltas(ids), imps, fs];
+      position[g] = [lengths, offsets];
+    }
+    for (const [g, list] of titleShards[s]) {
+      const ids: number[] = [];
+      const lengths: number[] = [];
+      const offsets: number[][] = [];
+      for (let i = 0; i < list.length; i += 2) {
+        const id = list.data[i];
+        if (ids[ids.length - 1] === id) offsets[offsets.length - 1].push(list.data[i + 1]);
+        else {
+          ids.push(id);
+          lengths.push(titleLengths[id]);
+          offsets.push([list.data[i + 1]]);
+        }
+      }
+      gram['^' + g] = [encodeDeltas(ids), lengths, offsets];
+    }
+    for (const [g, list] of nameGramShards[s]) gram['~' + g] = list;
+    emit(paths.grams(s), JSON.stringify(gram));
+    emit(paths.positions(s), JSON.stringify(position));
+    unitShards[s] = pairShards[s] = titleShards[s] = [];
+  }
+
+  const nameShards = Math.max(1, Math.ceil(JSON.stringify(names).length / 8_000));
+  const nameFiles = Array.from({ length: nameShards }, (): NameShard => ({}));
+  for (const [key, ids] of Object.entries(names)) nameFiles[shardOf(key, nameShards)][key] = ids;
+  nameFiles.forEach((s, i) => emit(paths.names(i), JSON.stringify(s)));
+
+  const filters: FilterTable = {};
+  pages.forEach((page, id) => {
+    for (const [key, values] of Object.entries(page.filters)) for (const v of values) ((filters[key] ??= {})[v] ??= []).push(id);
+  });
+  for (const values of Object.values(filters)) for (const v of Object.keys(values)) values[v] = encodeDeltas(values[v]);
+  emit(paths.filters, JSON.stringify(filters));
+
+  const meta: IndexMeta = {
+    version: INDEX_VERSION,
+    pages: pages.length,
+    averageLength,
+    shards,
+    nameShards,
+    t2s: { ...t2s },
+    synonyms: input.synonyms.map((s) => [fold(s.abbreviation, t2s), s.means.map((m) => fold(m, t2s))]),
+  };
+  emit(paths.meta, JSON.stringify(meta));
+  return { files, bytes, pages: pages.length, shards };
+}

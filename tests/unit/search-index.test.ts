@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, type IndexInput } from '../../src/lib/search/exact-index.ts';
+import { paths } from '../../src/lib/search/index-format.ts';
+import { extractIndexedPage, type IndexedPage } from '../../src/lib/search/indexed-text.ts';
+import { SearchCore, type ResultCard } from '../../src/lib/search/search-core.ts';
+
+/**
+ * The exact-match index and the search core on excerpts of the sources, in memory: what a query
+ * finds, how it is ranked, and which files it needs.
+ */
+const page = (url: string, title: string, kind: string, texts: string[], extra: Partial<IndexedPage> = {}): IndexedPage => ({
+  url,
+  title,
+  kind,
+  filters: { 类型: [kind] },
+  blocks: [{ anchor: '', element: 'h1', text: title }, ...texts.map((text, i) => ({ anchor: `p-${i}`, element: 'p', text }))],
+  citations: [],
+  ...extra,
+});
+
+const PAGES: IndexedPage[] = [
+  page('documents/changzheng-party-building-2023/', '党建引领基层治理', '文件', [
+    '聚焦基层治理“六大工程”和“靠谱力”提升，长征镇根据实际不断完善网格治理体系，未来将实现社区治理资源的进一步整合优化。',
+  ]),
+  page('documents/changzheng-14th-five-year-plan/', '普陀区长征镇国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要', '文件', [
+    '坚持共建共治共享，深化社会治理创新，动员群众广泛参与社区治理、城市管理等多方面工作，不断提升镇域社会治理现代化水平。',
+    '积极发挥“楼长制”+楼宇综合服务站创新服务的作用，继续做好“三送一关怀”活动，不断提升企业服务能级。',
+  ]),
+  page('documents/changzheng-2022-plan/', '长征镇人民政府关于印发《长征镇2022年经济与社会发展计划》的通知', '文件', [
+    '继续实施领导走访机制、“楼长制”和“三送一关怀”活动，做好现有各类惠企政策宣传解释和落地兑现。',
+  ]),
+  page('documents/xinhong-hub-party-building/', '上海市闵行区新虹街道创新实践“枢纽党建” 推动虹桥国际中央商务区高质量发展', '文件', [
+    '把党的政治优势、组织优势、创新优势转化成党在虹桥国际中央商务区的引领力、组织力、凝聚力。',
+  ]),
+  page('policies/louzhangzhi/', '楼长制', '政策', ['由镇领导担任楼长，联系楼宇内企业，做好“三送一关怀”。']),
+  page('governance/weiwangge/', '微网格', '治理模式', ['把网格划细划小，微网格长由楼组长担任。']),
+];
+
+function makeCore(input: Partial<IndexInput> = {}) {
+  const files = new Map<string, string>();
+  const built = buildSearchIndex({
+    pages: PAGES,
+    names: [
+      { label: '楼长制', name: '楼长制', url: 'policies/louzhangzhi/' },
+      { label: '十四五规划', name: PAGES[1].title, url: 'documents/changzheng-14th-five-year-plan/' },
+      { label: '2022年计划', name: PAGES[2].title, url: 'documents/changzheng-2022-plan/' },
+    ],
+    t2s: { 區: '区', 樓: '楼', 長: '长' },
+    synonyms: [{ abbreviation: 'CBD', means: ['中央商务区'] }],
+    kindOrder: ['文件', '政策', '项目', '治理模式'],
+    charsPerShard: 40,
+    ...input,
+  }, (path, text) => files.set(path, text));
+  const loaded: string[] = [];
+  const core = new SearchCore(async (path) => {
+    loaded.push(path);
+    const text = files.get(path);
+    if (text === undefined) throw new Error(`no ${path}`);
+    return JSON.parse(text);
+  }, (p) => '/' + p);
+  return { core, built, loaded };
+}
+
+async function find(q: string, core = makeCore().core) {
+  const outcome = await core.search({ q, filters: {} });
+  if (outcome.type !== 'results') throw new Error(outcome.type);
+  const cards: ResultCard[] = await outcome.cards(0, 100);
+  return { outcome, cards, urls: cards.map((c) => c.url) };
+}
+
+describe('exact-match index', () => {
+  it('finds a phrase inside a longer word (网格 in 完善网格治理体系) and one-character queries', async () => {
+    expect((await find('网格')).urls.sort()).toEqual(['/documents/changzheng-party-building-2023/', '/governance/weiwangge/']);
+    const one = await find('楼');
+    expect(one.outcome.matches).toBe(4);
+    expect(one.cards.every((c) => c.excerpt.segments.some((s) => s.mark && s.text === '楼'))).toBe(true);
+  });
+
+  it('matches phrases of any length exactly: all pairs present is not enough', async () => {
+    expect((await find('深化社会治理创新')).urls).toEqual(['/documents/changzheng-14th-five-year-plan/']);
+    // 治理 and 社区 both occur on the 2023 page, and 区治 (in 社区治理), but never 治理社区.
+    expect((await find('治理社区')).outcome.matches).toBe(0);
+    expect((await find('社区治理')).outcome.matches).toBe(2);
+    // Odd length: the last pair overlaps (楼长|长制).
+    expect((await find('楼长制')).outcome.matches).toBe(3);
+  });
+
+  it('reads traditional characters and full-width forms as the page text', async () => {
+    expect((await find('社區治理')).urls.sort()).toEqual((await find('社区治理')).urls.sort());
+    expect((await find('樓長制')).outcome.matches).toBe(3);
+    expect((await find('２０２２年')).outcome.matches).toBe(1);
+  });
+
+  it('counts exactly, and needs every word of a multi-word query', async () => {
+    const both = await find('楼长制 三送一关怀');
+    expect(both.outcome.matches).toBe(3);
+    expect((await find('楼长制 微网格')).outcome.matches).toBe(0);
+  });
+
+  it('applies the reviewed synonyms: CBD finds 中央商务区 and marks it', async () => {
+    const { urls, cards } = await find('CBD');
+    expect(urls).toEqual(['/documents/xinhong-hub-party-building/']);
+    expect(cards[0].excerpt.segments.filter((s) => s.mark).map((s) => s.text)).toContain('中央商务区');
+    expect((await find('国际CBD')).outcome.matches).toBe(1);
+  });
+
+  it('puts the page a query names first: an entity, or a document by its short name', async () => {
+    expect((await find('楼长制')).urls[0]).toBe('/policies/louzhangzhi/');
+    // The plan's title does not contain 十四五规划, and its text does not either: it still comes first.
+    const plan = await find('十四五规划');
+    expect(plan.urls[0]).toBe('/documents/changzheng-14th-five-year-plan/');
+    expect(plan.cards[0].named).toBe(true);
+    expect(plan.outcome.matches).toBe(0);
+    expect((await find('2022年计划')).urls[0]).toBe('/documents/changzheng-2022-plan/');
+  });
+
+  it('ranks titles containing the query before other pages, shortest first', async () => {
+    const { urls } = await find('网格');
+    expect(urls[0]).toBe('/governance/weiwangge/');
+  });
+
+  it('suggests names that look like the query when nothing contains it', async () => {
+    const { outcome } = await find('楼长治');
+    expect(outcome.type === 'results' && outcome.suggestions.map((s) => s.label)).toEqual(['楼长制']);
+  });
+
+  it('loads only the files a query needs: gram shards of its pairs, positions of a cover, one fragment per result', async () => {
+    const { core, built, loaded } = makeCore();
+    expect(built.shards).toBeGreaterThan(4);
+    await find('深化社会治理创新', core);
+    // Exact: 深化|社会|治理|创新, four pairs with positions; partial matches listed after it: the
+    // seven pairs' page lists (no positions).
+    expect(loaded.filter((p) => p.startsWith('p/')).length).toBeLessThanOrEqual(4);
+    expect(loaded.filter((p) => p.startsWith('g/')).length).toBeLessThanOrEqual(7);
+    expect(loaded.filter((p) => p.startsWith('f/'))).toEqual([paths.fragment(1, 0)]);
+    expect(loaded).not.toContain(paths.filters);
+  });
+
+  it('filters by type, and lists a type in listing order when no words are given', async () => {
+    const { core } = makeCore();
+    const typed = await core.search({ q: '楼长制', filters: { 类型: '文件' } });
+    expect(typed.type === 'results' && typed.matches).toBe(2);
+    const browse = await core.search({ q: '', filters: { 类型: '文件' } });
+    expect(browse.type === 'browse' && browse.total).toBe(4);
+  });
+});
+
+describe('indexed text', () => {
+  const html = `<html><head><title>楼宇综合服务站</title></head><body><header><nav>首页 文件</nav></header>
+    <main id="main" data-pagefind-body><article data-pagefind-meta="kind:项目" data-pagefind-filter="类型:项目">
+    <h1 data-pagefind-meta="title">楼宇综合服务站</h1>
+    <p id="p-1">积极发挥“楼长制”+楼宇综合服务站创新服务的作用。<a class="citation" href="/documents/changzheng-14th-five-year-plan/#p-e3">〔十四五规划〕</a></p>
+    <section data-pagefind-ignore><h2>提及</h2><p>长征镇“十四五”规划在营商环境保障部分提出</p></section>
+    </article></main><footer>长征镇政策文件库</footer></body></html>`;
+  const extracted = extractIndexedPage(html, 'projects/louyu-zonghe-fuwuzhan/')!;
+
+  it('indexes the page text once: no citation labels, mention lists or page chrome', () => {
+    const text = extracted.blocks.map((b) => b.text).join('|');
+    expect(text).toBe('楼宇综合服务站|积极发挥“楼长制”+楼宇综合服务站创新服务的作用。');
+    expect(extracted.citations).toEqual([{ label: '〔十四五规划〕', href: '/documents/changzheng-14th-five-year-plan/#p-e3' }]);
+    expect(extracted).toMatchObject({ title: '楼宇综合服务站', kind: '项目', filters: { 类型: ['项目'] } });
+    expect(extracted.blocks[1].anchor).toBe('p-1');
+  });
+
+  it('skips pages without a searchable body', () => {
+    expect(extractIndexedPage('<html><body><main><h1>搜索</h1></main></body></html>', 'search/')).toBeUndefined();
+  });
+});
