@@ -45,8 +45,9 @@ export function precachePatterns(kinds: readonly string[] = site.kinds.map((k) =
     OFFLINE_PAGE,
     'search/index.html',
     'search-index/meta.json',
-    // Listing pages; one pattern, since Workbox reports a pattern that matches nothing (no page 2 yet).
-    `{${['documents', ...kinds].join(',')}}/{,page/*/}index.html`,
+    // The first page of each listing; later pages (their number grows with the corpus) are cached
+    // when read. One pattern, since Workbox reports a pattern that matches nothing.
+    `{${['documents', ...kinds].join(',')}}/index.html`,
   ];
 }
 
