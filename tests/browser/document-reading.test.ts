@@ -138,6 +138,12 @@ describe('moving around a long document', () => {
     await link.tap();
     await page.waitForFunction(() => decodeURIComponent(location.hash).includes('第四部分'));
     expect(await compact.locator('details').getAttribute('open')).toBeNull();
+    // The closed button stays at the top of the window, and the heading lands below it.
+    const bar = (await compact.boundingBox())!;
+    expect(bar.y).toBeLessThan(2);
+    const heading = await page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))!.getBoundingClientRect().top);
+    expect(heading).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+    expect(heading).toBeLessThan(200);
     await page.close();
   });
 });

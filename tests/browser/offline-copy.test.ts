@@ -135,6 +135,8 @@ describe('the offline copy on disk', () => {
     await page.locator('#search-input').fill('不存在的词语组合');
     await page.locator('#search-input').press('Enter');
     await page.waitForURL(/q=%E4%B8%8D/);
+    // The address changes as the search starts; its results replace the list when they are ready.
+    await page.locator('#search-results[data-query="不存在的词语组合"]').waitFor({ state: 'attached' });
     expect(await page.locator('#search-results li').count()).toBe(0);
     expect(await page.locator('#search-status').textContent()).toContain('没有找到');
   });

@@ -156,16 +156,16 @@ describe('a new build', () => {
 
   it('replaces the cache cleanly: changed files refreshed, removed files dropped, one precache left', async () => {
     const doc = join(work, 'documents/index.html');
-    writeFileSync(join(work, 'search-index/retired.json'), '"only in the first build"');
+    writeFileSync(join(work, 'icons/retired.txt'), 'only in the first build');
     await regenerate();
     const page = await context.newPage();
     await page.goto(site.url);
     const first = await waitForServiceWorker(page);
-    expect(first.precached.some((u) => u.includes('retired.json'))).toBe(true);
+    expect(first.precached.some((u) => u.includes('retired.txt'))).toBe(true);
 
     // The next build: one page changed, one file gone.
     writeFileSync(doc, readFileSync(doc, 'utf8').replace('</h1>', '<span id="new-build-marker">（新版）</span></h1>'));
-    rmSync(join(work, 'search-index/retired.json'));
+    rmSync(join(work, 'icons/retired.txt'));
     await regenerate();
 
     const updated = await page.evaluate(async () => {
@@ -178,7 +178,7 @@ describe('a new build', () => {
     expect(updated).toBe(true);
     const after = await waitForServiceWorker(page);
     expect(after.caches.filter((n) => n.includes('-precache-'))).toHaveLength(1);
-    expect(after.precached.some((u) => u.includes('retired.json'))).toBe(false);
+    expect(after.precached.some((u) => u.includes('retired.txt'))).toBe(false);
 
     // Served from the new precache, even offline.
     await context.setOffline(true);

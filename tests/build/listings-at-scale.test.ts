@@ -52,8 +52,8 @@ describe(`a site of ${DOCUMENTS}+ documents`, () => {
     const largest = (re: RegExp) => Math.round(Math.max(...pages.filter((p) => re.test(p)).map(size)) / KB);
     // The figures the README quotes.
     console.log(
-      `at ${DOCUMENTS}+ documents: home ${Math.round(size('') / KB)} KB; largest /documents/ page ${largest(/^documents\//)} KB, kind index ${largest(/^[a-z]+\/(page\/\d+\/)?$/)} KB, ` +
-        `entity page ${largest(/^[a-z]+\/[^/]+\/$/)} KB, mentions page ${largest(/\/mentions\//)} KB`,
+      `at ${DOCUMENTS}+ documents: home ${Math.round(size('') / KB)} KB; largest /documents/ page ${largest(/^documents\//)} KB, kind index ${largest(/^(policies|projects|governance)\/(page\/\d+\/)?$/)} KB, ` +
+        `entity page ${largest(/^(policies|projects|governance)\/(?!page\/)[^/]+\/$/)} KB, mentions page ${largest(/\/mentions\//)} KB`,
     );
   });
 

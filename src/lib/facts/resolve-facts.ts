@@ -17,6 +17,8 @@ export interface FactDocuments {
 const PLANNED = '规划中';
 const isPlan = (meta: SourceMeta) => meta.kind === '规划' || meta.kind === '年度计划' || /规划|计划/.test(meta.title);
 
+const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const CITE_HINT = 'Quote words of the source that occur in exactly one paragraph of the cited document: {doc: <slug>, quote: "…"}.';
 
 /**
@@ -70,9 +72,18 @@ export function resolveFacts(entity: EntitySource, docs: FactDocuments): { facts
     else missing('period', `the period "${f.period}"`);
   }
 
+  // A status or figure from a document about another place must say, in its paragraph, that it is about this one.
+  const otherPlace = (path: Array<string | number>, doc: string, anchor: string) => {
+    const d = docs.documentOf(doc)!;
+    const text = d.paragraphs.find((p) => p.id === anchor)!.text;
+    if (regionsOverlap(d.meta.region, f.region) || namesRegion(text, f.region)) return false;
+    report(path, `comes from a document about ${canonicalRegion(d.meta.region) ?? d.meta.region}, and its paragraph does not name ${f.region}`, 'Keep only facts about this entity\'s region on its page; facts about another place belong on that place\'s page.');
+    return true;
+  };
+
   f.status.forEach((s, i) => {
     const source = resolve(s, ['status', i]);
-    if (!source) return;
+    if (!source || otherPlace(['status', i, 'doc'], s.doc, source.anchor)) return;
     if (s.value !== PLANNED && !s.quote.includes(s.value)) report(['status', i, 'value'], `"${s.value}" is not in the quoted words "${s.quote}"`, 'A status is the source\'s own words: quote the phrase that contains it.');
     if (s.value === PLANNED && !isPlan(docs.documentOf(s.doc)!.meta)) report(['status', i, 'value'], `"${PLANNED}" needs a plan as its source; "${s.doc}" is not one`, 'Cite the plan that lists it, or quote the source\'s own word for its state.');
     facts.status.push({ value: s.value, source });
@@ -80,9 +91,13 @@ export function resolveFacts(entity: EntitySource, docs: FactDocuments): { facts
 
   f.figures.forEach((fig, i) => {
     const source = resolve(fig, ['figures', i]);
-    if (!source) return;
+    if (!source || otherPlace(['figures', i, 'doc'], fig.doc, source.anchor)) return;
     const paragraph = docs.documentOf(fig.doc)!.paragraphs.find((p) => p.id === source.anchor)!;
-    const absent = (fig.value.match(/\d+(?:\.\d+)?/g) ?? []).filter((n) => !paragraph.text.includes(n));
+    // Each number as a whole number with the character after it in the value (its unit): 5家 is not
+    // in 75.93 nor in 5G, and 2个 is not the list number （2）.
+    const absent = [...fig.value.matchAll(/(\d+(?:\.\d+)?)(\D?)/g)]
+      .filter(([, n, unit]) => !new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}${unit && !'（('.includes(unit) ? escapeRegExp(unit) : '(?![\\d]|\\.\\d)'}`).test(paragraph.text))
+      .map(([, n, unit]) => n + (unit && !'（('.includes(unit) ? unit : ''));
     if (absent.length > 0) report(['figures', i, 'value'], `the number ${absent.join('、')} is not in the cited paragraph`, 'Write the figure as the source gives it, and quote the paragraph that gives it.');
     facts.figures.push({ label: fig.label, value: fig.value, source });
   });

@@ -2,8 +2,8 @@
  * Post-build step (after the search index): generates `sw.js` with Workbox and `offline-manifest.json`.
  *
  * Offline within a budget: the first visit precaches only the shell (CSS, JS, fonts, icons, the
- * manifest, the offline and 404 pages), the search index core and the listing pages (home,
- * /documents/ pages, kind index pages): at most PRECACHE_BUDGET bytes whatever the corpus; the
+ * manifest, the offline and 404 pages), the search index core and the first page of each listing
+ * (home, /documents/, kind indexes): at most PRECACHE_BUDGET bytes whatever the corpus; the
  * build fails beyond it. Every other page is cached as it is read (network first, so a reader
  * online always gets the current page), and search index files as searches load them. The rest can
  * be saved at once from /offline/ (保存全部以便离线阅读), which reads `offline-manifest.json`
@@ -45,8 +45,9 @@ export function precachePatterns(kinds: readonly string[] = site.kinds.map((k) =
     OFFLINE_PAGE,
     'search/index.html',
     'search-index/meta.json',
-    // Listing pages; one pattern, since Workbox reports a pattern that matches nothing (no page 2 yet).
-    `{${['documents', ...kinds].join(',')}}/{,page/*/}index.html`,
+    // The first page of each listing; later pages (their number grows with the corpus) are cached
+    // when read. One pattern, since Workbox reports a pattern that matches nothing.
+    `{${['documents', ...kinds].join(',')}}/index.html`,
   ];
 }
 

@@ -115,23 +115,30 @@ export function buildSearchIndex(input: IndexInput, write: IndexSink): BuiltInde
 
   // Pass 2: postings. Page ids ascend, so every list is sorted as it is built.
   // Units: (page, impact, first offset); pairs: (page, offset) per occurrence; titles: (page, offset).
-  const units = new Map<string, IntList>();
-  const pairs = new Map<string, IntList>();
+  // Grams are keyed by their UTF-16 units as a number while counting (a pair: high unit × 65536 +
+  // low unit): string keys made per character dominated the build at thousands of documents.
+  const units = new Map<number, IntList>();
+  const pairs = new Map<number, IntList>();
   const titles = new Map<string, IntList>();
   const titleLengths: number[] = [];
-  const counts = new Map<string, number>();
-  const firsts = new Map<string, number>();
+  const counts = new Map<number, number>();
+  const firsts = new Map<number, number>();
+  const SEPARATOR = BLOCK_SEPARATOR.charCodeAt(0);
   keys.forEach((key, id) => {
     counts.clear();
     firsts.clear();
     for (let i = 0; i < key.length; i++) {
-      const c = key[i];
-      if (c === BLOCK_SEPARATOR) continue;
-      counts.set(c, (counts.get(c) ?? 0) + 1);
-      if (!firsts.has(c)) firsts.set(c, i);
-      const next = key[i + 1];
-      if (next === undefined || next === BLOCK_SEPARATOR) continue;
-      const g = c + next;
+      const c = key.charCodeAt(i);
+      if (c === SEPARATOR) continue;
+      const seen = counts.get(c);
+      if (seen === undefined) {
+        counts.set(c, 1);
+        firsts.set(c, i);
+      } else counts.set(c, seen + 1);
+      if (i + 1 >= key.length) continue;
+      const next = key.charCodeAt(i + 1);
+      if (next === SEPARATOR) continue;
+      const g = c * 65536 + next;
       let list = pairs.get(g);
       if (!list) pairs.set(g, (list = new IntList()));
       list.push(id, i);
@@ -177,8 +184,12 @@ export function buildSearchIndex(input: IndexInput, write: IndexSink): BuiltInde
     for (const entry of map) out[shardOf(entry[0], shards)].push(entry);
     return out;
   };
-  const unitShards = byShard(units);
-  const pairShards = byShard(pairs);
+  const unitText = (g: number) => String.fromCharCode(g);
+  const pairText = (g: number) => String.fromCharCode(Math.floor(g / 65536), g % 65536);
+  const unitShards = byShard(new Map([...units].map(([g, list]) => [unitText(g), list])));
+  const pairShards = byShard(new Map([...pairs].map(([g, list]) => [pairText(g), list])));
+  units.clear();
+  pairs.clear();
   const titleShards = byShard(titles);
   const nameGramShards = byShard(nameGrams);
   for (let s = 0; s < shards; s++) {

@@ -21,7 +21,7 @@ export interface LoadedFiguresAndEvents {
 }
 
 /** The content files this loader reads; each is optional (a new library starts without figures). */
-export const FACT_FILES = ['figures.yaml', 'events.yaml', 'figure-ignore.yaml', 'date-ignore.yaml'] as const;
+export const FIGURE_AND_EVENT_FILES = ['figures.yaml', 'events.yaml', 'figure-ignore.yaml', 'date-ignore.yaml'] as const;
 
 function loadList<T>(contentDir: string, name: string, schema: z.ZodType<T[]>, problems: Problem[]): LoadedList<T> {
   const file = join(contentDir, name);

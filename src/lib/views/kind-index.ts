@@ -14,7 +14,7 @@ export interface IndexedEntity {
 }
 
 /** Beyond this, a kind's index is split into pages (each well under the 120 KB page budget). */
-export const ENTITIES_PER_PAGE = 150;
+export const ENTITIES_PER_PAGE = 100;
 
 export interface FacetOption {
   value: string;

@@ -1,0 +1,34 @@
+import type { EntityBacklinks } from '../types.ts';
+import { entityKindLabels } from '../labels.ts';
+import { firstView } from './mentions.ts';
+
+interface EntityData {
+  name: string;
+  kind: string;
+  theme: string;
+  aliases: string[];
+}
+
+/**
+ * What an entity page shows besides its compiled body: the rows of its information table and the
+ * bounded first view of its mentions (the complete list has pages of its own).
+ */
+export function entityPageView(kind: string, data: EntityData, links: EntityBacklinks | undefined) {
+  const rows: Array<[string, string]> = [
+    ['类别', `${entityKindLabels[kind]} · ${data.kind}`],
+    ['主题', data.theme],
+    ...(data.aliases.length ? [['别名', data.aliases.join('、')] as [string, string]] : []),
+  ];
+  const documents = links?.documents ?? [];
+  return {
+    rows,
+    mentions: firstView(documents),
+    mentionCount: links?.mentionCount ?? 0,
+    /** Result-card metadata for the search index: the first document naming it, and how many do. */
+    documentMeta: documents.length ? `document:${documents[0].title}${documents.length > 1 ? ` 等 ${documents.length} 份文件` : ''}` : undefined,
+    mentioningEntities: links?.entities ?? [],
+    related: links?.related ?? [],
+  };
+}
+
+export type EntityPageView = ReturnType<typeof entityPageView>;
