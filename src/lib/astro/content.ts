@@ -1,5 +1,6 @@
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
-import type { GeneratedDocument, GeneratedEntity } from '../emit/write-generated.ts';
+import { readFileSync } from 'node:fs';
+import { documentPageFile, type DocumentSummary, type GeneratedDocument, type GeneratedEntity } from '../emit/write-generated.ts';
 import type { EntityBacklinks } from '../site/build-site-index.ts';
 import type { KindsOverview } from '../types.ts';
 import type { EntityFacts } from '../types.ts';
@@ -8,9 +9,17 @@ import type { TimelinePage } from '../views/timeline.ts';
 import { entityKinds, type EntityKind } from '../schema/entity.ts';
 
 /** Typed access to the collections; routes stay thin and never scan more than they show. */
-export async function allDocuments(): Promise<GeneratedDocument[]> {
+export async function allDocuments(): Promise<DocumentSummary[]> {
   const entries = await getCollection('documents');
-  return entries.map((e) => e.data as unknown as GeneratedDocument).sort((a, b) => b.meta.date.localeCompare(a.meta.date));
+  return entries.map((e) => e.data as unknown as DocumentSummary).sort((a, b) => b.meta.date.localeCompare(a.meta.date));
+}
+
+/**
+ * One document's page data, read from its own file when its page is rendered: bodies never sit in
+ * the content layer's store, so the build's memory does not grow with the corpus's text.
+ */
+export function documentPage(slug: string): GeneratedDocument {
+  return JSON.parse(readFileSync(documentPageFile(slug), 'utf8')) as GeneratedDocument;
 }
 
 /** An entity page as the routes read it: its slug, frontmatter and compiled body. */

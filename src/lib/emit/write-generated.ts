@@ -14,7 +14,7 @@ import { buildTimelinePages } from '../views/timeline.ts';
  */
 export const GENERATED_DIR = resolve(process.env.WORK_DIR ? `${process.env.WORK_DIR}/generated` : '.generated');
 
-/** The shape of `.generated/documents/<slug>.json`, as the document route reads it. */
+/** The shape of `.generated/document-pages/<slug>.json`, as the document route reads it (one file per page, never all at once). */
 export interface GeneratedDocument {
   slug: string;
   meta: SourceMeta;
@@ -29,6 +29,12 @@ export interface GeneratedDocument {
   report: DocumentReport;
   collation: CollationNote[];
 }
+
+/** A document as listings and route lists read it: `.generated/documents/<slug>.json`. */
+export type DocumentSummary = Pick<GeneratedDocument, 'slug' | 'meta' | 'downloads'>;
+
+/** The full page data of one document (body, contents, neighbours, notes). */
+export const documentPageFile = (slug: string) => join(GENERATED_DIR, 'document-pages', `${slug}.json`);
 
 /** Where the download files of a document are written: `<dir>/<file>` for each of its `downloads`. */
 export const downloadsDir = (slug: string) => join(GENERATED_DIR, 'downloads', slug);
@@ -71,7 +77,11 @@ export function writeGenerated(build: SiteBuild): void {
       report: d.report,
       collation: d.collation ?? [],
     };
-    write(join(out, 'documents', `${d.slug}.json`), doc);
+    write(join(out, 'document-pages', `${d.slug}.json`), doc);
+    // What listings and getStaticPaths need: the content layer holds these for every document, so
+    // they leave out the body (at 5,000 documents the bodies alone are over 100 MB).
+    const summary: DocumentSummary = { slug: d.slug, meta: d.meta, downloads };
+    write(join(out, 'documents', `${d.slug}.json`), summary);
     write(join(out, 'paragraphs', `${d.slug}.json`), d.paragraphs);
   }
   for (const b of build.index.backlinks) write(join(out, 'backlinks', `${b.id}.json`), b);

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { allDocuments, entitiesOf } from '../../lib/astro/content.ts';
+import { allDocuments, documentPage, entitiesOf } from '../../lib/astro/content.ts';
 import { entityKinds } from '../../lib/schema/entity.ts';
 import { buildT2sMap } from '../../lib/search/t2s-map.ts';
 
@@ -8,10 +8,17 @@ import { buildT2sMap } from '../../lib/search/t2s-map.ts';
  * uses (a few kilobytes instead of OpenCC's full tables). The search page loads it with the first query.
  */
 export const GET: APIRoute = async () => {
-  let corpus = '';
-  for (const doc of await allDocuments()) corpus += doc.html + JSON.stringify(doc.meta);
-  for (const kind of entityKinds) {
-    for (const entry of await entitiesOf(kind)) corpus += JSON.stringify(entry.data);
+  // The characters the site uses, gathered one page at a time (never the whole corpus as one string).
+  const characters = new Set<string>();
+  const add = (text: string) => {
+    for (const c of text) characters.add(c);
+  };
+  for (const { slug } of await allDocuments()) {
+    const doc = documentPage(slug);
+    add(doc.html + JSON.stringify(doc.meta));
   }
-  return new Response(JSON.stringify(buildT2sMap(corpus)), { headers: { 'content-type': 'application/json' } });
+  for (const kind of entityKinds) {
+    for (const entry of await entitiesOf(kind)) add(JSON.stringify(entry.data));
+  }
+  return new Response(JSON.stringify(buildT2sMap([...characters].join(''))), { headers: { 'content-type': 'application/json' } });
 };
