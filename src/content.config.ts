@@ -12,7 +12,6 @@ const generated = (dir: string) => glob({ pattern: '**/*.json', base: `${GENERAT
 
 export const collections = {
   documents: defineCollection({ loader: generated('documents'), schema: z.looseObject({ slug: z.string() }) }),
-  backlinks: defineCollection({ loader: generated('backlinks'), schema: z.looseObject({ id: z.string() }) }),
   overview: defineCollection({ loader: generated('overview'), schema: z.looseObject({ kinds: z.array(z.unknown()), links: z.array(z.unknown()) }) }),
   figurePages: defineCollection({ loader: generated('figure-pages'), schema: z.looseObject({ page: z.number(), groups: z.array(z.unknown()) }) }),
   timelinePages: defineCollection({ loader: generated('timeline-pages'), schema: z.looseObject({ page: z.number(), years: z.array(z.unknown()) }) }),

@@ -1,11 +1,15 @@
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
-import { readFileSync } from 'node:fs';
-import { documentPageFile, type DocumentSummary, type GeneratedDocument, type GeneratedEntity } from '../emit/write-generated.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { backlinksFile, documentPageFile, mentionPageFile, type DocumentSummary, type GeneratedDocument, type GeneratedEntity } from '../emit/write-generated.ts';
 import type { EntityBacklinks } from '../site/build-site-index.ts';
 import type { KindsOverview } from '../types.ts';
 import type { EntityFacts } from '../types.ts';
 import type { FiguresPage } from '../views/figures.ts';
 import type { TimelinePage } from '../views/timeline.ts';
+import type { mentionPages } from '../views/mentions.ts';
+
+type MentionPage = ReturnType<typeof mentionPages>[number];
 import { entityKinds, type EntityKind } from '../schema/entity.ts';
 
 /** Typed access to the collections; routes stay thin and never scan more than they show. */
@@ -42,8 +46,25 @@ export async function entityCounts(): Promise<Record<EntityKind, number>> {
   return Object.fromEntries(counts) as Record<EntityKind, number>;
 }
 
+/**
+ * An entity's backlinks, read from its own file when its page is rendered: every mention with its
+ * excerpt grows with the corpus, so it never sits in the content layer's store or in page props.
+ */
 export async function backlinksOf(entityId: string): Promise<EntityBacklinks | undefined> {
-  return (await getEntry('backlinks', entityId))?.data as unknown as EntityBacklinks | undefined;
+  const file = backlinksFile(entityId);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as EntityBacklinks) : undefined;
+}
+
+/** The page numbers of an entity's complete mention list (none when no document mentions it). */
+export function mentionPageNumbers(entityId: string): number[] {
+  const dir = dirname(mentionPageFile(entityId, 1));
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).map((f) => Number(f.replace(/\.json$/, ''))).sort((a, b) => a - b);
+}
+
+/** Page n of an entity's complete mention list, as written by the compiler. */
+export function mentionPage(entityId: string, n: number): MentionPage {
+  return JSON.parse(readFileSync(mentionPageFile(entityId, n), 'utf8')) as MentionPage;
 }
 
 /** The site-wide view of the kinds, computed once by the site-wide reduce. */

@@ -5,6 +5,7 @@ import { entityKinds } from '../schema/entity.ts';
 import type { SourceMeta } from '../schema/source-meta.ts';
 import { site } from '../../site.config.ts';
 import { buildFiguresPages } from '../views/figures.ts';
+import { mentionPages } from '../views/mentions.ts';
 import { buildTimelinePages } from '../views/timeline.ts';
 
 /**
@@ -35,6 +36,12 @@ export type DocumentSummary = Pick<GeneratedDocument, 'slug' | 'meta' | 'downloa
 
 /** The full page data of one document (body, contents, neighbours, notes). */
 export const documentPageFile = (slug: string) => join(GENERATED_DIR, 'document-pages', `${slug}.json`);
+
+/** An entity's backlinks (every mention, related entities, relations): `.generated/backlinks/<kind>/<slug>.json`. */
+export const backlinksFile = (entityId: string) => join(GENERATED_DIR, 'backlinks', `${entityId}.json`);
+
+/** Page n of an entity's complete mention list. */
+export const mentionPageFile = (entityId: string, n: number) => join(GENERATED_DIR, 'mention-pages', entityId, `${n}.json`);
 
 /** Where the download files of a document are written: `<dir>/<file>` for each of its `downloads`. */
 export const downloadsDir = (slug: string) => join(GENERATED_DIR, 'downloads', slug);
@@ -84,7 +91,11 @@ export function writeGenerated(build: SiteBuild): void {
     write(join(out, 'documents', `${d.slug}.json`), summary);
     write(join(out, 'paragraphs', `${d.slug}.json`), d.paragraphs);
   }
-  for (const b of build.index.backlinks) write(join(out, 'backlinks', `${b.id}.json`), b);
+  for (const b of build.index.backlinks) {
+    write(join(out, 'backlinks', `${b.id}.json`), b);
+    // The complete mention list in page-sized files, so a mentions page reads only its own slice.
+    for (const page of mentionPages(b.documents)) if (page.count > 0) write(mentionPageFile(b.id, page.number), page);
+  }
   for (const e of build.entityPages) {
     const page: GeneratedEntity = { ...e.data, html: e.html, facts: e.facts ?? { status: [], figures: [] } };
     write(join(out, 'entities', `${e.id}.json`), page);
