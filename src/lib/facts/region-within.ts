@@ -1,18 +1,13 @@
 import { site } from '../../site.config.ts';
-
-const byName = new Map<string, { name: string; parent?: string }>();
-for (const r of site.regions) for (const n of [r.name, ...r.aliases]) byName.set(n, r);
+import { regions } from '../regions.ts';
 
 /** The configured region a name or alias (上海市普陀区长征镇 → 普陀区长征镇) stands for. */
-export function canonicalRegion(name: string): string | undefined {
-  return byName.get(name)?.name;
-}
+export const canonicalRegion = (name: string): string | undefined => regions.canonical(name);
 
 /** Whether `inner` is `outer` or lies inside it (普陀区长征镇 is within 上海市), by the configured parents. */
 export function regionWithin(inner: string, outer: string): boolean {
-  const target = canonicalRegion(outer);
-  for (let r = byName.get(inner); r; r = r.parent ? byName.get(r.parent) : undefined) if (r.name === target) return true;
-  return false;
+  const target = regions.canonical(outer);
+  return target !== undefined && regions.chain(inner).includes(target);
 }
 
 /** Whether one region contains the other (a town's fact may come from its district's report). */

@@ -9,10 +9,15 @@ export type { Citation, ParagraphIndexEntry };
  * The one paragraph of `document` containing `quote` (compared in the normal form for matching),
  * or why there is not exactly one. Body citations and frontmatter facts are resolved by this.
  */
-export function findQuotedParagraph(paragraphs: ParagraphIndexEntry[], document: string, quote: string): { paragraph: ParagraphIndexEntry } | { message: string } {
+/** The paragraphs containing a quote, compared in the matching form (spaces and quotation marks aside). */
+export function paragraphsQuoting(paragraphs: readonly ParagraphIndexEntry[], quote: string): ParagraphIndexEntry[] {
   const needle = normalizeForMatching(quote);
-  if (needle.length < 4) return { message: 'citation quote is missing or shorter than 4 characters' };
-  const hits = paragraphs.filter((p) => normalizeForMatching(p.text).includes(needle));
+  return paragraphs.filter((p) => normalizeForMatching(p.text).includes(needle));
+}
+
+export function findQuotedParagraph(paragraphs: ParagraphIndexEntry[], document: string, quote: string): { paragraph: ParagraphIndexEntry } | { message: string } {
+  if (normalizeForMatching(quote).length < 4) return { message: 'citation quote is missing or shorter than 4 characters' };
+  const hits = paragraphsQuoting(paragraphs, quote);
   if (hits.length === 0) return { message: `quote "${quote}" is not in document "${document}"` };
   if (hits.length > 1) return { message: `quote "${quote}" occurs in ${hits.length} paragraphs of "${document}"; quote more words to make it unique` };
   return { paragraph: hits[0] };

@@ -136,7 +136,7 @@ export function buildSiteIndex(
 /** Figures and events by the entities they name: one pass over each list, for the entity pages. */
 function groupFactsByEntity(entities: EntityRef[], figures: ResolvedFigure[], events: ResolvedEvent[]): EntityFacts[] {
   const byEntity = new Map<string, EntityFacts>(entities.map((e) => [e.id, { id: e.id, figures: [], events: [] }]));
-  // Entity ids were checked when the citations were resolved (src/lib/site/resolve-facts.ts).
+  // Entity ids were checked when the citations were resolved (src/lib/site/resolve-figures-and-events.ts).
   for (const f of figures) for (const id of f.entities) byEntity.get(id)?.figures.push(f);
   for (const e of events) for (const id of e.entities) byEntity.get(id)?.events.push(e);
   for (const facts of byEntity.values()) {

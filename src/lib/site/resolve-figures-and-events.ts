@@ -1,7 +1,7 @@
 import { fieldName, type Problem } from '../errors.ts';
 import type { FactCitation } from '../schema/facts.ts';
 import type { LoadedFiguresAndEvents, LoadedList } from '../source/load-figures-and-events.ts';
-import { normalizeForMatching } from '../text/normalize-for-matching.ts';
+import { paragraphsQuoting } from '../remark/resolve-citations.ts';
 import type { CompiledDocument, FactSource, ResolvedEvent, ResolvedFigure } from '../types.ts';
 
 export interface ResolvedFiguresAndEvents {
@@ -35,8 +35,8 @@ export function resolveFiguresAndEvents(facts: LoadedFiguresAndEvents, documents
         problems.push({ ...at(['citation', 'doc']), message: `(${label(entry)}) cites unknown document "${doc}"`, hint: `Use the slug of a source in content/sources: ${[...documents.keys()].join(', ')}.` });
         return;
       }
-      const needle = normalizeForMatching(quote);
-      const hits = document.paragraphs.filter((p) => normalizeForMatching(p.text).includes(needle));
+      // The same matching rule as entity pages' citations; `occurrence` picks one of a repeated passage.
+      const hits = paragraphsQuoting(document.paragraphs, quote);
       const hit = occurrence ? hits[occurrence - 1] : hits.length === 1 ? hits[0] : undefined;
       if (hits.length === 0) {
         problems.push({ ...at(['citation', 'quote']), message: `(${label(entry)}) quote "${quote}" is not in document "${doc}"`, hint: 'Copy the words from the source text exactly (spaces and quotation marks do not matter).' });
