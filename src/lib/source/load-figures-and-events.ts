@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { zodProblems, type Problem } from '../errors.ts';
+import type { Problem } from '../errors.ts';
 import { eventsFileSchema, factIgnoreFileSchema, figuresFileSchema, type EventEntry, type FactIgnoreEntry, type FigureEntry } from '../schema/facts.ts';
-import { readYamlFile } from './read-yaml.ts';
+import { readValidatedYaml } from './read-yaml.ts';
 
 /** One validated list file, with the lines of its entries for later messages (citations). */
 export interface LoadedList<T> {
@@ -27,14 +27,8 @@ function loadList<T>(contentDir: string, name: string, schema: z.ZodType<T[]>, p
   const file = join(contentDir, name);
   const empty: LoadedList<T> = { file, entries: [], lineOf: () => undefined };
   if (!existsSync(file)) return empty;
-  const yaml = readYamlFile(file, problems);
-  if (!yaml) return empty;
-  const parsed = schema.safeParse(yaml.data ?? []);
-  if (!parsed.success) {
-    problems.push(...zodProblems(file, parsed.error, yaml.data, yaml.lineOf));
-    return empty;
-  }
-  return { file, entries: parsed.data, lineOf: yaml.lineOf };
+  const list = readValidatedYaml(file, schema, problems);
+  return list ? { file, entries: list.data, lineOf: list.lineOf } : empty;
 }
 
 /**

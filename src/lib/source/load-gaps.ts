@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { zodProblems, type Problem } from '../errors.ts';
+import type { Problem } from '../errors.ts';
 import { gapsSchema, type Gap } from '../schema/gaps.ts';
-import { readYamlFile } from './read-yaml.ts';
+import { readValidatedYaml } from './read-yaml.ts';
 
 export interface LoadedGap extends Gap {
   file: string;
@@ -14,9 +14,7 @@ export function loadGaps(contentDir: string): { gaps: LoadedGap[]; problems: Pro
   const file = join(contentDir, 'gaps.yaml');
   const problems: Problem[] = [];
   if (!existsSync(file)) return { gaps: [], problems };
-  const yaml = readYamlFile(file, problems);
-  if (!yaml) return { gaps: [], problems };
-  const parsed = gapsSchema.safeParse(yaml.data ?? []);
-  if (!parsed.success) return { gaps: [], problems: [...problems, ...zodProblems(file, parsed.error, yaml.data, yaml.lineOf)] };
-  return { gaps: parsed.data.map((g, i) => ({ ...g, file, line: yaml.lineOf([i, 'quote']) })), problems };
+  const list = readValidatedYaml(file, gapsSchema, problems);
+  if (!list) return { gaps: [], problems };
+  return { gaps: list.data.map((g, i) => ({ ...g, file, line: list.lineOf([i, 'quote']) })), problems };
 }

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ContentError, zodProblems, type Problem } from '../errors.ts';
-import { readYamlFile } from './read-yaml.ts';
+import { ContentError, type Problem } from '../errors.ts';
+import { readValidatedYaml } from './read-yaml.ts';
 
 const ignoreListSchema = z.array(z.strictObject({ term: z.string().min(2), why: z.string().min(4) }));
 
@@ -11,9 +11,7 @@ export function loadIgnoreList(contentDir: string): string[] {
   const file = join(contentDir, 'entity-ignore.yaml');
   if (!existsSync(file)) return [];
   const problems: Problem[] = [];
-  const yaml = readYamlFile(file, problems);
-  const parsed = yaml ? ignoreListSchema.safeParse(yaml.data ?? []) : undefined;
-  if (yaml && parsed && !parsed.success) problems.push(...zodProblems(file, parsed.error, yaml.data, yaml.lineOf));
-  if (problems.length || !parsed?.success) throw new ContentError(problems);
-  return parsed.data.map((e) => e.term);
+  const list = readValidatedYaml(file, ignoreListSchema, problems);
+  if (!list || problems.length) throw new ContentError(problems);
+  return list.data.map((e) => e.term);
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { zodProblems, type Problem } from '../errors.ts';
+import type { Problem } from '../errors.ts';
 import type { EntityRef } from '../schema/entity.ts';
 import { linkExclusionsSchema, type LinkExclusion } from '../schema/link-exclusions.ts';
-import { readYamlFile } from './read-yaml.ts';
+import { readValidatedYaml } from './read-yaml.ts';
 
 export const LINK_EXCLUSIONS_FILE = 'link-exclusions.yaml';
 
@@ -16,13 +16,11 @@ export function loadLinkExclusions(contentDir: string, entities: EntityRef[]): {
   const file = join(contentDir, LINK_EXCLUSIONS_FILE);
   if (!existsSync(file)) return { exclusions: [], problems: [] };
   const problems: Problem[] = [];
-  const yaml = readYamlFile(file, problems);
+  const yaml = readValidatedYaml(file, linkExclusionsSchema, problems);
   if (!yaml) return { exclusions: [], problems };
-  const parsed = linkExclusionsSchema.safeParse(yaml.data ?? []);
-  if (!parsed.success) return { exclusions: [], problems: zodProblems(file, parsed.error, yaml.data, yaml.lineOf) };
 
   const byId = new Map(entities.map((e) => [e.id, e]));
-  parsed.data.forEach((entry, i) => {
+  yaml.data.forEach((entry, i) => {
     const entity = byId.get(entry.entity);
     if (!entity) {
       problems.push({
@@ -46,5 +44,5 @@ export function loadLinkExclusions(contentDir: string, entities: EntityRef[]): {
       });
     });
   });
-  return { exclusions: problems.length ? [] : parsed.data, problems };
+  return { exclusions: problems.length ? [] : yaml.data, problems };
 }

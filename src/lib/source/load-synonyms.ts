@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ContentError, zodProblems, type Problem } from '../errors.ts';
-import { readYamlFile } from './read-yaml.ts';
+import { ContentError, type Problem } from '../errors.ts';
+import { readValidatedYaml } from './read-yaml.ts';
 
 const synonymsSchema = z.array(
   z.strictObject({
@@ -19,9 +19,7 @@ export function loadSynonyms(contentDir: string): Synonyms {
   const file = join(contentDir, 'search-synonyms.yaml');
   if (!existsSync(file)) return [];
   const problems: Problem[] = [];
-  const yaml = readYamlFile(file, problems);
-  const parsed = yaml ? synonymsSchema.safeParse(yaml.data ?? []) : undefined;
-  if (yaml && parsed && !parsed.success) problems.push(...zodProblems(file, parsed.error, yaml.data, yaml.lineOf));
-  if (problems.length || !parsed?.success) throw new ContentError(problems);
-  return parsed.data;
+  const list = readValidatedYaml(file, synonymsSchema, problems);
+  if (!list || problems.length) throw new ContentError(problems);
+  return list.data;
 }

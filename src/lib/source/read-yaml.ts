@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import type { Problem } from '../errors.ts';
+import type { z } from 'zod';
+import { zodProblems, type Problem } from '../errors.ts';
 import { unsafeCharacterProblem } from '../text/unsafe-characters.ts';
 import { describeFileError } from './list-folder.ts';
 
@@ -72,4 +73,19 @@ export function readYamlFile(file: string, problems: Problem[]): YamlText | unde
     return undefined;
   }
   return parseYamlText(text, file, problems);
+}
+
+/**
+ * Reads a YAML file and validates it with `schema` (an empty file reads as an empty list); every
+ * mistake becomes a problem naming the file, line and field. Undefined when the file is unusable.
+ */
+export function readValidatedYaml<T>(file: string, schema: z.ZodType<T>, problems: Problem[]): { data: T; lineOf: YamlText['lineOf'] } | undefined {
+  const yaml = readYamlFile(file, problems);
+  if (!yaml) return undefined;
+  const parsed = schema.safeParse(yaml.data ?? []);
+  if (!parsed.success) {
+    problems.push(...zodProblems(file, parsed.error, yaml.data, yaml.lineOf));
+    return undefined;
+  }
+  return { data: parsed.data, lineOf: yaml.lineOf };
 }
