@@ -44,7 +44,7 @@ export const site = parseSiteDefinition({
    */
   regions: [
     { name: '全国' },
-    { name: '沿沪宁七个城市', parent: '全国' },
+    { name: '沿沪宁七个城市', parent: '全国', aliases: ['七个城市'] },
     { name: '上海市', parent: '全国' },
     { name: '普陀区', parent: '上海市', aliases: ['上海市普陀区'] },
     { name: '普陀区长征镇', parent: '普陀区', aliases: ['上海市普陀区长征镇'] },

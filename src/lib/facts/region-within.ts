@@ -15,10 +15,13 @@ export function regionsOverlap(a: string, b: string): boolean {
   return regionWithin(a, b) || regionWithin(b, a);
 }
 
-/** Whether a paragraph names a region: its name, an alias, or its last part (新虹街道, 七个城市). */
+/**
+ * Whether a paragraph names a region: its name, an alias, or its name without the enclosing
+ * region's (普陀区长征镇 → 长征镇, 闵行区新虹街道 → 新虹街道); other short forms are aliases in the config.
+ */
 export function namesRegion(text: string, region: string): boolean {
-  const r = site.regions.find((x) => x.name === canonicalRegion(region));
+  const r = site.regions.find((x) => x.name === regions.canonical(region));
   if (!r) return false;
-  const short = r.name.replace(/^(上海市|普陀区|闵行区|沿沪宁)/, '');
+  const short = r.parent && r.name.startsWith(r.parent) ? r.name.slice(r.parent.length) : r.name;
   return [r.name, ...r.aliases, short].some((n) => n.length >= 2 && text.includes(n));
 }
