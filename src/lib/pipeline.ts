@@ -24,7 +24,8 @@
  *                                                  上一篇 / 下一篇 and related documents
  *                collationNotes                    per document: corrections applied (with reasons) and known gaps → 校勘说明
  *   6 emit       writeGenerated                    JSON read by the Astro routes
- *   7 postbuild  CSP → Pagefind → sitemap → service worker, on the built pages (src/lib/astro/integration.ts)
+ *   7 postbuild  one pass over the built pages (CSP, indexed text, titles) → search index → sitemap →
+ *                service worker (src/lib/astro/integration.ts)
  *
  * Shared types live in ./types.ts, which imports no stage.
  */

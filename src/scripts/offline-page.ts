@@ -19,7 +19,10 @@ const mb = (bytes: number) => (bytes / 1024 / 1024 >= 0.1 ? `${(bytes / 1024 / 1
 const isHere = new URL(location.href);
 isHere.search = '';
 isHere.hash = '';
-if (isHere.pathname !== new URL('offline/', base).pathname && !navigator.onLine) {
+// Shown at another page's address, this page is the service worker's answer to a page it could not
+// fetch and has not saved: that is the whole test (navigator.onLine is not: it stays true on a
+// network that does not reach the site, and in some browsers' offline emulation).
+if (isHere.pathname !== new URL('offline/', base).pathname) {
   root.querySelector<HTMLElement>('[data-unsaved-notice]')!.hidden = false;
 }
 

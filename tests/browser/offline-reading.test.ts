@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
 import { listPages } from '../../src/lib/postbuild/sitemap.ts';
+import { readBuiltPages } from '../../src/lib/postbuild/built-pages.ts';
 import { generateServiceWorker } from '../../src/lib/postbuild/service-worker.ts';
 import { serveStatic } from '../../support/static-server.ts';
 import { precacheManifest } from '../build/precache.ts';
@@ -152,7 +153,7 @@ describe('a new build', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  const regenerate = () => generateServiceWorker(work);
+  const regenerate = () => generateServiceWorker(work, readBuiltPages(work));
 
   it('replaces the cache cleanly: changed files refreshed, removed files dropped, one precache left', async () => {
     const doc = join(work, 'documents/index.html');

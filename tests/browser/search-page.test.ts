@@ -183,7 +183,7 @@ describe('filters', () => {
     const hrefs = await resultHrefs();
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.map(pathOf)).toContain('/documents/putuo-grassroots-governance-2025/');
-    for (const href of hrefs) expect(builtPage(href), href).toContain('data-pagefind-filter="年份:2025"');
+    for (const href of hrefs) expect(builtPage(href), href).toContain('data-search-filter="年份:2025"');
     const count = Number(/2025（(\d+)）/.exec((await page.locator('select[name="年份"] option:checked').textContent())!)![1]);
     expect(count).toBe(Number(/找到 (\d+) 个/.exec((await page.locator('#search-status').textContent())!)![1]));
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlFiles } from '../../src/lib/postbuild/apply-csp.ts';
+import { htmlFiles } from '../../src/lib/postbuild/built-pages.ts';
 import { contentSecurityPolicy, inlineScripts } from '../../src/lib/postbuild/content-security-policy.ts';
 import { DIST } from '../support/site.ts';
 
@@ -11,10 +11,9 @@ describe('every built page ships a Content-Security-Policy', () => {
   it('with the hash of each of its own inline scripts, and no inline event handlers', () => {
     expect(pages.length).toBeGreaterThan(0);
     const problems: string[] = [];
-    for (const file of pages) {
-      const html = readFileSync(file, 'utf8');
+    for (const name of pages) {
+      const html = readFileSync(join(DIST, name), 'utf8');
       const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
-      const name = relative(DIST, file);
       if (!meta) {
         problems.push(`${name}: no policy`);
         continue;

@@ -72,8 +72,8 @@ describe('entity pages', () => {
   it('show a bounded first view of mentions and link the complete list, which is not indexed as page text', () => {
     expect(hrefs('policies/louzhangzhi/index.html', 'a')).toContain('/policies/louzhangzhi/mentions/');
     const list = readPage('policies/louzhangzhi/mentions/index.html');
-    expect(select('[data-pagefind-body]', list)).toBeUndefined();
-    expect((selectAll('#mentions-title ~ div[data-pagefind-ignore] section', readPage('policies/louzhangzhi/index.html')) as Element[]).length).toBeLessThanOrEqual(20);
+    expect(select('[data-search-body]', list)).toBeUndefined();
+    expect((selectAll('#mentions-title ~ div[data-search-ignore] section', readPage('policies/louzhangzhi/index.html')) as Element[]).length).toBeLessThanOrEqual(20);
   });
 });
 

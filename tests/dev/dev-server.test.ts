@@ -15,7 +15,8 @@ let server: ChildProcess | undefined;
 let url = '';
 
 beforeAll(async () => {
-  server = spawn('npx', ['astro', 'dev', '--port', '0', '--host', '127.0.0.1'], { cwd: work, env: cleanBuildEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so the dev server (a child of npx) is stopped with it.
+  server = spawn('npx', ['astro', 'dev', '--port', '0', '--host', '127.0.0.1'], { cwd: work, env: cleanBuildEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${out}`)), 120_000);
@@ -32,9 +33,14 @@ beforeAll(async () => {
   });
 }, 150_000);
 
-afterAll(() => {
-  server?.kill('SIGTERM');
-  rmSync(work, { recursive: true, force: true });
+afterAll(async () => {
+  // Stop the whole group and wait for it: a dev server still writing its caches would race the removal.
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    process.kill(-server.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+  rmSync(work, { recursive: true, force: true, maxRetries: 5 });
 });
 
 const page = async (path: string) => (await fetch(url + path)).text();

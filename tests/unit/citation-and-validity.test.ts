@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { toHtml } from 'hast-util-to-html';
+import { toHast } from 'mdast-util-to-hast';
+import { withYearBreaks } from '../../src/lib/remark/resolve-citations.ts';
 import { sourceMetaSchema, type SourceMeta } from '../../src/lib/schema/source-meta.ts';
 import { citedDate, formatCitation } from '../../src/lib/views/citation.ts';
 import { validityOf } from '../../src/lib/views/validity.ts';
@@ -77,5 +80,15 @@ describe('时效', () => {
     for (const slug of ['changzheng-party-building-2023', 'putuo-grassroots-governance-2025', 'xinhong-hub-party-building']) {
       expect(validityOf(metaOf(slug).period, '2026-12-02')).toBeUndefined();
     }
+  });
+});
+
+describe('citation labels wrap after the year', () => {
+  it('puts a <wbr> where digits meet a Han character, and nowhere else', () => {
+    const html = (label: string) => toHtml(toHast({ type: 'paragraph', children: withYearBreaks(label) }));
+    expect(html('〔2022年计划〕')).toBe('<p>〔2022<wbr>年计划〕</p>');
+    expect(html('〔2023年报道〕')).toBe('<p>〔2023<wbr>年报道〕</p>');
+    expect(html('〔十四五规划〕')).toBe('<p>〔十四五规划〕</p>');
+    expect(html('〔G2〕')).toBe('<p>〔G2〕</p>');
   });
 });

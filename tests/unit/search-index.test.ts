@@ -147,10 +147,10 @@ describe('exact-match index', () => {
 
 describe('indexed text', () => {
   const html = `<html><head><title>楼宇综合服务站</title></head><body><header><nav>首页 文件</nav></header>
-    <main id="main" data-pagefind-body><article data-pagefind-meta="kind:项目" data-pagefind-filter="类型:项目">
-    <h1 data-pagefind-meta="title">楼宇综合服务站</h1>
+    <main id="main" data-search-body><article data-search-meta="kind:项目" data-search-filter="类型:项目">
+    <h1 data-search-meta="title">楼宇综合服务站</h1>
     <p id="p-1">积极发挥“楼长制”+楼宇综合服务站创新服务的作用。<a class="citation" href="/documents/changzheng-14th-five-year-plan/#p-e3">〔十四五规划〕</a></p>
-    <section data-pagefind-ignore><h2>提及</h2><p>长征镇“十四五”规划在营商环境保障部分提出</p></section>
+    <section data-search-ignore><h2>提及</h2><p>长征镇“十四五”规划在营商环境保障部分提出</p></section>
     </article></main><footer>长征镇政策文件库</footer></body></html>`;
   const extracted = extractIndexedPage(html, 'projects/louyu-zonghe-fuwuzhan/')!;
 

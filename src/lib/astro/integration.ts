@@ -4,8 +4,8 @@ import type { AstroIntegration } from 'astro';
 import { ContentError, formatProblem } from '../errors.ts';
 import { formatReport, writeGenerated } from '../emit/write-generated.ts';
 import { compileSite } from '../pipeline.ts';
-import { applyContentSecurityPolicy } from '../postbuild/apply-csp.ts';
-import { writeSearchIndex } from '../postbuild/search-index.ts';
+import { finishBuiltPages } from '../postbuild/built-pages.ts';
+import { SearchIndexWriter } from '../postbuild/search-index.ts';
 import { generateServiceWorker } from '../postbuild/service-worker.ts';
 import { writeSitemap } from '../postbuild/sitemap.ts';
 import type { SiteConfig } from '../site-config.ts';
@@ -23,9 +23,9 @@ export interface PolicyLibraryOptions {
 /**
  * The site's one build entry, so `astro build`, `npm run build` and `npm run dev` run the same
  * pipeline: the document compiler before Astro reads any content (and again in dev whenever a file
- * under content/ changes, so backlinks never go stale), then, on the finished pages: the
- * Content-Security-Policy, the search index, sitemap and robots.txt, and the service worker last, because
- * it fingerprints the final files.
+ * under content/ changes, so backlinks never go stale), then, on the finished pages: one pass that
+ * reads each page once (its Content-Security-Policy, its indexed text), the search index, sitemap
+ * and robots.txt, and the service worker last, because it fingerprints the final files.
  */
 /** Post-build summary lines: printed whatever Astro's log level, they are the build's report. */
 const report = (line: string) => console.log(line);
@@ -78,16 +78,18 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         endAstroBuild();
         const dist = fileURLToPath(dir);
-        const pages = await timed('csp', () => applyContentSecurityPolicy(dist));
-        report(`Content-Security-Policy: ${pages} pages`);
+        // One pass reads every page: its policy, its indexed text, its title and size for the later steps.
+        const index = new SearchIndexWriter(dist, options.config.base, synonyms, [site.documentsLabel, ...site.kinds.map((k) => k.badge)]);
+        const pages = await timed('pages', () => finishBuiltPages(dist, { onIndexed: (page) => index.add(page) }));
+        report(`Content-Security-Policy: ${pages.length} pages`);
 
-        const search = await timed('search-index', () => writeSearchIndex(dist, options.config.base, synonyms, [site.documentsLabel, ...site.kinds.map((k) => k.badge)]));
+        const search = await timed('search-index', () => index.finish());
         report(`search index: ${search.pages} pages, ${search.shards} shards, ${search.files} files (${(search.bytes / 1e6).toFixed(1)} M characters)`);
 
-        const sitemap = await timed('sitemap', () => writeSitemap(dist, options.config));
+        const sitemap = await timed('sitemap', () => writeSitemap(dist, pages, options.config));
         report(`sitemap.xml: ${sitemap.pages} pages (${sitemap.sitemap}); robots.txt written`);
 
-        const sw = await timed('service-worker', () => generateServiceWorker(dist));
+        const sw = await timed('service-worker', () => generateServiceWorker(dist, pages));
         if (sw.warnings.length) throw new Error(`service worker: ${sw.warnings.join('; ')}`);
         report(`sw.js: precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(2)} MB); ${sw.rest.files.length} more (${(sw.rest.size / 1024 / 1024).toFixed(1)} MB) cached when read or saved from /offline/`);
       },

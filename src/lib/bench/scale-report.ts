@@ -3,7 +3,7 @@
  * README's "Scale" section). Pure: the measuring is in scripts/bench-scale.ts.
  */
 
-export const BUILD_STEPS = ['startup', 'compile', 'astro-build', 'csp', 'pagefind', 'search-index', 'sitemap', 'service-worker'] as const;
+export const BUILD_STEPS = ['startup', 'compile', 'astro-build', 'pages', 'csp', 'pagefind', 'search-index', 'sitemap', 'service-worker'] as const;
 
 export interface StepFigures {
   ms: number;

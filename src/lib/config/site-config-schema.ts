@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const SLUG = /^[a-z][a-z0-9-]*$/;
 /** Route segments the site uses for its own pages; a kind must not take one of them. */
-const RESERVED_ROUTES = ['documents', 'search', 'search-index', 'pagefind', 'offline', 'timeline', 'figures', 'relations', 'icons', '404'];
+const RESERVED_ROUTES = ['documents', 'search', 'search-index', 'offline', 'timeline', 'figures', 'relations', 'icons', '404'];
 
 const kindSchema = z.strictObject({
   /** Folder under content/, route segment and collection name: `policies` → /policies/. */

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { CollationNote, CompiledEntity, DocumentEntities, DocumentHeader, DocumentNeighbours, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../types.ts';
 import { entityKinds } from '../schema/entity.ts';
@@ -43,14 +43,36 @@ export const backlinksFile = (entityId: string) => join(GENERATED_DIR, 'backlink
 /** Page n of an entity's complete mention list. */
 export const mentionPageFile = (entityId: string, n: number) => join(GENERATED_DIR, 'mention-pages', entityId, `${n}.json`);
 
-/** Where the download files of a document are written: `<dir>/<file>` for each of its `downloads`. */
-export const downloadsDir = (slug: string) => join(GENERATED_DIR, 'downloads', slug);
+/** Every character the site's pages use, once each: the search's t2s map keeps only what can match. */
+export const siteCharactersFile = () => join(GENERATED_DIR, 'site-characters.txt');
+
+/**
+ * The site's static files, Astro's `publicDir`: the project's public/ (icons, manifest) and every
+ * document's downloads beside its page (`documents/<slug>/<file>`). Astro copies this folder into
+ * the built site as it is and serves it in dev, so thousands of download files cost a file copy
+ * each, not a rendered route each.
+ */
+export const GENERATED_PUBLIC_DIR = join(GENERATED_DIR, 'public');
+
+/**
+ * Where the download files of a document are written: `<dir>/<file>` for each of its `downloads`
+ * (the source as received, byte for byte (下载原文), the cleaned text, and the original file when
+ * one was kept).
+ */
+export const downloadsDir = (slug: string) => join(GENERATED_PUBLIC_DIR, 'documents', slug);
 
 /** The shape of `.generated/entities/<kind>/<slug>.json`: an entity page's frontmatter and its body rendered by the compiler. */
 export type GeneratedEntity = CompiledEntity['data'] & { html: string; facts: ResolvedFacts };
 
+/** Folders made by this build's writes: one mkdir per folder, not per file (thousands of files). */
+const madeFolders = new Set<string>();
+
 const write = (file: string, data: unknown) => {
-  mkdirSync(dirname(file), { recursive: true });
+  const folder = dirname(file);
+  if (!madeFolders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    madeFolders.add(folder);
+  }
   writeFileSync(file, typeof data === 'string' || data instanceof Uint8Array ? data : JSON.stringify(data) + '\n');
 };
 
@@ -58,11 +80,17 @@ const write = (file: string, data: unknown) => {
  * One file per page-sized slice, so each route reads only what it shows: a document page its own
  * document, an entity page its own backlinks.
  */
-export function writeGenerated(build: SiteBuild): void {
+export function writeGenerated(build: SiteBuild, publicDir = 'public'): void {
   const out = GENERATED_DIR;
   rmSync(out, { recursive: true, force: true });
+  madeFolders.clear();
+  if (existsSync(publicDir)) cpSync(publicDir, GENERATED_PUBLIC_DIR, { recursive: true });
   const entitiesByDoc = new Map(build.index.documentEntities.map((d) => [d.slug, d.entities]));
   const neighboursByDoc = new Map(build.index.documentNeighbours.map(({ slug, ...n }) => [slug, n]));
+  const characters = new Set<string>();
+  const addCharacters = (text: string) => {
+    for (const c of text) characters.add(c);
+  };
   for (const d of build.documents) {
     // The source as received, byte for byte (下载原文), the cleaned text, and the original file when kept.
     const downloads: GeneratedDocument['downloads'] = { source: 'source.txt', text: 'text.txt' };
@@ -85,11 +113,11 @@ export function writeGenerated(build: SiteBuild): void {
       collation: d.collation ?? [],
     };
     write(join(out, 'document-pages', `${d.slug}.json`), doc);
+    addCharacters(d.html + JSON.stringify(d.meta));
     // What listings and getStaticPaths need: the content layer holds these for every document, so
     // they leave out the body (at 5,000 documents the bodies alone are over 100 MB).
     const summary: DocumentSummary = { slug: d.slug, meta: d.meta, downloads };
     write(join(out, 'documents', `${d.slug}.json`), summary);
-    write(join(out, 'paragraphs', `${d.slug}.json`), d.paragraphs);
   }
   for (const b of build.index.backlinks) {
     write(join(out, 'backlinks', `${b.id}.json`), b);
@@ -99,7 +127,9 @@ export function writeGenerated(build: SiteBuild): void {
   for (const e of build.entityPages) {
     const page: GeneratedEntity = { ...e.data, html: e.html, facts: e.facts ?? { status: [], figures: [] } };
     write(join(out, 'entities', `${e.id}.json`), page);
+    addCharacters(JSON.stringify(page));
   }
+  write(siteCharactersFile(), [...characters].join(''));
   write(join(out, 'entity-names.json'), build.entities);
   if (build.index.overview) write(join(out, 'overview', 'kinds.json'), { id: 'kinds', ...build.index.overview });
   // 指标 and 大事记: page-sized slices computed once; an entity page reads only its own facts.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SAXParser } from 'parse5-sax-parser';
+import { readHtml, type HtmlReader } from '../html-stream.ts';
 
 /** Script types the browser does not execute, so they need no hash. */
 const DATA_SCRIPT_TYPES = new Set(['application/json', 'application/ld+json', 'importmap-data', 'text/plain']);
@@ -9,36 +9,36 @@ export interface PolicyOptions {
   extraScriptSources?: string[];
 }
 
-/**
- * The exact text of every inline script the browser would run, in document order. A streaming
- * tokenizer (parse5's SAX parser, the same tokenizer hast-util-from-html uses) rather than a full
- * tree: this runs on every page of the site, and building a tree of each page made this step cost
- * seconds and hundreds of MB at thousands of pages for the few scripts it looks for.
- */
+/** Collects the exact text of every inline script the browser would run, in document order, while the page is read. */
+export class InlineScriptReader implements HtmlReader {
+  readonly scripts: string[] = [];
+  /** The running script's text so far; undefined outside a script or in one that needs no hash. */
+  private script?: string;
+  private inScript = false;
+
+  open(tag: string, attributes: Readonly<Record<string, string>>): void {
+    if (tag !== 'script') return;
+    this.inScript = true;
+    this.script = attributes.src === undefined && !DATA_SCRIPT_TYPES.has((attributes.type ?? '').toLowerCase()) ? '' : undefined;
+  }
+
+  text(text: string): void {
+    if (this.inScript && this.script !== undefined) this.script += text;
+  }
+
+  close(tag: string): void {
+    if (tag !== 'script' || !this.inScript) return;
+    if (this.script !== undefined) this.scripts.push(this.script);
+    this.inScript = false;
+    this.script = undefined;
+  }
+}
+
+/** The exact text of every inline script the browser would run, in document order. */
 export function inlineScripts(html: string): string[] {
-  const parser = new SAXParser();
-  const scripts: string[] = [];
-  let inScript = false;
-  let text: string | undefined;
-  parser.on('startTag', (tag) => {
-    if (tag.tagName !== 'script' || tag.selfClosing) return;
-    inScript = true;
-    const attr = (name: string) => tag.attrs.find((a) => a.name === name)?.value;
-    text = attr('src') === undefined && !DATA_SCRIPT_TYPES.has((attr('type') ?? '').toLowerCase()) ? '' : undefined;
-  });
-  parser.on('text', ({ text: chunk }) => {
-    if (inScript && text !== undefined) text += chunk;
-  });
-  parser.on('endTag', (tag) => {
-    if (tag.tagName !== 'script' || !inScript) return;
-    if (text !== undefined) scripts.push(text);
-    inScript = false;
-    text = undefined;
-  });
-  // The parser is a stream, but it emits synchronously while it is written to.
-  parser.end(html);
-  if (inScript && text !== undefined) scripts.push(text);
-  return scripts;
+  const reader = new InlineScriptReader();
+  readHtml(html, [reader]);
+  return reader.scripts;
 }
 
 const hashOf = (script: string) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
@@ -49,7 +49,7 @@ const hashOf = (script: string) => `'sha256-${createHash('sha256').update(script
  * run), no plugins, no <base> hijacking. Styles may be inline: Astro inlines
  * small stylesheets and style attributes carry no script.
  */
-export function contentSecurityPolicy(scripts: string[], options: PolicyOptions = {}): string {
+export function contentSecurityPolicy(scripts: readonly string[], options: PolicyOptions = {}): string {
   const hashes = [...new Set(scripts.map(hashOf))];
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'self'"]],
@@ -72,11 +72,12 @@ const CHARSET = /<meta charset=["']?utf-8["']?\s*\/?>/i;
 
 /**
  * Adds (or replaces) the page's policy as a <meta> tag, right after the charset declaration so it
- * applies before any script. Returns the page unchanged apart from that one tag.
+ * applies before any script. Returns the page unchanged apart from that one tag. `scripts`: the
+ * page's inline scripts when the caller has already read them (the post-build pass reads each page once).
  */
-export function withContentSecurityPolicy(html: string, options: PolicyOptions = {}): string {
+export function withContentSecurityPolicy(html: string, options: PolicyOptions = {}, scripts?: readonly string[]): string {
   const stripped = html.replace(EXISTING_POLICY, '');
-  const policy = contentSecurityPolicy(inlineScripts(stripped), options);
+  const policy = contentSecurityPolicy(scripts ?? inlineScripts(stripped), options);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}">`;
   if (CHARSET.test(stripped)) return stripped.replace(CHARSET, (m) => m + meta);
   if (/<head[^>]*>/i.test(stripped)) return stripped.replace(/<head[^>]*>/i, (m) => m + meta);

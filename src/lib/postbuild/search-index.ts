@@ -1,67 +1,73 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { SearchIndexData } from '../search/entities.ts';
-import { buildSearchIndex, type IndexName } from '../search/exact-index.ts';
+import { SearchIndexBuilder, type BuiltIndex, type IndexName } from '../search/exact-index.ts';
 import { extractIndexedPage, type IndexedPage } from '../search/indexed-text.ts';
 import type { T2sMap } from '../search/normalize.ts';
 import type { Synonyms } from '../source/load-synonyms.ts';
+import { htmlFiles, pageUrl } from './built-pages.ts';
 
-/** Built folders that hold no pages to search. */
-const NOT_PAGES = new Set(['_astro', 'search-index', 'pagefind', 'offline']);
-
-/** Every built HTML file as [site path without the base, file]. */
-export function builtPages(dist: string): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!(dir === dist && NOT_PAGES.has(entry.name))) walk(path);
-      } else if (entry.name.endsWith('.html')) {
-        const rel = relative(dist, path).split(sep).join('/');
-        out.push([rel.replace(/(^|\/)index\.html$/, '$1'), path]);
-      }
-    }
-  };
-  walk(dist);
-  return out.sort((a, b) => a[0].localeCompare(b[0]));
-}
-
-/** The indexed text of every searchable page of a built site (the one extractor, indexed-text.ts). */
+/**
+ * The indexed text of every searchable page of a built site, read again from disk (the benchmark
+ * and tests; the build hands pages to SearchIndexWriter as its one pass reads them).
+ */
 export function indexedPages(dist: string): IndexedPage[] {
-  return builtPages(dist).flatMap(([url, file]) => extractIndexedPage(readFileSync(file, 'utf8'), url) ?? []);
+  return htmlFiles(dist).flatMap((file) => extractIndexedPage(readFileSync(join(dist, file), 'utf8'), pageUrl(file)) ?? []);
 }
 
 const stripBase = (href: string, base: string) => (href.startsWith(base) ? href.slice(base.length) : href.replace(/^\//, '')).replace(/[?#].*$/, '');
 
 /**
  * Post-build: the exact-match search index of the built pages, written to `dist/search-index/`
- * next to the t2s map and entity names the Astro routes wrote there. Names that find a page:
+ * next to the t2s map and entity names the Astro routes wrote there. Pages are added one at a time
+ * as the post-build pass reads them (src/lib/postbuild/built-pages.ts). Names that find a page:
  * entity names and aliases, then document titles and the labels entity pages cite documents by
  * (〔十四五规划〕 → the Five-Year Plan).
  */
-export function writeSearchIndex(dist: string, base: string, synonyms: Synonyms, kindOrder: readonly string[]) {
-  const dir = join(dist, 'search-index');
-  const t2s = JSON.parse(readFileSync(join(dir, 't2s.json'), 'utf8')) as T2sMap;
-  const { entities } = JSON.parse(readFileSync(join(dir, 'entities.json'), 'utf8')) as SearchIndexData;
-  const pages = indexedPages(dist);
-  const names: IndexName[] = entities.flatMap((e) => [e.name, ...e.aliases].map((label) => ({ label, name: e.name, url: stripBase(e.url, base) })));
-  const documents = pages.filter((p) => p.kind === kindOrder[0]);
-  for (const d of documents) for (const label of new Set([d.title, ...(d.filters['来源文件'] ?? [])])) names.push({ label, name: d.title, url: d.url });
-  const titleOf = new Map(documents.map((d) => [d.url, d.title]));
-  for (const p of pages) {
-    for (const c of p.citations) {
-      const url = stripBase(c.href, base);
+export class SearchIndexWriter {
+  private readonly dir: string;
+  private readonly builder: SearchIndexBuilder;
+  private readonly entityNames: IndexName[];
+  private readonly documentNames: IndexName[] = [];
+  /** Citation links of all pages: only label and target are kept. */
+  private readonly citations: Array<{ label: string; href: string }> = [];
+
+  constructor(
+    dist: string,
+    private readonly base: string,
+    synonyms: Synonyms,
+    private readonly kindOrder: readonly string[],
+  ) {
+    this.dir = join(dist, 'search-index');
+    const t2s = JSON.parse(readFileSync(join(this.dir, 't2s.json'), 'utf8')) as T2sMap;
+    const { entities } = JSON.parse(readFileSync(join(this.dir, 'entities.json'), 'utf8')) as SearchIndexData;
+    this.entityNames = entities.flatMap((e) => [e.name, ...e.aliases].map((label) => ({ label, name: e.name, url: stripBase(e.url, base) })));
+    this.builder = new SearchIndexBuilder({ t2s, synonyms, kindOrder });
+  }
+
+  add(page: IndexedPage): void {
+    this.builder.add(page);
+    if (page.kind === this.kindOrder[0]) {
+      for (const label of new Set([page.title, ...(page.filters['来源文件'] ?? [])])) this.documentNames.push({ label, name: page.title, url: page.url });
+    }
+    this.citations.push(...page.citations);
+  }
+
+  finish(): BuiltIndex {
+    const titleOf = new Map(this.documentNames.filter((n) => n.label === n.name).map((n) => [n.url, n.name]));
+    const names = [...this.entityNames, ...this.documentNames];
+    for (const c of this.citations) {
+      const url = stripBase(c.href, this.base);
       const label = c.label.replace(/^[〔［[]|[〕］\]]$/g, '');
       if (titleOf.has(url) && label) names.push({ label, name: titleOf.get(url)!, url });
     }
+    const made = new Set<string>();
+    return this.builder.finish(names, (path, text) => {
+      const file = join(this.dir, path);
+      const folder = dirname(file);
+      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+      made.add(folder);
+      writeFileSync(file, text);
+    });
   }
-  const made = new Set<string>();
-  return buildSearchIndex({ pages, names, t2s, synonyms, kindOrder }, (path, text) => {
-    const file = join(dir, path);
-    const folder = dirname(file);
-    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-    made.add(folder);
-    writeFileSync(file, text);
-  });
 }

@@ -16,10 +16,11 @@
  * - Query strings are ignored when matching the precache (`/search/?q=…` is `/search/index.html`).
  * - Offline, a page not saved gets the offline page (it lists what is saved), not a browser error.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { generateSW, getManifest } from 'workbox-build';
 import { site } from '../../site.config.ts';
+import type { BuiltPage } from './built-pages.ts';
 
 import { CACHE_ID, FILES_CACHE, OFFLINE_MANIFEST, PAGES_CACHE, type OfflineManifest } from '../offline-caches.ts';
 
@@ -57,25 +58,27 @@ function allFiles(dist: string): string[] {
     .map((e) => relative(dist, join(e.parentPath, e.name)).split(sep).join('/'));
 }
 
-/** Every file a reader may want offline that the precache leaves out, with its size. */
-export function offlineManifest(dist: string, precached: ReadonlySet<string>): OfflineManifest {
+/**
+ * Every file a reader may want offline that the precache leaves out, with its size. `pages`: the
+ * built pages as the post-build pass read them (their titles and sizes; other files are measured).
+ */
+export function offlineManifest(dist: string, precached: ReadonlySet<string>, pages: readonly BuiltPage[]): OfflineManifest {
   const never = new Set(NEVER);
+  const pageOf = new Map(pages.map((p) => [p.file, p]));
   const files = allFiles(dist)
     .filter((f) => !precached.has(f) && !never.has(f) && !/^workbox-.*\.js$|\.map$/.test(f))
     .map((f) => {
-      const size = statSync(join(dist, f)).size;
+      const page = pageOf.get(f);
+      const size = page?.bytes ?? statSync(join(dist, f)).size;
       if (!(f.endsWith('/index.html') || f === 'index.html')) return { url: f, size };
       // A page is requested (and cached) by its directory URL, the address readers navigate to.
-      const title = /<title>([^<]*)<\/title>/.exec(readFileSync(join(dist, f), 'utf8'))?.[1];
-      return { url: f.slice(0, -'index.html'.length), size, title: title ? decodeEntities(title) : undefined };
+      return { url: f.slice(0, -'index.html'.length), size, title: page?.title };
     })
     .sort((a, b) => Number(b.title !== undefined) - Number(a.title !== undefined) || a.url.localeCompare(b.url));
   return { files, size: files.reduce((n, f) => n + f.size, 0) };
 }
 
-const decodeEntities = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
-
-export async function generateServiceWorker(dist: string): Promise<{ count: number; size: number; rest: OfflineManifest; warnings: string[] }> {
+export async function generateServiceWorker(dist: string, pages: readonly BuiltPage[]): Promise<{ count: number; size: number; rest: OfflineManifest; warnings: string[] }> {
   const selection = { globDirectory: dist, globPatterns: precachePatterns(), globIgnores: NEVER, maximumFileSizeToCacheInBytes: PRECACHE_BUDGET };
   const { count, size, warnings } = await generateSW({
     ...selection,
@@ -108,7 +111,7 @@ export async function generateServiceWorker(dist: string): Promise<{ count: numb
   });
   // The same selection as the worker's precache (generateSW does not return its entries).
   const precached = new Set((await getManifest(selection)).manifestEntries.map((e) => e.url));
-  const rest = offlineManifest(dist, precached);
+  const rest = offlineManifest(dist, precached, pages);
   writeFileSync(join(dist, OFFLINE_MANIFEST), JSON.stringify(rest));
   const problems = [...warnings];
   if (size > PRECACHE_BUDGET) {

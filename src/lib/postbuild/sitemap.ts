@@ -6,27 +6,19 @@
  * protocol requires. Without it the host is unknown, so each <loc> is the page's path including
  * the base (e.g. /zhengce/documents/…/): search engines need SITE_URL, see README.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readSiteConfig, type SiteConfig } from '../site-config.ts';
+import { htmlFiles, pageUrl, type BuiltPage } from './built-pages.ts';
 
-/** Site-relative paths of every page: `''` for the home page, `documents/x/` for the others. */
+/** Site-relative paths of every page (`''` for home, `documents/x/`): the built pages that are a folder's index. */
+export function sitemapPaths(pages: readonly BuiltPage[]): string[] {
+  return pages.filter((p) => p.file === 'index.html' || p.file.endsWith('/index.html')).map((p) => p.url).sort();
+}
+
+/** The same paths of a built site read from disk (tests and tools; the build passes the pages it has read). */
 export function listPages(dist: string): string[] {
-  const pages: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (dir === dist && (entry.name === '_astro' || entry.name === 'pagefind')) continue;
-        walk(path);
-      } else if (entry.name === 'index.html') {
-        const rel = relative(dist, dir).split(sep).join('/');
-        pages.push(rel === '' ? '' : rel + '/');
-      }
-    }
-  };
-  walk(dist);
-  return pages.sort();
+  return sitemapPaths(htmlFiles(dist).map((file) => ({ file, url: pageUrl(file), bytes: 0 })));
 }
 
 /** The public URL of a site-relative path: absolute with SITE_URL, otherwise base-prefixed. */
@@ -37,8 +29,8 @@ export function publicUrl(path: string, config: SiteConfig): string {
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
-export function writeSitemap(dist: string, config: SiteConfig = readSiteConfig()): { pages: number; sitemap: string } {
-  const pages = listPages(dist);
+export function writeSitemap(dist: string, built: readonly BuiltPage[], config: SiteConfig = readSiteConfig()): { pages: number; sitemap: string } {
+  const pages = sitemapPaths(built);
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',

@@ -21,7 +21,7 @@ export function rehypePermalinks() {
           className: [isHeading ? 'heading-anchor' : 'permalink'],
           href: `#${id}`,
           ariaLabel: isHeading ? '本节链接' : '本段链接',
-          dataPagefindIgnore: '',
+          dataSearchIgnore: '',
         },
         children: [{ type: 'text', value: isHeading ? '#' : '¶' }],
       });

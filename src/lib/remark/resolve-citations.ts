@@ -1,4 +1,4 @@
-import type { Link, Root } from 'mdast';
+import type { Link, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { normalizeForMatching } from '../text/normalize-for-matching.ts';
 import type { Citation, ParagraphIndexEntry } from '../types.ts';
@@ -64,6 +64,21 @@ export function remarkResolveCitations(options: ResolveCitationsOptions) {
       node.url = options.href(document, found.paragraph.id);
       node.title = `原文：${quote}`;
       node.data = { ...node.data, hProperties: { className: ['citation'] } };
+      node.children = node.children.flatMap((child): Link['children'] => (child.type === 'text' ? withYearBreaks(child.value) : [child]));
     });
   };
 }
+
+/**
+ * A label's text with a line-break opportunity (<wbr>) where digits meet a Han character
+ * (〔2022<wbr>年计划〕). Justified text must be able to wrap inside a label, or the line before an
+ * unbreakable label is spread character by character; some line breakers (Chromium 150's) allow no
+ * break between a number and 年, so the label says where it may wrap.
+ */
+export function withYearBreaks(text: string): Array<Text> {
+  const parts = text.split(/(?<=\d)(?=\p{Script=Han})/u);
+  return parts.flatMap((value, i): Text[] => (i === 0 ? [{ type: 'text', value }] : [WORD_BREAK(), { type: 'text', value }]));
+}
+
+/** An empty text node rendered as <wbr> (mdast has no node for it; data.hName makes the element). */
+const WORD_BREAK = (): Text => ({ type: 'text', value: '', data: { hName: 'wbr', hChildren: [] } });

@@ -24,10 +24,8 @@ export interface IndexName {
   url: string;
 }
 
-export interface IndexInput {
-  pages: readonly IndexedPage[];
-  /** Entity names and aliases first, then document titles and citation labels. */
-  names: readonly IndexName[];
+/** What the index needs besides the pages. */
+export interface IndexOptions {
   t2s: T2sMap;
   /** Abbreviation → what it stands for, as written in content/search-synonyms.yaml. */
   synonyms: ReadonlyArray<{ abbreviation: string; means: readonly string[] }>;
@@ -35,6 +33,12 @@ export interface IndexInput {
   kindOrder: readonly string[];
   /** Normal-form characters per shard (tests use small values to exercise sharding). */
   charsPerShard?: number;
+}
+
+export interface IndexInput extends IndexOptions {
+  pages: readonly IndexedPage[];
+  /** Entity names and aliases first, then document titles and citation labels. */
+  names: readonly IndexName[];
 }
 
 export interface BuiltIndex {
@@ -70,16 +74,69 @@ class IntList {
 /** Normal-form characters per shard: keeps a shard's positions near 20 KB compressed. */
 const CHARS_PER_SHARD = 3_500;
 
+/** A page as the builder keeps it between `add` and `finish`: its head, normal form and serialised fragments. */
+interface PageRecord {
+  url: string;
+  title: string;
+  kind: string;
+  date?: string;
+  filters: IndexedPage['filters'];
+  /** The page's normal form, blocks joined by BLOCK_SEPARATOR. */
+  key: string;
+  /** Its fragment files' JSON, one per CHUNK of the normal form. */
+  fragments: string[];
+}
+
 /**
- * Builds the index and hands every file to `write`. Returns counts for the build report.
+ * Builds the index from pages given one at a time (`add`, as the post-build pass reads them), then
+ * writes every file (`finish`). A page is reduced to its normal form and its fragments' JSON when
+ * added, so the builder never holds the pages' block objects.
  */
+export class SearchIndexBuilder {
+  private readonly records: PageRecord[] = [];
+  constructor(private readonly options: IndexOptions) {}
+
+  add(page: IndexedPage): void {
+    const blockKeys = page.blocks.map((b) => fold(b.text, this.options.t2s));
+    const offsets: number[] = [];
+    let at = 0;
+    for (const k of blockKeys) {
+      offsets.push(at);
+      at += k.length + BLOCK_SEPARATOR.length;
+    }
+    const chunks = Math.max(1, Math.floor(Math.max(0, at - 1) / CHUNK) + 1);
+    const byChunk: Fragment['blocks'][] = Array.from({ length: chunks }, () => []);
+    page.blocks.forEach((b, i) => byChunk[Math.floor(offsets[i] / CHUNK)].push([b.anchor, b.element, b.text, offsets[i]]));
+    const fragments = byChunk.map((blocks, chunk) => {
+      const fragment: Fragment = { url: page.url, title: page.title, kind: page.kind, date: page.date, document: page.document, chunk, chunks, blocks };
+      return JSON.stringify(fragment);
+    });
+    this.records.push({ url: page.url, title: page.title, kind: page.kind, date: page.date, filters: page.filters, key: blockKeys.join(BLOCK_SEPARATOR), fragments });
+  }
+
+  /**
+   * Writes every file of the index through `write` and returns counts for the build report.
+   * `names`: entity names and aliases first, then document titles and citation labels.
+   */
+  finish(names: readonly IndexName[], write: IndexSink): BuiltIndex {
+    return writeIndex(this.records.splice(0), names, this.options, write);
+  }
+}
+
+/** Builds the index of all `input.pages` at once and hands every file to `write`. */
 export function buildSearchIndex(input: IndexInput, write: IndexSink): BuiltIndex {
+  const builder = new SearchIndexBuilder(input);
+  for (const page of input.pages) builder.add(page);
+  return builder.finish(input.names, write);
+}
+
+function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input: IndexOptions, write: IndexSink): BuiltIndex {
   const { t2s } = input;
   const rank = (kind: string) => {
     const i = input.kindOrder.indexOf(kind);
     return i < 0 ? input.kindOrder.length : i;
   };
-  const pages = [...input.pages].sort(
+  const pages = records.sort(
     (a, b) => rank(a.kind) - rank(b.kind) || (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title, 'zh') || a.url.localeCompare(b.url),
   );
   let files = 0;
@@ -90,24 +147,11 @@ export function buildSearchIndex(input: IndexInput, write: IndexSink): BuiltInde
     write(path, text);
   };
 
-  // Pass 1: each page's normal form, block offsets and fragments.
-  const keys: string[] = [];
-  pages.forEach((page, id) => {
-    const blockKeys = page.blocks.map((b) => fold(b.text, t2s));
-    const offsets: number[] = [];
-    let at = 0;
-    for (const k of blockKeys) {
-      offsets.push(at);
-      at += k.length + BLOCK_SEPARATOR.length;
-    }
-    keys.push(blockKeys.join(BLOCK_SEPARATOR));
-    const chunks = Math.max(1, Math.floor(Math.max(0, at - 1) / CHUNK) + 1);
-    const byChunk: Fragment['blocks'][] = Array.from({ length: chunks }, () => []);
-    page.blocks.forEach((b, i) => byChunk[Math.floor(offsets[i] / CHUNK)].push([b.anchor, b.element, b.text, offsets[i]]));
-    byChunk.forEach((blocks, chunk) => {
-      const fragment: Fragment = { url: page.url, title: page.title, kind: page.kind, date: page.date, document: page.document, chunk, chunks, blocks };
-      emit(paths.fragment(id, chunk), JSON.stringify(fragment));
-    });
+  // Page ids follow the sort; each page's fragments are written under its id, then dropped.
+  const keys = pages.map((page, id) => {
+    page.fragments.forEach((text, chunk) => emit(paths.fragment(id, chunk), text));
+    page.fragments = [];
+    return page.key;
   });
   const totalLength = keys.reduce((n, k) => n + k.length, 0);
   const averageLength = totalLength / Math.max(1, keys.length);
@@ -164,7 +208,7 @@ export function buildSearchIndex(input: IndexInput, write: IndexSink): BuiltInde
   const idOf = new Map(pages.map((p, id) => [p.url, id]));
   const names: NameShard = {};
   const nameGrams = new Map<string, NameEntry[]>();
-  for (const n of input.names) {
+  for (const n of nameList) {
     const id = idOf.get(n.url);
     const key = fold(n.label, t2s);
     if (id === undefined || !key) continue;

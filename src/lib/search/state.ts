@@ -1,7 +1,7 @@
 /**
  * The search page's state lives in its URL, so results can be shared and Back works:
  * `/search/?q=楼长制&类型=政策&年份=2022`. Filter names are those the page templates mark
- * (data-pagefind-filter, read by src/lib/search/indexed-text.ts).
+ * (data-search-filter, read by src/lib/search/indexed-text.ts).
  */
 export const FILTER_KEYS = ['类型', '地区', '年份', '来源文件'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];

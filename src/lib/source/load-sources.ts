@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceInput } from '../types.ts';
 import { parseFieldName, zodProblems, type Problem } from '../errors.ts';
@@ -55,6 +55,8 @@ export function loadSources(contentDir: string): LoadedSources {
 
   const texts = new Map<string, FolderEntry>();
   const metas = new Set<string>();
+  const originals = originalFiles(contentDir, entries);
+  const names = new Set(entries.map((e) => e.name));
   for (const entry of entries) {
     const { name, path } = entry;
     const looksLikeSource = /\.(txt|meta\.yaml)$/.test(name);
@@ -71,7 +73,7 @@ export function loadSources(contentDir: string): LoadedSources {
     else {
       const dot = name.indexOf('.');
       const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
-      const isOriginal = ORIGINAL_EXTENSIONS.includes(ext.toLowerCase()) && entries.some((e) => e.name === `${stem}.txt`);
+      const isOriginal = ORIGINAL_EXTENSIONS.includes(ext.toLowerCase()) && names.has(`${stem}.txt`);
       if (!isOriginal) {
         problems.push({
           file: path,
@@ -145,7 +147,7 @@ export function loadSources(contentDir: string): LoadedSources {
         meta: meta.data,
         corrections: corrections.data,
         correctionsFile,
-        original: findOriginal(contentDir, entries, slug),
+        original: ORIGINAL_EXTENSIONS.map((ext) => originals.get(`${slug}${ext}`)).find((f) => f !== undefined),
         locateCorrection: (field) => correctionsYaml.lineOf(parseFieldName(field)),
       });
     } else fail();
@@ -156,15 +158,20 @@ export function loadSources(contentDir: string): LoadedSources {
   return { inputs, problems, failed };
 }
 
-/** The original a text was extracted from: beside it in content/sources, or kept by add-document in content/originals. */
-function findOriginal(contentDir: string, sourceEntries: FolderEntry[], slug: string): string | undefined {
-  for (const ext of ORIGINAL_EXTENSIONS) {
-    const beside = sourceEntries.find((e) => e.kind !== 'folder' && e.name.toLowerCase() === `${slug}${ext}`);
-    if (beside) return beside.path;
-    const kept = join(contentDir, 'originals', `${slug}${ext}`);
-    if (existsSync(kept)) return kept;
+/**
+ * The originals texts were extracted from, by lower-case file name: beside them in content/sources,
+ * or kept by add-document in content/originals (a file beside its text wins). Listed once, so
+ * finding each source's original is a lookup, not a scan of the folder per source.
+ */
+function originalFiles(contentDir: string, sourceEntries: FolderEntry[]): Map<string, string> {
+  const found = new Map<string, string>();
+  const isOriginal = (name: string) => ORIGINAL_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+  for (const e of sourceEntries) if (e.kind !== 'folder' && isOriginal(e.name) && !found.has(e.name.toLowerCase())) found.set(e.name.toLowerCase(), e.path);
+  const kept = join(contentDir, 'originals');
+  if (existsSync(kept)) {
+    for (const name of readdirSync(kept)) if (isOriginal(name) && !found.has(name.toLowerCase()) && name === name.toLowerCase()) found.set(name, join(kept, name));
   }
-  return undefined;
+  return found;
 }
 
 /** What the content folder holds; anything else (a misspelt `policy/`) would be silently ignored. */

@@ -158,7 +158,7 @@ export function buildMdast(blocks: ClassifiedBlock[]): { tree: Root; header: Doc
 
 /** A `role="note"` block whose visible label is real text (read aloud, printed), kept out of the search index. */
 function labelledNote(className: string, label: string, body: Paragraph): Container {
-  const labelNode = container('span', { className: ['note-label'], dataPagefindIgnore: '' }, [{ type: 'text', value: label }]);
+  const labelNode = container('span', { className: ['note-label'], dataSearchIgnore: '' }, [{ type: 'text', value: label }]);
   return container('div', { className: [className], role: 'note' }, [labelNode as unknown as RootContent, body]);
 }
 

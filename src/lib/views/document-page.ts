@@ -55,12 +55,15 @@ const extractionLabels: Record<SourceMeta['extraction'], string> = {
   docx: '自 Word 文档提取的文字',
 };
 
+/** Made once: a formatter with a time zone costs about a millisecond to create, and every document page asks. */
+let shanghaiDate: Intl.DateTimeFormat | undefined;
+
 /**
  * Today in Shanghai, as YYYY-MM-DD: the build date 时效 is judged on. The pages say which date
  * it is, since a static page keeps it until the next build.
  */
 export function buildDateInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return (shanghaiDate ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })).format(now);
 }
 
 /** Provenance and status rows: official texts by issuer and 发文字号, news by newspaper and reporters. */
