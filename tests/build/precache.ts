@@ -1,6 +1,6 @@
-/** The precache manifest Workbox inlined into sw.js: `{url:"…",revision:"…"|null}` entries. */
+/** The precache list the build put in front of sw.js (src/lib/postbuild/service-worker.ts): `PRECACHE_MANIFEST=[…]`. */
 export function precacheManifest(sw: string): Array<{ url: string; revision: string | null }> {
-  const entries = [...sw.matchAll(/\{url:"([^"]+)",revision:(?:"([^"]*)"|null)\}/g)].map((m) => ({ url: m[1], revision: m[2] ?? null }));
-  if (entries.length === 0) throw new Error('no precache manifest found in sw.js');
-  return entries;
+  const list = /^const PRECACHE_MANIFEST=(\[.*?\]),OFFLINE_FALLBACK=/.exec(sw)?.[1];
+  if (!list) throw new Error('no precache manifest found in sw.js');
+  return JSON.parse(list) as Array<{ url: string; revision: string | null }>;
 }

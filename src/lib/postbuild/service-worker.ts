@@ -1,5 +1,6 @@
 /**
- * Post-build step (after the search index): generates `sw.js` with Workbox and `offline-manifest.json`.
+ * Post-build step (after the search index): writes `sw.js` (src/scripts/service-worker.ts, Workbox
+ * modules bundled with esbuild, with its precache list) and `offline-manifest.json`.
  *
  * Offline within a budget: the first visit precaches only the shell (CSS, JS, fonts, icons, the
  * manifest, the offline and 404 pages), the search index core and the first page of each listing
@@ -18,11 +19,13 @@
  */
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { generateSW, getManifest } from 'workbox-build';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { getManifest } from 'workbox-build';
 import { site } from '../../site.config.ts';
 import type { BuiltPage } from './built-pages.ts';
 
-import { CACHE_ID, FILES_CACHE, OFFLINE_MANIFEST, PAGES_CACHE, type OfflineManifest } from '../offline-caches.ts';
+import { CACHE_ID, OFFLINE_MANIFEST, type OfflineManifest } from '../offline-caches.ts';
 
 export { CACHE_ID };
 export const OFFLINE_PAGE = 'offline/index.html';
@@ -78,39 +81,33 @@ export function offlineManifest(dist: string, precached: ReadonlySet<string>, pa
   return { files, size: files.reduce((n, f) => n + f.size, 0) };
 }
 
+/** The worker's source (src/scripts/service-worker.ts), bundled here with its precache list. */
+const WORKER_SOURCE = fileURLToPath(new URL('../../scripts/service-worker.ts', import.meta.url));
+
 export async function generateServiceWorker(dist: string, pages: readonly BuiltPage[]): Promise<{ count: number; size: number; rest: OfflineManifest; warnings: string[] }> {
-  const selection = { globDirectory: dist, globPatterns: precachePatterns(), globIgnores: NEVER, maximumFileSizeToCacheInBytes: PRECACHE_BUDGET };
-  const { count, size, warnings } = await generateSW({
-    ...selection,
-    swDest: join(dist, 'sw.js'),
-    mode: 'production',
-    sourcemap: false,
-    inlineWorkboxRuntime: true,
-    cacheId: CACHE_ID,
-    skipWaiting: true,
-    clientsClaim: true,
-    cleanupOutdatedCaches: true,
-    directoryIndex: 'index.html',
-    ignoreURLParametersMatching: [/.*/],
+  const { manifestEntries, count, size, warnings } = await getManifest({
+    globDirectory: dist,
+    globPatterns: precachePatterns(),
+    globIgnores: NEVER,
+    maximumFileSizeToCacheInBytes: PRECACHE_BUDGET,
     // Astro's assets have content hashes in their names.
     dontCacheBustURLsMatching: /(^|\/)_astro\//,
-    runtimeCaching: [
-      {
-        // Pages are cached as they are read; offline, one never read gets the offline page.
-        urlPattern: ({ request }) => request.mode === 'navigate',
-        handler: 'NetworkFirst',
-        options: { cacheName: PAGES_CACHE, networkTimeoutSeconds: 6, precacheFallback: { fallbackURL: OFFLINE_PAGE } },
-      },
-      {
-        // Search index shards and fragments, filter data and the offline manifest, as they are loaded.
-        urlPattern: ({ request, sameOrigin }) => sameOrigin && request.method === 'GET',
-        handler: 'StaleWhileRevalidate',
-        options: { cacheName: FILES_CACHE },
-      },
-    ],
   });
-  // The same selection as the worker's precache (generateSW does not return its entries).
-  const precached = new Set((await getManifest(selection)).manifestEntries.map((e) => e.url));
+  // Workbox's generateSW would bundle the same modules with Rollup, Babel and Terser on every build
+  // (seconds); esbuild does it in a fraction of that, and Workbox still lists what to precache.
+  const bundled = await build({
+    entryPoints: [WORKER_SOURCE],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: `const PRECACHE_MANIFEST=${JSON.stringify(manifestEntries)},OFFLINE_FALLBACK=${JSON.stringify(OFFLINE_PAGE)};` },
+    logLevel: 'silent',
+  });
+  writeFileSync(join(dist, 'sw.js'), bundled.outputFiles[0].text);
+  const precached = new Set(manifestEntries.map((e) => e.url));
   const rest = offlineManifest(dist, precached, pages);
   writeFileSync(join(dist, OFFLINE_MANIFEST), JSON.stringify(rest));
   const problems = [...warnings];
