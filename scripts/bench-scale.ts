@@ -291,7 +291,8 @@ async function measureSearch(dist: string): Promise<SearchFigures[]> {
           const page = await context.newPage();
           const m = meter(page);
           await page.goto(server.url + 'search/');
-          await page.waitForSelector('#search-input');
+          // "Once the page is loaded": the page says so when its index core (meta.json) has arrived.
+          await page.waitForSelector('#search-page[data-search-ready]');
           if (warmUp) {
             await typeQuery(page, WARM_UP);
             await m.settle();
