@@ -408,7 +408,7 @@ async function measureSize(documents: number, starlightDir: string | undefined):
   const search = await measureSearch(dist);
   console.log(`search: ${search.map((s) => `${s.query} cold ${(s.cold.bytes / 1024).toFixed(0)} KB/${s.cold.requests} req/${s.cold.ms?.toFixed(0) ?? '—'} ms`).join('; ')}`);
 
-  const offlineRun = await runMeasured(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-offline.ts'], { cwd: dir, env });
+  const offlineRun = await runMeasured(process.execPath, ['scripts/build-offline.ts'], { cwd: dir, env });
   if (offlineRun.code !== 0) console.error(`build:offline failed:\n${offlineRun.output.slice(-20).join('\n')}`);
   const offlineDir = join(workDir, 'dist-offline');
   const offline = {

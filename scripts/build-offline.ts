@@ -13,7 +13,7 @@
  *   work or matter on a web server.
  * - Fails if any link of the copy would point at a file the copy does not have.
  *
- * Usage: tsx scripts/build-offline.ts [--dist dist] [--out dist-offline] [--zip dist-offline.zip] [--base /]
+ * Usage: node scripts/build-offline.ts [--dist dist] [--out dist-offline] [--zip dist-offline.zip] [--base /]
  * (--base defaults to BASE_PATH, the base the site was built with.)
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Renders the app icons in public/icons/ from public/favicon.svg (run by hand when the favicon
- * changes: `npx tsx scripts/generate-icons.ts`; the PNGs are committed). Installable web apps need
+ * changes: `npx node scripts/generate-icons.ts`; the PNGs are committed). Installable web apps need
  * PNG icons; the maskable one is full-bleed with the glyph inside the 80% safe zone.
  *
  * Uses Chromium (with a CJK font installed, e.g. Debian's fonts-noto-cjk) to rasterise the SVG.

@@ -181,7 +181,7 @@ export interface BenchSummary {
 async function typeQuery(page: Page, q: string): Promise<{ ms: number; hrefs: string[]; matches: number; base: string }> {
   return page.evaluate(async (q) => {
     const input = document.getElementById('search-input') as HTMLInputElement;
-    // (No named functions in here: the page does not have tsx's name helper.)
+    // (No named functions in here: code sent to the page must not rely on helpers a TypeScript transpiler may add.)
     const stop = new AbortController();
     const done = new Promise<number>((resolve) => {
       document.addEventListener(

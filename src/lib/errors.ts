@@ -23,9 +23,11 @@ export function formatProblem(p: Problem): string {
 
 /** Thrown once per build with every problem found, so authors fix them all in one round. */
 export class ContentError extends Error {
-  constructor(readonly problems: Problem[]) {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
     super(`${problems.length} content problem(s):\n` + problems.map((p) => '  - ' + formatProblem(p)).join('\n'));
     this.name = 'ContentError';
+    this.problems = problems;
   }
 }
 

@@ -34,7 +34,7 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  execFileSync('npx', ['tsx', 'scripts/build-offline.ts', '--dist', DIST, '--out', OUT, '--zip', ZIP, '--base', '/'], {
+  execFileSync(process.execPath, ['scripts/build-offline.ts', '--dist', DIST, '--out', OUT, '--zip', ZIP, '--base', '/'], {
     cwd: join(import.meta.dirname, '../..'),
     stdio: 'pipe',
   });

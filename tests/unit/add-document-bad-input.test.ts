@@ -13,7 +13,6 @@ import { emptyDocx, encryptedPdf, imageOnlyPdf } from '../fixtures/ingest/make-d
  */
 const ROOT = join(import.meta.dirname, '../..');
 const SOURCES = join(ROOT, 'content/sources');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const run = promisify(execFile);
 
 const work = mkdtempSync(join(tmpdir(), 'add-document-bad-'));
@@ -42,7 +41,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function addDocument(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, [join(ROOT, 'scripts/add-document.ts'), ...args, '--content', content], { cwd: work });
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'scripts/add-document.ts'), ...args, '--content', content], { cwd: work });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const { code, stdout, stderr } = e as { code: number; stdout: string; stderr: string };

@@ -38,7 +38,6 @@ interface Expected {
 
 const ROOT = join(import.meta.dirname, '../..');
 const CASES = join(ROOT, 'tests/fixtures/bad-input');
-const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -95,7 +94,7 @@ async function compile(dir: string, expected: Expected): Promise<{ code: number;
   if (expected.cli) {
     const env = { ...process.env, BASE_PATH: '', SITE_URL: '', CONTENT_DIR: '', ...expected.env };
     try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [TSX, join(ROOT, 'scripts/compile.ts'), '--check'], { cwd: dir, env });
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/compile.ts'), '--check'], { cwd: dir, env });
       return { code: 0, output: stdout + stderr };
     } catch (e) {
       const failed = e as { code: number; stdout: string; stderr: string };

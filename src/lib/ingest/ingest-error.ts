@@ -5,9 +5,11 @@ import { formatProblem, type Problem } from '../errors.ts';
  * non-zero; nothing is written when one is thrown.
  */
 export class IngestError extends Error {
-  constructor(readonly problem: Problem) {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
     super(formatProblem(problem));
     this.name = 'IngestError';
+    this.problem = problem;
   }
 }
 

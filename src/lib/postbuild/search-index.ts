@@ -32,12 +32,12 @@ export class SearchIndexWriter {
   /** Citation links of all pages: only label and target are kept. */
   private readonly citations: Array<{ label: string; href: string }> = [];
 
-  constructor(
-    dist: string,
-    private readonly base: string,
-    synonyms: Synonyms,
-    private readonly kindOrder: readonly string[],
-  ) {
+  private readonly base: string;
+  private readonly kindOrder: readonly string[];
+
+  constructor(dist: string, base: string, synonyms: Synonyms, kindOrder: readonly string[]) {
+    this.base = base;
+    this.kindOrder = kindOrder;
     this.dir = join(dist, 'search-index');
     const t2s = JSON.parse(readFileSync(join(this.dir, 't2s.json'), 'utf8')) as T2sMap;
     const { entities } = JSON.parse(readFileSync(join(this.dir, 'entities.json'), 'utf8')) as SearchIndexData;

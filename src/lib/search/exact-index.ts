@@ -94,7 +94,10 @@ interface PageRecord {
  */
 export class SearchIndexBuilder {
   private readonly records: PageRecord[] = [];
-  constructor(private readonly options: IndexOptions) {}
+  private readonly options: IndexOptions;
+  constructor(options: IndexOptions) {
+    this.options = options;
+  }
 
   add(page: IndexedPage): void {
     const blockKeys = page.blocks.map((b) => fold(b.text, this.options.t2s));

@@ -91,11 +91,14 @@ export class SearchCore {
   private files = new Map<string, Promise<unknown>>();
   private metaPromise?: Promise<IndexMeta>;
 
+  private readonly load: Loader;
+  private readonly href: (sitePath: string) => string;
+
   /** `href`: a page's site path (`documents/x/`) → the link to it. */
-  constructor(
-    private readonly load: Loader,
-    private readonly href: (sitePath: string) => string,
-  ) {}
+  constructor(load: Loader, href: (sitePath: string) => string) {
+    this.load = load;
+    this.href = href;
+  }
 
   private file<T>(path: string): Promise<T> {
     let p = this.files.get(path);
