@@ -29,6 +29,7 @@ import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '.
 import { median, renderScaleReport, replaceReadmeSection, type PageTypeFigures, type ScaleRun, type SearchFigures, type SizeFigures, type StepFigures } from '../src/lib/bench/scale-report.ts';
 import { starlightPages, starlightProjectFiles, type StarlightEntity } from '../src/lib/bench/starlight-pages.ts';
 import { STEP_LINE } from '../src/lib/astro/step-timings.ts';
+import { precacheList } from '../src/lib/postbuild/service-worker.ts';
 import { site } from '../src/site.config.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { serveStatic } from '../support/static-server.ts';
@@ -205,7 +206,7 @@ function pageTypes(dist: string, slugs: ReturnType<typeof contentSlugs>): PageTy
 function precache(dist: string): SizeFigures['precache'] {
   const swFile = join(dist, 'sw.js');
   if (!existsSync(swFile)) return { files: 0, bytes: 0, gzipBytes: 0 };
-  const urls = [...readFileSync(swFile, 'utf8').matchAll(/\{url:"([^"]+)",revision:(?:"[^"]*"|null)\}/g)].map((m) => m[1]);
+  const urls = precacheList(readFileSync(swFile, 'utf8')).map((e) => e.url);
   let bytes = 0;
   let gzipBytes = 0;
   for (const url of urls) {

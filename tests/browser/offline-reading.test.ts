@@ -7,9 +7,8 @@ import { launchChromium } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
 import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { readBuiltPages } from '../../src/lib/postbuild/built-pages.ts';
-import { generateServiceWorker } from '../../src/lib/postbuild/service-worker.ts';
 import { serveStatic } from '../../support/static-server.ts';
-import { precacheManifest } from '../build/precache.ts';
+import { generateServiceWorker, precacheList } from '../../src/lib/postbuild/service-worker.ts';
 import { waitForServiceWorker } from './service-worker.ts';
 
 /**
@@ -46,7 +45,7 @@ describe('after one visit, offline', () => {
     await page.goto(site.url);
     const sw = await waitForServiceWorker(page);
     expect(sw.scope).toBe(site.url);
-    const expected = precacheManifest(readFileSync(join(DIST, 'sw.js'), 'utf8')).map((e) => new URL(e.url, site.url).href);
+    const expected = precacheList(readFileSync(join(DIST, 'sw.js'), 'utf8')).map((e) => new URL(e.url, site.url).href);
     const cached = new Set(sw.precached.map((u) => u.replace(/\?__WB_REVISION__=.*$/, '')));
     expect(expected.filter((u) => !cached.has(u))).toEqual([]);
     expect(expected).toContain(site.url + 'offline/index.html');

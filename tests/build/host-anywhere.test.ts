@@ -6,7 +6,7 @@ import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { DIST, readPage } from '../support/site.ts';
-import { precacheManifest } from './precache.ts';
+import { precacheList } from '../../src/lib/postbuild/service-worker.ts';
 
 /** What a static host needs beyond the pages: metadata, sitemap, robots.txt, manifest, service worker. */
 const pages = listPages(DIST);
@@ -89,7 +89,7 @@ describe('web app manifest', () => {
 });
 
 describe('service worker', () => {
-  const entries = precacheManifest(readFileSync(join(DIST, 'sw.js'), 'utf8'));
+  const entries = precacheList(readFileSync(join(DIST, 'sw.js'), 'utf8'));
   const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(DIST, join(e.parentPath, e.name)).split(sep).join('/'));

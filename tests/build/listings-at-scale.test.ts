@@ -1,13 +1,14 @@
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../../src/lib/bench/generate-corpus.ts';
 import { listPages } from '../../src/lib/postbuild/sitemap.ts';
+import { CHUNK, type IndexMeta } from '../../src/lib/search/index-format.ts';
 import { cleanBuildEnv } from '../setup/build-site.ts';
-import { precacheManifest } from './precache.ts';
+import { precacheList } from '../../src/lib/postbuild/service-worker.ts';
 import { copyProject } from '../support/project-copy.ts';
 import { readPage } from '../support/site.ts';
 
@@ -58,7 +59,7 @@ describe(`a site of ${DOCUMENTS}+ documents`, () => {
   });
 
   it('precaches ≤ 3 MB on the first visit; everything else is in the offline manifest', () => {
-    const entries = precacheManifest(readFileSync(join(dist, 'sw.js'), 'utf8'));
+    const entries = precacheList(readFileSync(join(dist, 'sw.js'), 'utf8'));
     const bytes = entries.reduce((n, e) => n + statSync(join(dist, e.url)).size, 0);
     expect(bytes).toBeLessThanOrEqual(3 * KB * KB);
     console.log(`at ${DOCUMENTS}+ documents: precache ${entries.length} files, ${(bytes / KB / KB).toFixed(2)} MB`);
@@ -67,5 +68,23 @@ describe(`a site of ${DOCUMENTS}+ documents`, () => {
     const listed = new Set(manifest.files.map((f) => f.url));
     expect(generated.filter((slug) => !listed.has(`documents/${slug}/`))).toEqual([]);
     expect(existsSync(join(dist, 'offline/index.html'))).toBe(true);
+  });
+
+  it('shards the search index by the text, so a shard and a fragment stay small whatever the corpus', () => {
+    const dir = join(dist, 'search-index');
+    const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as IndexMeta;
+    const kb = (folder: string, file: string) => statSync(join(dir, folder, file)).size / KB;
+    const shards = readdirSync(join(dir, 'g')).map((f) => kb('g', f) + kb('p', f));
+    expect(shards.length).toBe(meta.shards);
+    // More text makes more shards (about one per 3,500 characters), not bigger ones.
+    expect(meta.shards).toBeGreaterThan(100);
+    const sorted = [...shards].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    expect(median).toBeLessThan(150);
+    expect(sorted[sorted.length - 1]).toBeLessThan(400);
+    // A result loads one fragment: the blocks starting in one CHUNK of the page's text (UTF-8, 3 bytes a character, plus a block's overrun).
+    const fragments = readdirSync(join(dir, 'f')).map((f) => kb('f', f));
+    expect(Math.max(...fragments)).toBeLessThan((3 * 3 * CHUNK) / KB);
+    console.log(`at ${DOCUMENTS}+ documents: ${meta.pages} pages indexed, ${meta.shards} shards (median ${median.toFixed(1)} KB, largest ${sorted[sorted.length - 1].toFixed(0)} KB, g + p), ${fragments.length} fragments (largest ${Math.max(...fragments).toFixed(1)} KB)`);
   });
 });

@@ -81,6 +81,21 @@ export function offlineManifest(dist: string, precached: ReadonlySet<string>, pa
   return { files, size: files.reduce((n, f) => n + f.size, 0) };
 }
 
+/** The precache list as it stands in front of the bundled worker: `const PRECACHE_MANIFEST=[…],OFFLINE_FALLBACK=…;`. */
+const precacheBanner = (entries: readonly PrecacheEntry[]) => `const PRECACHE_MANIFEST=${JSON.stringify(entries)},OFFLINE_FALLBACK=${JSON.stringify(OFFLINE_PAGE)};`;
+
+export interface PrecacheEntry {
+  url: string;
+  revision: string | null;
+}
+
+/** What a built sw.js precaches (for the tests and the benchmark, which measure the first visit). */
+export function precacheList(sw: string): PrecacheEntry[] {
+  const list = /^const PRECACHE_MANIFEST=(\[.*?\]),OFFLINE_FALLBACK=/.exec(sw)?.[1];
+  if (!list) throw new Error('sw.js has no precache list in front (src/lib/postbuild/service-worker.ts writes one)');
+  return JSON.parse(list) as PrecacheEntry[];
+}
+
 /** The worker's source (src/scripts/service-worker.ts), bundled here with its precache list. */
 const WORKER_SOURCE = fileURLToPath(new URL('../../scripts/service-worker.ts', import.meta.url));
 
@@ -103,7 +118,7 @@ export async function generateServiceWorker(dist: string, pages: readonly BuiltP
     target: 'es2020',
     write: false,
     define: { 'process.env.NODE_ENV': '"production"' },
-    banner: { js: `const PRECACHE_MANIFEST=${JSON.stringify(manifestEntries)},OFFLINE_FALLBACK=${JSON.stringify(OFFLINE_PAGE)};` },
+    banner: { js: precacheBanner(manifestEntries) },
     logLevel: 'silent',
   });
   writeFileSync(join(dist, 'sw.js'), bundled.outputFiles[0].text);
