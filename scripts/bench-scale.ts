@@ -453,7 +453,9 @@ try {
 const date = new Date().toISOString().slice(0, 10);
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, shared with other builds and tests while measuring (1-minute load ${load.toFixed(1)} at the start)`;
-const context = { date, commit, machine, seed, command: `npm run bench:scale -- ${process.argv.slice(2).join(' ')}` };
+// The command as a reader would type it: a folder of this machine (--starlight-dir) is not part of it.
+const typed = process.argv.slice(2).map((arg, i, all) => (all[i - 1] === '--starlight-dir' ? '<folder>' : arg));
+const context = { date, commit, machine, seed, command: `npm run bench:scale -- ${typed.join(' ')}` };
 const resultsDir = join(root, 'bench/results');
 mkdirSync(resultsDir, { recursive: true });
 const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
