@@ -80,7 +80,7 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         const dist = fileURLToPath(dir);
         // One pass reads every page: its policy, its indexed text, its title and size for the later steps.
         const index = new SearchIndexWriter(dist, options.config.base, synonyms, [site.documentsLabel, ...site.kinds.map((k) => k.badge)]);
-        const pages = await timed('pages', () => finishBuiltPages(dist, { onIndexed: (page) => index.add(page) }));
+        const pages = await timed('pages', () => finishBuiltPages(dist, (page) => index.add(page)));
         report(`Content-Security-Policy: ${pages.length} pages`);
 
         const search = await timed('search-index', () => index.finish());

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { readHtml, type HtmlReader } from '../html-stream.ts';
 import { IndexedTextReader, type IndexedPage } from '../search/indexed-text.ts';
-import { InlineScriptReader, withContentSecurityPolicy, type PolicyOptions } from './content-security-policy.ts';
+import { InlineScriptReader, withContentSecurityPolicy } from './content-security-policy.ts';
 
 export interface BuiltPage {
   /** The file, relative to the output folder with `/` separators: `documents/x/index.html`, `404.html`. */
@@ -21,9 +21,6 @@ export interface BuiltPage {
   /** Size in bytes as written (with its policy). */
   bytes: number;
 }
-
-/** Top-level folders of the output that hold no pages to search. */
-const NOT_SEARCHED = new Set(['_astro', 'search-index', 'offline']);
 
 /** Every HTML file under `dist`, relative with `/` separators, in a stable order. */
 export function htmlFiles(dist: string): string[] {
@@ -55,36 +52,32 @@ class TitleReader implements HtmlReader {
   }
 }
 
-export interface BuiltPagesOptions {
-  policy?: PolicyOptions;
-  /** Receives the indexed text of each searchable page, in file order. */
-  onIndexed?: (page: IndexedPage) => void;
+/** Reads one built page with `readers` besides its title; returns the page's record and its HTML. */
+function readPage(dist: string, file: string, readers: HtmlReader[]): { page: BuiltPage; html: string } {
+  const html = readFileSync(join(dist, file), 'utf8');
+  const title = new TitleReader();
+  readHtml(html, [title, ...readers]);
+  return { page: { file, url: pageUrl(file), title: title.title?.trim() || undefined, bytes: Buffer.byteLength(html) }, html };
 }
 
 /** The pages of a built site as they are, without changing them (tools and tests that regenerate a later step). */
 export function readBuiltPages(dist: string): BuiltPage[] {
-  return htmlFiles(dist).map((file) => {
-    const html = readFileSync(join(dist, file), 'utf8');
-    const title = new TitleReader();
-    readHtml(html, [title]);
-    return { file, url: pageUrl(file), title: title.title?.trim() || undefined, bytes: Buffer.byteLength(html) };
-  });
+  return htmlFiles(dist).map((file) => readPage(dist, file, []).page);
 }
 
-export function finishBuiltPages(dist: string, options: BuiltPagesOptions = {}): BuiltPage[] {
+/**
+ * The pass: every page gets its policy (written back), and `onIndexed` receives the indexed text of
+ * each searchable page, in file order. Returns the pages as written.
+ */
+export function finishBuiltPages(dist: string, onIndexed: (page: IndexedPage) => void): BuiltPage[] {
   return htmlFiles(dist).map((file) => {
-    const path = join(dist, file);
-    const html = readFileSync(path, 'utf8');
-    const url = pageUrl(file);
     const scripts = new InlineScriptReader();
-    const title = new TitleReader();
-    const searched = options.onIndexed && !NOT_SEARCHED.has(file.split('/')[0]);
-    const indexed = searched ? new IndexedTextReader() : undefined;
-    readHtml(html, indexed ? [scripts, title, indexed] : [scripts, title]);
-    const out = withContentSecurityPolicy(html, options.policy, scripts.scripts);
-    writeFileSync(path, out);
-    const page = indexed?.page(url);
-    if (page) options.onIndexed!(page);
-    return { file, url, title: title.title?.trim() || undefined, bytes: Buffer.byteLength(out) };
+    const indexed = new IndexedTextReader();
+    const { page, html } = readPage(dist, file, [scripts, indexed]);
+    const out = withContentSecurityPolicy(html, {}, scripts.scripts);
+    writeFileSync(join(dist, file), out);
+    const text = indexed.page(page.url);
+    if (text) onIndexed(text);
+    return { ...page, bytes: Buffer.byteLength(out) };
   });
 }

@@ -23,17 +23,15 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { getManifest } from 'workbox-build';
 import { site } from '../../site.config.ts';
+import { OFFLINE_MANIFEST, type OfflineManifest } from '../offline-caches.ts';
 import type { BuiltPage } from './built-pages.ts';
 
-import { CACHE_ID, OFFLINE_MANIFEST, type OfflineManifest } from '../offline-caches.ts';
-
-export { CACHE_ID };
 export const OFFLINE_PAGE = 'offline/index.html';
 /** The first visit's download, whatever the corpus. */
 export const PRECACHE_BUDGET = 3 * 1024 * 1024;
 
 /** Not for readers: the worker itself and files meant for crawlers. */
-const NEVER = ['sw.js', 'sw.js.map', 'workbox-*.js', 'sitemap.xml', 'robots.txt', OFFLINE_MANIFEST];
+const NEVER = ['sw.js', 'sitemap.xml', 'robots.txt', OFFLINE_MANIFEST];
 
 /**
  * What the first visit precaches. The search index core is its meta.json (counts, t2s map,
@@ -69,7 +67,7 @@ export function offlineManifest(dist: string, precached: ReadonlySet<string>, pa
   const never = new Set(NEVER);
   const pageOf = new Map(pages.map((p) => [p.file, p]));
   const files = allFiles(dist)
-    .filter((f) => !precached.has(f) && !never.has(f) && !/^workbox-.*\.js$|\.map$/.test(f))
+    .filter((f) => !precached.has(f) && !never.has(f))
     .map((f) => {
       const page = pageOf.get(f);
       const size = page?.bytes ?? statSync(join(dist, f)).size;

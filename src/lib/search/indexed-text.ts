@@ -45,6 +45,7 @@ const BLOCK = new Set([
 ]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'input', 'select', 'textarea', 'label', 'form', 'nav', 'footer', 'iframe']);
 const SKIPPED_CLASSES = new Set(['permalink', 'heading-anchor', 'citation']);
+const CITATION = new Set(['citation']);
 
 const hasClass = (attributes: Readonly<Record<string, string>>, names: ReadonlySet<string>) => (attributes.class ?? '').split(/\s+/).some((c) => names.has(c));
 const skipped = (tag: string, attributes: Readonly<Record<string, string>>) =>
@@ -151,7 +152,6 @@ export class IndexedTextReader implements HtmlReader {
   }
 }
 
-const CITATION = new Set(['citation']);
 
 /**
  * The indexed content of a built page, or undefined for pages that are not searched.
