@@ -1,169 +1,171 @@
-import type { SourceMeta } from '../schema/source-meta.ts';
-import { removeStraySpaces } from '../text/remove-stray-spaces.ts';
+import type { MetadataHints } from './hints.ts';
+import { findDate, parseTimestampLine } from './metadata/dates.ts';
+import { documentNumberLine, parseDocumentNumber } from './metadata/document-number.ts';
+import { isFurniture, labelledValues } from './metadata/furniture.ts';
+import { detectKind, type KindSpelling } from './metadata/kind.ts';
+import { documentLines, type DocLine } from './metadata/lines.ts';
+import { detectRegion, type PlaceLookup } from './metadata/region.ts';
+import { creditOrgan, findDateUnderTitle, findDateline, findOccasionDate, findPrintingOffice, findSignature, organOfSpeaker, organsInTitle } from './metadata/signature.ts';
+import { findTitle, normaliseTitleSpaces, SPEAKER } from './metadata/title.ts';
+
+export { parseChineseDate } from './metadata/dates.ts';
+export { ORGAN } from './metadata/signature.ts';
+
+/** The fields add-document detects, in the order the metadata file lists them. */
+export const detectedFields = ['title', 'kind', 'issuer', 'documentNumber', 'date', 'published', 'region', 'indexNumber'] as const;
+export type DetectedField = (typeof detectedFields)[number];
 
 /**
- * What can be read off a document's text (and, for a saved web page, its page furniture) without a
- * person: title, 发文字号, 成文日期, issuer, kind and region. Every value is a guess for a person to
- * confirm; `undefined` means nothing was found and the person must write it.
+ * What can be read off a document without a person. Every value is a guess for a person to
+ * confirm; `undefined` means nothing was found (the person writes it, or leaves it out when the
+ * document does not state it). `evidence` says, per value, where it was found: a line of the
+ * text (`第 12 行：…`) or the file's own metadata (a web page's 信息公开 table).
  */
 export interface DetectedMetadata {
   title?: string;
-  documentNumber?: string;
-  date?: string;
+  kind?: string;
+  /** Joint issuers are joined with 、. */
   issuer?: string;
-  kind?: SourceMeta['kind'];
+  documentNumber?: string;
+  /** 成文日期. */
+  date?: string;
+  /** 发布日期, when stated apart from 成文日期. */
+  published?: string;
   region?: string;
+  /** gov.cn 索引号. */
+  indexNumber?: string;
+  evidence: Partial<Record<DetectedField, string>>;
 }
 
-/** Values a saved web page states outside the article body (its <title>, the 信息公开 table). */
-export type MetadataHints = Partial<Pick<DetectedMetadata, 'title' | 'documentNumber' | 'date' | 'issuer'>>;
+export interface DetectionContext {
+  kinds: readonly KindSpelling[];
+  places: PlaceLookup;
+}
+
+const lineEvidence = (l: DocLine | undefined, what: string) => (l ? `${what}，第 ${l.n} 行：${l.text.length > 40 ? l.text.slice(0, 40) + '…' : l.text}` : what);
 
 /**
- * 发文字号 (GB/T 9704): 机关代字 + year in 〔〕 + serial + 号. Extractions and web pages also use
- * [] ［］ () （） for the brackets; the standard's 〔〕 is written back.
+ * Reads the metadata a person would otherwise copy by hand, by rules that hold for any document
+ * of its kind (GB/T 9704 公文, regulations, reports, news):
+ * - title: the file's own metadata (web table, Word title style) else the first run of title lines,
+ *   joined across lines, skipping mastheads, 文号, boxes, portal furniture and salutations;
+ * - 发文字号: a line that is only a 文号 (also bracketed), else the page's metadata;
+ * - 成文日期 and issuer: the first signature (organs over the date; joint organs side by side),
+ *   else the page's metadata, a report's occasion line, a news dateline; issuer also from the
+ *   organs the title names before 关于, a report's speaker line, a news credit, the 版记;
+ * - 发布日期: the page's metadata, a portal's timestamp or 发布日期 line;
+ * - kind: from the title's ending (configured kinds and aliases), news by its marks;
+ * - region: the place of the issuer (administrative-divisions dataset), 全国 for central organs.
  */
-const DOCUMENT_NUMBER = /([\u4e00-\u9fff]{1,12})\s*[〔[［(（]\s*((?:19|20)\d{2})\s*[〕\]］)）]\s*(\d{1,4})\s*号/u;
+export function detectMetadata(text: string, hints: MetadataHints, context: DetectionContext): DetectedMetadata {
+  const lines = documentLines(text);
+  const evidence: DetectedMetadata['evidence'] = {};
+  const hintEvidence = (h: { evidence: string } | undefined) => h?.evidence ?? '';
 
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, O: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 二〇二二 → 2022 (digit by digit); 十三 → 13, 三十一 → 31 (tens). */
-function cnNumber(s: string): number | undefined {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s.includes('十')) {
-    const [tens, units] = s.split('十');
-    const t = tens === '' ? 1 : CN_DIGITS[tens];
-    const u = units === '' ? 0 : CN_DIGITS[units];
-    return t === undefined || u === undefined ? undefined : t * 10 + u;
+  // A metadata box printed in the text (browser prints of 政府信息公开 pages, news pages).
+  const box = new Map<string, { value: string; line: DocLine }>();
+  for (const l of lines.slice(0, 40)) {
+    for (const { label, value } of labelledValues(l.text) ?? []) if (value !== '' && !box.has(label)) box.set(label, { value, line: l });
   }
-  const digits = [...s].map((c) => CN_DIGITS[c]);
-  return digits.some((d) => d === undefined) ? undefined : Number(digits.join(''));
-}
+  const fromBox = (...labels: string[]) => labels.map((l) => box.get(l)).find((v) => v !== undefined);
 
-const NUM = '[0-9０-９〇零○O一二三四五六七八九十]';
-/** A whole line that is a date, as signatures write it: 2022年1月13日, 2022 年 1 月 13 日, 二〇二二年一月十三日. */
-const DATE_LINE = new RegExp(`^(${NUM}{4})\\s*年\\s*(${NUM}{1,3})\\s*月\\s*(${NUM}{1,3})\\s*日$`, 'u');
+  const kindWords = context.kinds.flatMap((k) => [k.name, ...(k.aliases ?? [])]).concat(['条例', '纲要', '公约', '章程', '准则', '标准', '指引', '指南', '清单', '目录']);
 
-/** `2022年1月13日` (any of the forms above) → `2022-01-13`; undefined when it is no calendar date. */
-export function parseChineseDate(line: string): string | undefined {
-  const m = DATE_LINE.exec(line.normalize('NFKC').trim());
-  if (!m) return undefined;
-  const [year, month, day] = [m[1], m[2], m[3]].map(cnNumber);
-  if (year === undefined || month === undefined || day === undefined) return undefined;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** Names of issuing organs end like this (人民政府, 街道办事处, 党工委, 发展和改革委员会, 财政局 …). */
-export const ORGAN = /(人民政府|办事处|委员会|办公室|办公厅|党委|党工委|工委|政府|局|委|厅|署|中心|街道|人民代表大会)$/u;
-
-/** Lines that are markup or furniture rather than words: leftover markdown, page numbers. */
-const stripMarkup = (line: string) => line.replace(/^#{1,6}\s+/, '').replace(/\*\*/g, '').trim();
-
-const isDocumentNumberLine = (line: string) => {
-  const m = DOCUMENT_NUMBER.exec(line);
-  return m !== null && line.replace(m[0], '').trim() === '';
-};
-
-/** Short, unpunctuated lines: titles, signatures, headings (not body sentences). */
-const isHeadingLike = (line: string) => line.length >= 4 && line.length <= 80 && !/[。；;：:，,]$/.test(line) && !/[。；]/.test(line.slice(0, -1));
-
-function normaliseDocumentNumber(m: RegExpExecArray): string {
-  return `${m[1]}〔${m[2]}〕${m[3]}号`;
-}
-
-/** The kind, from how the title ends (…的通知, …规划, …年…计划) or from a newspaper byline. */
-export function detectKind(title: string | undefined, text: string): SourceMeta['kind'] | undefined {
-  if (title) {
-    const bare = title.replace(/[《》“”"\s]/g, '');
-    if (/通知$/.test(bare)) return '通知';
-    if (/规划(纲要)?$/.test(bare)) return '规划';
-    if (/\d{4}年.*计划$/.test(bare) || /年度.*计划$/.test(bare)) return '年度计划';
+  // Title.
+  let title: string | undefined;
+  const found = findTitle(lines, kindWords);
+  if (hints.title) {
+    title = normaliseTitleSpaces(hints.title.value);
+    evidence.title = hintEvidence(hints.title);
+  } else if (found) {
+    title = found.text;
+    evidence.title = `标题行，第 ${found.lines.join('、')} 行`;
   }
-  // News items carry a dateline or a byline; official documents do not.
-  if (/本报讯|■\s*记者|[(（]记者|记者\s*\S+\s*报道|通讯员|供图|摄）|（摄）/.test(text)) return '新闻报道';
-  return undefined;
-}
 
-const DISTRICT = /(?<=^|市|[^\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?区)/u;
-const TOWN = /(?<=^|区|[^\u4e00-\u9fff])([\u4e00-\u9fff]{2,3}(?:镇|街道))/u;
+  // 发文字号.
+  let documentNumber: string | undefined;
+  const numberLine = lines.slice(0, 60).find((l) => documentNumberLine(l.text) !== undefined);
+  const boxNumber = fromBox('发文字号', '文号');
+  if (numberLine) {
+    documentNumber = documentNumberLine(numberLine.text);
+    evidence.documentNumber = lineEvidence(numberLine, '单独成行的发文字号');
+  } else if (hints.documentNumber && parseDocumentNumber(hints.documentNumber.value)) {
+    documentNumber = parseDocumentNumber(hints.documentNumber.value);
+    evidence.documentNumber = hintEvidence(hints.documentNumber);
+  } else if (boxNumber && parseDocumentNumber(boxNumber.value)) {
+    documentNumber = parseDocumentNumber(boxNumber.value);
+    evidence.documentNumber = lineEvidence(boxNumber.line, '信息公开栏“文号”');
+  }
 
-/** Shanghai's districts (the site's documents are Shanghai's): a fallback when the title names none. */
-const SHANGHAI_DISTRICTS = ['黄浦区', '徐汇区', '长宁区', '静安区', '普陀区', '虹口区', '杨浦区', '闵行区', '宝山区', '嘉定区', '浦东新区', '金山区', '松江区', '青浦区', '奉贤区', '崇明区'];
-
-const mostMentioned = (names: string[], text: string) =>
-  names
-    .map((name) => ({ name, count: text.split(name).length - 1 }))
-    .filter((n) => n.count > 0)
-    .sort((a, b) => b.count - a.count)[0]?.name;
-
-/**
- * Region: the 区 and 镇/街道 the title or issuer names; when the title names a town but no
- * district, or nothing at all, the Shanghai district the text mentions most.
- */
-export function detectRegion(fields: Pick<DetectedMetadata, 'title' | 'issuer'>, text: string): string | undefined {
-  const where = `${fields.issuer ?? ''} ${fields.title ?? ''}`;
-  // A district or town name starts after 市 / 区 or at a boundary, not inside a sentence.
-  const town = TOWN.exec(where)?.[1];
-  const district = DISTRICT.exec(where)?.[1] ?? mostMentioned(SHANGHAI_DISTRICTS, text);
-  if (!district && !town) return undefined;
-  const city = district && (SHANGHAI_DISTRICTS.includes(district) || /上海/.test(where)) ? '上海市' : '';
-  return `${city}${district ?? ''}${town ?? ''}`;
-}
-
-/**
- * Reads the metadata a person would otherwise copy by hand from the document:
- * - title: the first heading-like line that is not a 发文字号 (a markdown `# ` title wins);
- * - 发文字号: a line that is only a number like 普长府〔2022〕1号, else one in the first lines;
- * - 成文日期 and issuer: the signature, an organ's name on the line before a date line, at the end
- *   of the document (or of its covering notice); else an organ line under the title, or the organ
- *   the title names before 关于;
- * - kind: from the title; region: from title and issuer.
- */
-export function detectMetadata(text: string, hints: MetadataHints = {}): DetectedMetadata {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  const plain = lines.map(stripMarkup);
-
-  // 发文字号: a line of its own first (it stands above the title), else within the first lines.
-  const numberLine = plain.find(isDocumentNumberLine);
-  const numberMatch = DOCUMENT_NUMBER.exec(numberLine ?? plain.slice(0, 8).join('\n'));
-  const hintNumber = hints.documentNumber ? DOCUMENT_NUMBER.exec(hints.documentNumber) : null;
-  const documentNumber = numberMatch ? normaliseDocumentNumber(numberMatch) : hintNumber ? normaliseDocumentNumber(hintNumber) : undefined;
-
-  // Title: a markdown h1 if the extraction kept one, else the first heading-like line.
-  const h1 = lines.find((l) => /^#\s+\S/.test(l));
-  const firstHeading = plain.slice(0, 12).find((l) => isHeadingLike(l) && !isDocumentNumberLine(l) && parseChineseDate(l) === undefined);
-  const rawTitle = hints.title ?? (h1 ? stripMarkup(h1) : firstHeading);
-  const title = rawTitle ? removeStraySpaces(rawTitle, 'body') : undefined;
-
-  // Signature: an organ's name directly above a date line. The last one in the document is the
-  // signature of the document itself (a covering notice repeats it above its own text).
+  // Signature: issuer and 成文日期.
+  const signature = findSignature(lines);
   let date: string | undefined;
   let issuer: string | undefined;
-  for (let i = plain.length - 1; i >= 0; i--) {
-    const d = parseChineseDate(plain[i]);
-    if (!d) continue;
-    const above = plain[i - 1];
-    if (above && above.length <= 40 && ORGAN.test(above.replace(/\s/g, ''))) {
-      date = d;
-      issuer = above.replace(/\s/g, '');
-      break;
+  if (signature) {
+    date = signature.date;
+    evidence.date = lineEvidence(lines.find((l) => l.n === signature.line), '落款日期');
+    if (signature.issuers) {
+      issuer = signature.issuers.join('、');
+      evidence.issuer = lineEvidence(lines.find((l) => l.n === signature.issuerLine), '落款机关');
     }
-    // A date line at the very end without an organ above it is still the 成文日期.
-    if (i >= plain.length - 2 && date === undefined) date = d;
   }
-  date ??= hints.date;
+  const boxDate = fromBox('成文日期');
+  const occasion = findOccasionDate(lines);
+  if (!date && hints.date) [date, evidence.date] = [hints.date.value, hintEvidence(hints.date)];
+  if (!date && boxDate && findDate(boxDate.value)) [date, evidence.date] = [findDate(boxDate.value), lineEvidence(boxDate.line, '信息公开栏“成文日期”')];
+  if (!date && occasion) [date, evidence.date] = [occasion.date, lineEvidence(lines.find((l) => l.n === occasion.line), '报告的会议日期')];
+  const underTitle = date || !found ? undefined : findDateUnderTitle(lines, found.lines);
+  if (!date && underTitle) [date, evidence.date] = [underTitle.date, lineEvidence(lines.find((l) => l.n === underTitle.line), '标题下的日期')];
+  const dateline = date ? undefined : findDateline(lines, title);
+  if (!date && dateline) [date, evidence.date] = [dateline.date, lineEvidence(lines.find((l) => l.n === dateline.line), '电头日期（年份取自标题）')];
 
+  // 发布日期: the page's metadata, a 发布日期 line, a portal's timestamp.
+  let published: string | undefined;
+  const boxPublished = fromBox('发布日期', '信息提供日期', '发布时间', '时间');
+  const stamp = lines.slice(0, 15).find((l) => parseTimestampLine(l.text) !== undefined);
+  if (hints.published) [published, evidence.published] = [hints.published.value, hintEvidence(hints.published)];
+  else if (boxPublished && findDate(boxPublished.value)) [published, evidence.published] = [findDate(boxPublished.value), lineEvidence(boxPublished.line, '页面的发布日期')];
+  else if (stamp) [published, evidence.published] = [parseTimestampLine(stamp.text), lineEvidence(stamp, '页面的发布时间')];
+
+  // Issuer, when no signature names it.
+  const source = hints.source?.value ?? fromBox('信息来源', '来源')?.value;
   if (!issuer) {
-    // An organ line right under the title (普陀区长征镇人民政府), or the organ that opens the title.
-    const titleAt = firstHeading ? plain.indexOf(firstHeading) : -1;
-    const under = titleAt >= 0 ? plain.slice(titleAt + 1, titleAt + 3).find((l) => l.length <= 30 && ORGAN.test(l.replace(/\s/g, ''))) : undefined;
-    const named = title ? /^(.{2,30}?)关于/u.exec(title)?.[1] : undefined;
-    issuer = under?.replace(/\s/g, '') ?? (named && ORGAN.test(named) ? named : undefined) ?? hints.issuer;
+    const fromTitle = title ? organsInTitle(title) : undefined;
+    const speaker = lines.slice(0, 8).map((l) => ({ l, organ: organOfSpeaker(l.text) })).find((s) => s.organ);
+    const credit = lines.slice(-3).map((l) => ({ l, organ: creditOrgan(l.text) })).find((c) => c.organ);
+    const boxIssuer = fromBox('发文机关', '发布机构');
+    const printing = findPrintingOffice(lines);
+    if (hints.issuer) [issuer, evidence.issuer] = [hints.issuer.value, hintEvidence(hints.issuer)];
+    else if (fromTitle) [issuer, evidence.issuer] = [fromTitle.join('、'), '标题中“关于”前的机关'];
+    else if (boxIssuer) [issuer, evidence.issuer] = [boxIssuer.value, lineEvidence(boxIssuer.line, '信息公开栏的发布机构')];
+    else if (speaker?.organ) [issuer, evidence.issuer] = [speaker.organ, lineEvidence(speaker.l, '报告人所在机关')];
+    else if (credit?.organ) [issuer, evidence.issuer] = [credit.organ, lineEvidence(credit.l, '文末署名')];
+    else if (source && box.get('信息来源')) [issuer, evidence.issuer] = [source, lineEvidence(box.get('信息来源')?.line, '信息来源')];
+    else if (printing) [issuer, evidence.issuer] = [printing.organ, lineEvidence(lines.find((l) => l.n === printing.line), '版记中的印发机关')];
   }
 
-  const kind = detectKind(title, text);
-  const region = detectRegion({ title, issuer }, text);
-  return { title, documentNumber, date, issuer, kind, region };
+  // A news page's date is its publication date; so is a page's that states no other.
+  const kindFound = detectKind(title, text, context.kinds, {
+    hasDocumentNumber: documentNumber !== undefined,
+    hasSignature: signature !== undefined,
+    hasNewsSource: source !== undefined || box.has('信息来源'),
+  });
+  const kind = kindFound?.kind;
+  if (kindFound) evidence.kind = kindFound.why;
+  if (!date && published) [date, evidence.date] = [published, `${evidence.published}（未见落款日期，取发布日期）`];
+
+  // Without an issuer, a spokesman's office still tells whose statement it is (中国载人航天工程新闻发言人).
+  const spokesman = issuer ? undefined : lines.slice(0, 8).map((l) => /^(.{2,30}?)(新闻)?发言人\s*\S{0,4}$/u.exec(l.text)?.[1]).find(Boolean);
+  const regionFound = detectRegion({ issuer: issuer ?? spokesman, title, documentNumber, source }, context.places);
+  const region = regionFound?.region;
+  if (regionFound) evidence.region = regionFound.why;
+
+  let indexNumber: string | undefined;
+  const boxIndex = fromBox('索引号');
+  if (hints.indexNumber) [indexNumber, evidence.indexNumber] = [hints.indexNumber.value, hintEvidence(hints.indexNumber)];
+  else if (boxIndex) [indexNumber, evidence.indexNumber] = [boxIndex.value, lineEvidence(boxIndex.line, '信息公开栏“索引号”')];
+
+  return { title, kind, issuer, documentNumber, date, published: published !== date ? published : undefined, region, indexNumber, evidence };
 }
 
+export { isFurniture, SPEAKER };
