@@ -6,7 +6,9 @@
  *   1 text       decodeSource                      bytes → string (UTF-8, BOM, CRLF; errors name the file)
  *   2 structure  splitBlocks                       string → blocks with source line numbers
  *                applyCorrections                  reviewed per-source fixes: duplicates, roles, article order
- *                classifyBlocks                    headings, boxes, list items, captions, signatures, titles
+ *                splitParagraphLines               line conventions: one paragraph per line, numbered lines after 。
+ *                classifyBlocks                    headings (一、（一）1. 第X章), articles, 公文 parts (版头, 文号, title,
+ *                                                  主送, signature, 附注, 附件, 版记), boxes, lists, tables, captions
  *                joinBrokenParagraphs              sentences broken by the extraction are re-joined
  *                nestHeadings                      heading depth from the document's numbering families
  *                cleanBlockText (text rules)       spaces, full-width punctuation, —— list dashes, **bold**
@@ -63,6 +65,7 @@ import { cleanBlockText } from './structure/clean-block-text.ts';
 import { joinBrokenParagraphs } from './structure/join-broken-paragraphs.ts';
 import { nestHeadings } from './structure/nest-headings.ts';
 import { splitBlocks } from './structure/split-blocks.ts';
+import { splitParagraphLines } from './structure/split-paragraph-lines.ts';
 import { decodeSource } from './text/decode-source.ts';
 
 
@@ -77,7 +80,7 @@ export interface CompileContext {
 export function sourceToMdast(input: SourceInput): { tree: Root; header: DocumentHeader; problems: Problem[]; corrections: number; joins: number } {
   const text = decodeSource(input.bytes, input.file);
   const corrected = applyCorrections(splitBlocks(text), input.corrections, input.correctionsFile);
-  const classified = classifyBlocks(corrected.blocks, { issuer: input.meta.issuer });
+  const classified = classifyBlocks(splitParagraphLines(corrected.blocks), { issuer: input.meta.issuer, title: input.meta.title });
   const joined = joinBrokenParagraphs(classified);
   const blocks = cleanBlockText(nestHeadings(joined.blocks));
   const { tree, header } = buildMdast(blocks);

@@ -27,18 +27,21 @@ const meta: SourceMeta = {
 
 export function renderExcerpt(dir: string): string {
   const correctionsFile = join(dir, 'corrections.yaml');
+  // A case may give the metadata its rules read (title, issuer) in meta.yaml.
+  const metaFile = join(dir, 'meta.yaml');
+  const caseMeta = existsSync(metaFile) ? { ...meta, ...parseYaml(readFileSync(metaFile, 'utf8')) } : meta;
   const corrections = correctionsSchema.parse(existsSync(correctionsFile) ? parseYaml(readFileSync(correctionsFile, 'utf8')) : {});
   const { tree, header, problems } = sourceToMdast({
     slug: 'test',
     file: join(dir, 'input.txt'),
     bytes: readFileSync(join(dir, 'input.txt')),
-    meta,
+    meta: caseMeta,
     corrections,
     correctionsFile,
   });
   if (problems.length) throw new Error(JSON.stringify(problems));
   const headerHtml = Object.entries(header).map(([k, v]) => `<!-- ${k}: ${v} -->\n`).join('');
-  return headerHtml + toHtml(toHast(tree) as never).replace(/(<\/(p|h\d|li|figure|header|aside|ul)>)/g, '$1\n');
+  return headerHtml + toHtml(toHast(tree) as never).replace(/(<\/(p|h\d|li|figure|header|aside|ul|tr|table)>)/g, '$1\n');
 }
 
 const root = join(import.meta.dirname, '../fixtures/structure');

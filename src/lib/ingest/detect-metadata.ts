@@ -1,6 +1,6 @@
 import type { MetadataHints } from './hints.ts';
-import { findDate, parseTimestampLine } from './metadata/dates.ts';
-import { documentNumberLine, parseDocumentNumber } from './metadata/document-number.ts';
+import { findDate, parseTimestampLine } from '../text/chinese-dates.ts';
+import { documentNumberLine, parseDocumentNumber } from '../text/document-number.ts';
 import { isFurniture, labelledValues } from './metadata/furniture.ts';
 import { detectKind, type KindSpelling } from './metadata/kind.ts';
 import { documentLines, type DocLine } from './metadata/lines.ts';
@@ -8,7 +8,7 @@ import { detectRegion, type PlaceLookup } from './metadata/region.ts';
 import { creditOrgan, findDateUnderTitle, findDateline, findOccasionDate, findPrintingOffice, findSignature, organOfSpeaker, organsInTitle } from './metadata/signature.ts';
 import { findTitle, normaliseTitleSpaces, SPEAKER } from './metadata/title.ts';
 
-export { parseChineseDate } from './metadata/dates.ts';
+export { parseChineseDate } from '../text/chinese-dates.ts';
 export { ORGAN } from './metadata/signature.ts';
 
 /** The fields add-document detects, in the order the metadata file lists them. */

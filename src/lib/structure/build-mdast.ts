@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import type { Position } from 'unist';
 import type { ClassifiedBlock } from './blocks.ts';
 import type { DocumentHeader } from '../types.ts';
@@ -151,9 +151,62 @@ export function buildMdast(blocks: ClassifiedBlock[]): { tree: Root; header: Doc
       case 'paragraph':
         flow.push(paragraph(block.text));
         break;
+      case 'masthead':
+      case 'addressee':
+      case 'remark':
+        flow.push(paragraph(block.text, block.role));
+        break;
+      case 'provenance':
+        flow.push(labelledNote('provenance-note', '来源信息', paragraph(block.text, 'provenance')));
+        break;
+      case 'article': {
+        // 第X条 is the article's label, shown bold, the way legal texts print it.
+        const m = /^(第[一二三四五六七八九十百零〇]+条)[\s\u3000]*/u.exec(block.text);
+        const node = paragraph(m ? block.text.slice(m[0].length) : block.text, 'article');
+        if (m) node.children.unshift({ type: 'strong', children: [{ type: 'text', value: m[1] }] }, { type: 'text', value: '\u3000' });
+        flow.push(node);
+        break;
+      }
+      case 'table':
+        flow.push(pipeTable(block.text));
+        break;
     }
   }
   return { tree, header };
+}
+
+/**
+ * A GFM pipe table (as the importer writes Word and web tables) → an mdast table; its first row
+ * is the header. Cells are text, never markup: `\|` is a literal bar.
+ */
+export function pipeTable(text: string): Table {
+  const rows = text
+    .split('\n')
+    .filter((line) => !/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line))
+    .map((line) => splitCells(line));
+  const width = Math.max(...rows.map((r) => r.length));
+  const children: TableRow[] = rows.map((cells) => ({
+    type: 'tableRow',
+    children: Array.from({ length: width }, (_, i) => ({ type: 'tableCell', children: parseInline(cells[i] ?? '') })),
+  }));
+  return { type: 'table', align: Array.from({ length: width }, () => null), children };
+}
+
+function splitCells(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === '\\' && inner[i + 1] === '|') {
+      cell += '|';
+      i++;
+    } else if (inner[i] === '|') {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += inner[i];
+  }
+  cells.push(cell.trim());
+  return cells;
 }
 
 /** A `role="note"` block whose visible label is real text (read aloud, printed), kept out of the search index. */
@@ -162,6 +215,12 @@ function labelledNote(className: string, label: string, body: Paragraph): Contai
   return container('div', { className: [className], role: 'note' }, [labelNode as unknown as RootContent, body]);
 }
 
+/** A heading; a `\n` in its text (an attachment's label over its title) is a line break. */
 function heading(depth: number, text: string): Heading {
-  return { type: 'heading', depth: depth as Heading['depth'], children: parseInline(text) };
+  const children: PhrasingContent[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (i > 0) children.push({ type: 'break' });
+    children.push(...parseInline(line));
+  });
+  return { type: 'heading', depth: depth as Heading['depth'], children };
 }

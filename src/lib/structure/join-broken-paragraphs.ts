@@ -17,7 +17,8 @@ export function joinBrokenParagraphs(blocks: ClassifiedBlock[]): { blocks: Class
   let open: ClassifiedBlock | undefined;
   let joins = 0;
   for (const block of blocks) {
-    const sameFlow = open && open.article === block.article && open.aside === block.aside;
+    // A paragraph break the source states (one paragraph per line) is never re-joined.
+    const sameFlow = open && open.article === block.article && open.aside === block.aside && !open.explicit && !block.explicit;
     if (block.role === 'caption' && open) {
       out.push(block);
       continue;

@@ -28,6 +28,9 @@ export function nestHeadings(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       return { ...block, depth: Math.min(depth, 6) };
     }
     if (block.role !== 'heading' || !block.headingKind) return block;
+    // An attached document (附件, or the 办法 a notice issues) starts over at the top level: its
+    // own numbering nests under it, whatever the covering text used.
+    if (block.headingKind === 'attachment') stack.length = 0;
     const at = stack.indexOf(block.headingKind);
     if (at >= 0) stack.length = at;
     stack.push(block.headingKind);

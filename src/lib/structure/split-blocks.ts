@@ -17,10 +17,11 @@ export function splitBlocks(text: string): SourceBlock[] {
     }
     if (!current) {
       if (blocks.length > 0) blocks[blocks.length - 1].blankAfter = blank;
-      current = { line: i + 1, endLine: i + 1, lines: [], blankBefore: blank, blankAfter: 0 };
+      current = { line: i + 1, endLine: i + 1, lines: [], blankBefore: blank, blankAfter: 0, indented: [] };
       blank = 0;
     }
     current.lines.push(raw.trim());
+    current.indented?.push(/^(\u3000|[ \u00a0]{2,}|\t)/.test(raw));
     current.endLine = i + 1;
   });
   if (current) blocks.push(current);

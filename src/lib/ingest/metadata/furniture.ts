@@ -1,5 +1,5 @@
 import { compact } from './lines.ts';
-import { ORGAN } from './signature.ts';
+import { ORGAN } from '../../text/gongwen-patterns.ts';
 
 /**
  * Lines that are about the document rather than part of it, as portals, legal databases and

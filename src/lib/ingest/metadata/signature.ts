@@ -1,8 +1,8 @@
-import { CHINESE_DATE, chineseNumber, findDate, isoDate, parseChineseDate } from './dates.ts';
+import { CHINESE_DATE, chineseNumber, findDate, isoDate, parseChineseDate } from '../../text/chinese-dates.ts';
+import { ORGAN } from '../../text/gongwen-patterns.ts';
 import { compact, type DocLine } from './lines.ts';
 
-/** Names of issuing organs end like this (人民政府, 街道办事处, 党工委, 发展和改革委员会, 财政局, 监管分局 …). */
-export const ORGAN = /(人民政府|办事处|委员会|办公室|办公厅|党委|党工委|工委|政府|局|委|厅|署|中心|街道|人民代表大会|常务委员会|国务院|部|院|会|处|所|站|队)$/u;
+export { ORGAN };
 
 /** One or more organs on a line (joint signatures are printed side by side): ['海南省农业农村厅', '海南省财政厅']. */
 export function organsOf(line: string): string[] | undefined {

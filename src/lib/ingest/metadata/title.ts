@@ -1,10 +1,9 @@
-import { parseChineseDate, parseTimestampLine } from './dates.ts';
-import { documentNumberLine } from './document-number.ts';
+import { parseChineseDate, parseTimestampLine } from '../../text/chinese-dates.ts';
+import { documentNumberLine } from '../../text/document-number.ts';
 import { isFurniture, isMasthead, labelledValues } from './furniture.ts';
+import { NUMBERING } from '../../text/gongwen-patterns.ts';
 import { compact, type DocLine } from './lines.ts';
 
-/** A numbering mark that opens a section, article or item: never the start of a title. */
-export const NUMBERING = /^(第[一二三四五六七八九十百零〇\d]+[编章节条部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)|[㈠-㈩])/u;
 
 /** Longest line a title is printed on; a longer one is body text. */
 const MAX_TITLE_LINE = 60;
