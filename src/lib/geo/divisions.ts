@@ -28,7 +28,8 @@ export interface Division {
 
 /** GB/T 2260 has no code for the whole country; this one sorts before every province. */
 export const COUNTRY_CODE = '000000';
-const COUNTRY_NAMES = ['全国', '中国', '中华人民共和国'];
+/** The names of the country as a whole, the root of every chain. */
+export const COUNTRY_NAMES: readonly string[] = ['全国', '中国', '中华人民共和国'];
 
 /**
  * The 56 nationalities of GB/T 3304. An autonomous area's name is a place name followed by one or
