@@ -7,6 +7,7 @@ import { siteDefinitionSchema } from '../../src/lib/config/site-config-schema.ts
 import { namesRegion, regionWithin } from '../../src/lib/facts/region-within.ts';
 import { COUNTRY_CODE, divisionChain, findDivisions } from '../../src/lib/geo/divisions.ts';
 import { regions, regionTree, type DivisionSource } from '../../src/lib/regions.ts';
+import { documentKindLabel } from '../../src/lib/labels.ts';
 import { extractionKinds } from '../../src/lib/schema/extraction.ts';
 import { canonicalKind, documentKinds, sourceMetaSchema } from '../../src/lib/schema/source-meta.ts';
 import { facets } from '../../src/lib/views/kind-index.ts';
@@ -132,6 +133,9 @@ describe('document kinds from the configuration', () => {
     expect(canonicalKind('新闻')).toBe('新闻报道');
     expect(canonicalKind('会议纪要')).toBe('纪要');
     expect(canonicalKind('报道')).toBeUndefined();
+    // What list pages show for a document's kind.
+    expect(documentKindLabel('年度计划')).toBe('计划');
+    expect(documentKindLabel('新闻报道')).toBe('新闻报道');
   });
 
   it('accept every source of the project as it is', () => {
