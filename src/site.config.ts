@@ -39,8 +39,40 @@ export const site = parseSiteDefinition({
   themes: ['经济发展', '社会治理', '民生保障', '党建引领', '城市建设'],
   eventKinds: ['发文', '会议', '组织', '工程', '事件'],
   /**
-   * Places, each inside its parent. A document's or entity's region is one of these names;
-   * a mention links only to an entity of the document's own region or an enclosing one.
+   * Kinds of source document (类型): the 15 of the 党政机关公文处理工作条例, then plans, rules and
+   * news. A document's metadata may give a kind by its name or an alias; pages show the name.
+   */
+  documentKinds: [
+    { name: '决议' },
+    { name: '决定' },
+    { name: '命令', aliases: ['令'] },
+    { name: '公报' },
+    { name: '公告' },
+    { name: '通告' },
+    { name: '意见' },
+    { name: '通知' },
+    { name: '通报' },
+    { name: '报告', aliases: ['政府工作报告', '工作报告'] },
+    { name: '请示' },
+    { name: '批复' },
+    { name: '议案' },
+    { name: '函', aliases: ['复函'] },
+    { name: '纪要', aliases: ['会议纪要'] },
+    { name: '规划', aliases: ['规划纲要'] },
+    { name: '计划', aliases: ['年度计划', '行动计划', '工作计划', '工作要点', '要点'] },
+    { name: '方案', aliases: ['实施方案', '工作方案'] },
+    { name: '办法', aliases: ['管理办法', '实施办法'] },
+    { name: '规定' },
+    { name: '细则', aliases: ['实施细则'] },
+    { name: '措施', aliases: ['若干措施'] },
+    { name: '新闻报道', aliases: ['新闻', '新闻稿'] },
+  ],
+  /**
+   * The places this site is about, each inside its parent: entity links, badges and filters use
+   * these names. A document's or entity's region is one of these names or aliases, or any other
+   * administrative division of China by its name (深圳市坪山区, 山西省), found in the divisions
+   * dataset without being listed here. A mention links only to an entity of the document's own
+   * region or an enclosing one.
    */
   regions: [
     { name: '全国' },

@@ -97,7 +97,7 @@ describe('validating a corpus', () => {
         'sources/no-date.txt': a,
         'sources/no-date.meta.yaml': meta(a).replace('date: "2022"\n', ''),
         'sources/bad-kind.txt': b,
-        'sources/bad-kind.meta.yaml': meta(b).replace('kind: 新闻报道', 'kind: 报告'),
+        'sources/bad-kind.meta.yaml': meta(b).replace('kind: 新闻报道', 'kind: 报道'),
         'sources/no-meta.txt': c,
         'sources/gbk.txt': bad,
         'sources/gbk.meta.yaml': meta(bad),

@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { site } from '../../site.config.ts';
-import { documentKinds, sourceMetaSchema, type SourceMeta } from '../schema/source-meta.ts';
+import { sourceMetaSchema, type SourceMeta } from '../schema/source-meta.ts';
 import { loadEntities } from '../source/load-entities.ts';
 import { normalizeForMatching } from '../text/normalize-for-matching.ts';
 
@@ -71,7 +71,9 @@ for (const { region } of ISSUERS) {
 
 const TOPICS = ['经济与社会发展', '社区治理', '党建引领网格治理', '城市更新', '营商环境优化', '民生保障', '为老服务', '楼宇经济发展', '平安建设', '产业发展', '基层党建', '公共服务'];
 const EXTRACTIONS: SourceMeta['extraction'][] = ['pdf', 'web', 'docx', 'newspaper'];
-const LABEL_KIND: Record<SourceMeta['kind'], string> = { 规划: '规划', 年度计划: '计划', 通知: '通知', 新闻报道: '报道' };
+/** The kinds the generator writes texts for, as the real sources spell them (configured kinds or aliases). */
+const GENERATED_KINDS = ['规划', '年度计划', '通知', '新闻报道'] as const;
+const LABEL_KIND: Record<(typeof GENERATED_KINDS)[number], string> = { 规划: '规划', 年度计划: '计划', 通知: '通知', 新闻报道: '报道' };
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** mulberry32: a tiny seeded generator; Math.random cannot be seeded and the corpus must be reproducible. */
@@ -173,7 +175,7 @@ export function generateCorpus(sources: SeedSource[], options: CorpusOptions): G
   const numberCounters = new Map<string, number>();
   const width = String(options.documents).length;
   for (let i = 0; docs.length < options.documents; i++) {
-    const kind = pick(documentKinds);
+    const kind = pick(GENERATED_KINDS);
     const from = pick(ISSUERS);
     const year = 2015 + Math.floor(rand() * 11);
     const month = 1 + Math.floor(rand() * 12);

@@ -28,11 +28,26 @@ const viewSchema = z.strictObject({
   blurb: z.string().min(1),
 });
 
+/**
+ * A region the site is about: entity links are scoped by it, and badges and filters name it so.
+ * Any other administrative division of China is a valid region without being listed here
+ * (src/lib/regions.ts); a configured one that is a division is matched to it by its name, aliases
+ * and parent. Without `parent` it is the root (全国) or, if it is a division, placed by the dataset.
+ */
 const regionSchema = z.strictObject({
   name: z.string().min(2),
   parent: z.string().min(2).optional(),
   /** Other spellings used in metadata, e.g. 上海市普陀区长征镇 for 普陀区长征镇. */
   aliases: z.array(z.string().min(2)).default([]),
+});
+
+/**
+ * A kind of source document (类型 in its metadata): its name as shown, and other spellings a
+ * document's metadata may use for it (政府工作报告 for 报告).
+ */
+const documentKindSchema = z.strictObject({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
 });
 
 export const siteDefinitionSchema = z
@@ -45,6 +60,8 @@ export const siteDefinitionSchema = z
     themes: z.array(z.string().min(1)).min(1),
     /** Kinds of dated event on the timeline (大事记), in content/events.yaml. */
     eventKinds: z.array(z.string().min(1)).min(1),
+    /** Kinds of source document, each spelling (name or alias) used by one kind only. */
+    documentKinds: z.array(documentKindSchema).min(1),
     regions: z.array(regionSchema).min(1),
     views: z.array(viewSchema).default([]),
     search: z.strictObject({ placeholder: z.string().min(1), examples: z.array(z.string().min(1)).min(1) }),
@@ -56,6 +73,15 @@ export const siteDefinitionSchema = z
       if (seen.has(k.id)) ctx.addIssue({ code: 'custom', path: ['kinds', i, 'id'], message: `kind "${k.id}" is defined twice` });
       seen.add(k.id);
     });
+    const kindOf = new Map<string, string>();
+    site.documentKinds.forEach((k, i) => {
+      [k.name, ...k.aliases].forEach((spelling, j) => {
+        const other = kindOf.get(spelling);
+        const path = j === 0 ? ['documentKinds', i, 'name'] : ['documentKinds', i, 'aliases', j - 1];
+        if (other !== undefined) ctx.addIssue({ code: 'custom', path, message: `"${spelling}" is already a spelling of document kind "${other}"` });
+        else kindOf.set(spelling, k.name);
+      });
+    });
     const names = new Set(site.regions.flatMap((r) => [r.name, ...r.aliases]));
     site.regions.forEach((r, i) => {
       if (r.parent && !names.has(r.parent)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'parent'], message: `unknown parent region "${r.parent}"` });
@@ -64,6 +90,7 @@ export const siteDefinitionSchema = z
 
 export type SiteDefinition = z.infer<typeof siteDefinitionSchema>;
 export type KindDefinition = SiteDefinition['kinds'][number];
+export type DocumentKindDefinition = SiteDefinition['documentKinds'][number];
 
 /** Validates the site definition; a mistake names the field in src/site.config.ts. */
 export function parseSiteDefinition(input: z.input<typeof siteDefinitionSchema>): SiteDefinition {

@@ -1,10 +1,9 @@
-import { site } from '../../site.config.ts';
 import { regions } from '../regions.ts';
 
-/** The configured region a name or alias (上海市普陀区长征镇 → 普陀区长征镇) stands for. */
+/** The region a name or alias stands for (上海市普陀区长征镇 → 普陀区长征镇; 坪山区 → 深圳市坪山区). */
 export const canonicalRegion = (name: string): string | undefined => regions.canonical(name);
 
-/** Whether `inner` is `outer` or lies inside it (普陀区长征镇 is within 上海市), by the configured parents. */
+/** Whether `inner` is `outer` or lies inside it (普陀区长征镇 is within 上海市), by the region tree. */
 export function regionWithin(inner: string, outer: string): boolean {
   const target = regions.canonical(outer);
   return target !== undefined && regions.chain(inner).includes(target);
@@ -16,12 +15,11 @@ export function regionsOverlap(a: string, b: string): boolean {
 }
 
 /**
- * Whether a paragraph names a region: its name, an alias, or its name without the enclosing
- * region's (普陀区长征镇 → 长征镇, 闵行区新虹街道 → 新虹街道); other short forms are aliases in the config.
+ * Whether a paragraph names a region: for a configured one its name, an alias, or its name without
+ * the enclosing region's (普陀区长征镇 → 长征镇, 闵行区新虹街道 → 新虹街道; other short forms are aliases
+ * in the config); for another division its display name, its own name or its short form (深圳市坪山区,
+ * 坪山区; 山西省, 山西).
  */
 export function namesRegion(text: string, region: string): boolean {
-  const r = site.regions.find((x) => x.name === regions.canonical(region));
-  if (!r) return false;
-  const short = r.parent && r.name.startsWith(r.parent) ? r.name.slice(r.parent.length) : r.name;
-  return [r.name, ...r.aliases, short].some((n) => n.length >= 2 && text.includes(n));
+  return regions.spellings(region).some((n) => text.includes(n));
 }

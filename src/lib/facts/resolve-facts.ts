@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.ts';
 import { findQuotedParagraph } from '../remark/resolve-citations.ts';
 import type { FactCitation } from '../schema/entity.ts';
-import type { SourceMeta } from '../schema/source-meta.ts';
+import { canonicalKind, type SourceMeta } from '../schema/source-meta.ts';
 import type { EntitySource } from '../source/load-entities.ts';
 import type { FactSource, ParagraphIndexEntry, ResolvedFacts } from '../types.ts';
 import { canonicalRegion, namesRegion, regionsOverlap } from './region-within.ts';
@@ -15,7 +15,7 @@ export interface FactDocuments {
 
 /** The one status that is not the source's own word: a plan listing a project says it is planned. */
 const PLANNED = '规划中';
-const isPlan = (meta: SourceMeta) => meta.kind === '规划' || meta.kind === '年度计划' || /规划|计划/.test(meta.title);
+const isPlan = (meta: SourceMeta) => ['规划', '计划'].includes(canonicalKind(meta.kind) ?? '') || /规划|计划/.test(meta.title);
 
 const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { site } from '../../site.config.ts';
+import { canonicalRegionField } from './region-field.ts';
 
 /** Kinds, their labels, sub-types, themes and regions come from the site configuration. */
 export const entityKinds: readonly string[] = site.kinds.map((k) => k.id);
@@ -15,7 +16,10 @@ export const entitySubtypes: Record<EntityKind, readonly [string, ...string[]]> 
   site.kinds.map((k) => [k.id, k.subtypes as [string, ...string[]]]),
 );
 
-/** Every region name an entity may have (aliases are spellings used in source metadata). */
+/**
+ * The configured regions' names, in the configuration's order (filters list them first). An
+ * entity's region may also be any administrative division of China (see region-field.ts).
+ */
 export const regionNames = site.regions.map((r) => r.name) as [string, ...string[]];
 
 /**
@@ -48,7 +52,8 @@ export function entityFrontmatterSchema(kind: EntityKind) {
     aliases: z.array(z.string().min(2)).default([]),
     kind: z.enum(entitySubtypes[kind]),
     theme: z.enum(themes),
-    region: z.enum(regionNames, { message: `must be one of the regions in src/site.config.ts: ${regionNames.join('、')}` }),
+    /** Read as its canonical name: a configured region's name, else the division's display name. */
+    region: canonicalRegionField,
     /** The paragraph that places the entity in its region (checked: the cited document's region must lie within it). */
     regionCite: factCitationSchema.optional(),
     period: z.string().min(2).optional(),

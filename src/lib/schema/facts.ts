@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { site } from '../../site.config.ts';
-import { regionNames } from './entity.ts';
+import { canonicalRegionField } from './region-field.ts';
 import { calendarDateProblem } from './source-meta.ts';
 
 /**
@@ -72,7 +72,7 @@ export const figureSchema = z.strictObject({
   period: periodSchema,
   /** The source's own words for the period, shown instead of the years: 十四五期间, 2021年以来. */
   periodLabel: z.string().min(2).optional(),
-  region: z.enum(regionNames, { message: `must be one of the regions in src/site.config.ts: ${regionNames.join('、')}` }),
+  region: canonicalRegionField,
   entities: z.array(entityIdSchema).default([]),
   citation: citationSchema,
 });
@@ -88,7 +88,7 @@ export const eventSchema = z.strictObject({
   ),
   title: z.string().min(4),
   kind: z.enum(eventKinds),
-  region: z.enum(regionNames, { message: `must be one of the regions in src/site.config.ts: ${regionNames.join('、')}` }),
+  region: canonicalRegionField,
   entities: z.array(entityIdSchema).default([]),
   citation: citationSchema,
 });

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { site } from '../../site.config.ts';
-import { regions } from '../regions.ts';
+import { canonicalKind, siteDocumentKinds } from '../config/document-kinds.ts';
+import { extractionKinds } from './extraction.ts';
+import { regionField } from './region-field.ts';
 
-/** Kinds of source documents, as Chinese government libraries label them. */
-export const documentKinds = ['规划', '年度计划', '通知', '新闻报道'] as const;
+export { canonicalKind };
+
+/** The names of the kinds of source document in src/site.config.ts (决议 … 新闻报道). */
+export const documentKinds: readonly string[] = siteDocumentKinds.names;
 
 /** Why `YYYY`, `YYYY-MM` or `YYYY-MM-DD` is not a date on the calendar (2022-13-45, 2023-02-29), if it is not. */
 export function calendarDateProblem(value: string): string | undefined {
@@ -32,19 +35,26 @@ export const SUMMARY_PLACEHOLDER = 'TODO：';
 /** Metadata that sits beside every source text as `<slug>.meta.yaml`. */
 export const sourceMetaSchema = z.strictObject({
   title: z.string().min(2),
-  kind: z.enum(documentKinds),
+  /** A kind of src/site.config.ts by name or alias (年度计划 for 计划); views show `canonicalKind(kind)`. */
+  kind: z.string().superRefine((value, ctx) => {
+    if (canonicalKind(value) === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be one of the document kinds of src/site.config.ts: ${documentKinds.join(', ')}; found "${value}"`,
+        params: { hint: 'Use the kind the document names itself by (通知, 报告, 规划 …), or add it to documentKinds in src/site.config.ts.' },
+      });
+    }
+  }),
   issuer: z.string().min(2),
   documentNumber: z.string().min(2).optional(),
   date: isoDate,
-  /** A region of src/site.config.ts, by name or alias: entity links follow it (see link-entities.ts). */
-  region: z
-    .string()
-    .min(2)
-    .refine((r) => regions.canonical(r) !== undefined, {
-      message: `must be one of the regions in src/site.config.ts: ${site.regions.flatMap((r) => [r.name, ...r.aliases]).join('、')}`,
-    }),
-  /** Name of the file as received; a PDF, DOCX or web page is kept as content/originals/<slug>.<ext>. */
-  originalFile: z.string().regex(/\.(txt|pdf|docx|html?)$/i, 'originalFile 应为原始文件名（.txt / .pdf / .docx / .html）'),
+  /**
+   * A region of src/site.config.ts by name or alias, or an administrative division of China by its
+   * name (深圳市坪山区, 山西省): entity links follow it (see link-entities.ts).
+   */
+  region: regionField,
+  /** Name of the file as received; a PDF, DOCX, DOC, OFD or web page is kept as content/originals/<slug>.<ext>. */
+  originalFile: z.string().regex(/\.(txt|pdf|docx|doc|html?|ofd)$/i, 'originalFile 应为原始文件名（.txt / .pdf / .docx / .doc / .html / .htm / .ofd）'),
   summary: z
     .string()
     .min(10)
@@ -73,7 +83,7 @@ export const sourceMetaSchema = z.strictObject({
     })
     .optional(),
   /** Where the text came from (for readers and reviewers of the corrections). */
-  extraction: z.enum(['pdf', 'newspaper', 'web', 'docx']),
+  extraction: z.enum(extractionKinds),
   /** SHA-256 of the source text as received: sources are data and are never edited. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be the 64-hex SHA-256 of the source text'),
 });

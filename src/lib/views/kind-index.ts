@@ -27,14 +27,19 @@ export interface Facets {
   status: FacetOption[];
 }
 
-/** The values each filter offers, in the configuration's order where it has one, with counts. */
+/**
+ * The values each filter offers, with counts: in the configuration's order where it has one, then
+ * values it does not list (a region that is an administrative division the site does not configure)
+ * in pinyin order.
+ */
 export function facets(entities: readonly IndexedEntity[], order: { themes: readonly string[]; regions: readonly string[] }): Facets {
   const count = (pick: (e: IndexedEntity) => readonly string[]): Map<string, number> => {
     const counts = new Map<string, number>();
     for (const e of entities) for (const v of new Set(pick(e))) counts.set(v, (counts.get(v) ?? 0) + 1);
     return counts;
   };
-  const inOrder = (counts: Map<string, number>, known: readonly string[]) => known.filter((v) => counts.has(v)).map((value) => ({ value, count: counts.get(value)! }));
+  const inOrder = (counts: Map<string, number>, known: readonly string[]) =>
+    [...known.filter((v) => counts.has(v)), ...[...counts.keys()].filter((v) => !known.includes(v)).sort(comparePinyin)].map((value) => ({ value, count: counts.get(value)! }));
   // Statuses are the sources' own words, not a fixed list: the most frequent first.
   const statuses = count((e) => e.statuses);
   return {

@@ -62,7 +62,7 @@ export function groupByYear(events: ResolvedEvent[]): YearGroup[] {
   return [...years].map(([year, events]) => ({ year, events }));
 }
 
-/** The pages of /timeline/, in order of the configured region and kind lists for the filter. */
+/** The pages of /timeline/, in order of the configured region and kind lists for the filter (other regions after them). */
 export function buildTimelinePages(events: ResolvedEvent[], order: { regions: string[]; kinds: string[] }, perPage = EVENTS_PER_PAGE): TimelinePage[] {
   const pages = paginateGroups(groupByYear(events), (y) => y.events.length, perPage);
   return pages.map((years, i) => {
@@ -71,7 +71,8 @@ export function buildTimelinePages(events: ResolvedEvent[], order: { regions: st
       page: i + 1,
       pages: pages.length,
       years,
-      regions: order.regions.filter((r) => on.some((e) => e.region === r)),
+      // Configured regions first, then divisions the configuration does not list, as they come.
+      regions: [...order.regions.filter((r) => on.some((e) => e.region === r)), ...new Set(on.map((e) => e.region).filter((r) => !order.regions.includes(r)))],
       kinds: order.kinds.filter((k) => on.some((e) => e.kind === k)),
       total: events.length,
     };
