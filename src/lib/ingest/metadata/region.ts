@@ -1,7 +1,7 @@
 /** What region detection needs from the administrative-divisions dataset (src/lib/geo/). */
 export interface PlaceLookup {
   /** Every place name that occurs in the text, longest match first, in order of appearance. */
-  placesIn(text: string): Array<{ spelling: string; displayName: string; code: string }>;
+  placesIn(text: string): Array<{ spelling: string; displayName: string; code: string; /** 0 country … 4 town: how specific. */ rank: number }>;
 }
 
 /** Central organs: their documents are about the whole country. */
@@ -32,8 +32,8 @@ export function detectRegion(
 ): DetectedRegion | undefined {
   const most = (text: string) => {
     const found = places.placesIn(text);
-    // The most specific place: the longest code (province 2 < city 4 < county 6 < town 9 digits).
-    return found.sort((a, b) => b.code.length - a.code.length)[0];
+    // The most specific place (a county inside the city the text also names).
+    return found.sort((a, b) => b.rank - a.rank)[0];
   };
   const issuerPlace = fields.issuer ? most(fields.issuer) : undefined;
   if (issuerPlace) return { region: issuerPlace.displayName, why: `发文机关中的地名“${issuerPlace.spelling}”` };
