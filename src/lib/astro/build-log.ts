@@ -7,7 +7,8 @@
  */
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 
-const HOOK_WRAPPER = /An unhandled error occurred while running the/;
+/** Lines that only announce a failure the build command prints itself: a hook threw, the bundle failed. */
+const HOOK_WRAPPER = /An unhandled error occurred while running the|Build failed in [\d.]+m?s/;
 const RANK = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 } as const;
 
 export default function buildLog(config: { level?: keyof typeof RANK } = {}): AstroLoggerDestination {
