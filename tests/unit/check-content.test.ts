@@ -1,11 +1,10 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isMap, isScalar, parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentReport, runCheckContent } from '../../src/lib/cli/check-content.ts';
 import { addDocument, type AddedDocument } from '../../src/lib/ingest/add-document.ts';
-import { sourceMetaSchema } from '../../src/lib/schema/source-meta.ts';
 import { unconfirmedFields } from '../../src/lib/source/load-sources.ts';
+import { confirmMetadata } from '../support/confirm-metadata.ts';
 import { curatedEntityCoverage, curatedFactCoverage } from '../support/curated-coverage.ts';
 import { PROJECT_ROOT, copyProject } from '../support/project-copy.ts';
 
@@ -26,37 +25,9 @@ const work = copyProject('check-content-');
 const content = join(work, 'content');
 const added: AddedDocument[] = [];
 
-/** What the schema accepts today, else a stand-in it accepts (kinds and regions are the site's data). */
-const accepted = <T>(field: 'kind' | 'region', value: T, fallback: string) => (sourceMetaSchema.shape[field].safeParse(value).success ? value : fallback);
-
-/**
- * The editor's part: every field set to the document's true value (its .expected.yaml), a summary
- * written, and the `# 待确认` comments deleted, except on the fields in `keepMarked`.
- */
-function confirm(doc: AddedDocument, file: string, keepMarked: string[] = []): void {
-  const expected = parseDocument(readFileSync(join(REAL_DOCS, `${file}.expected.yaml`), 'utf8')).toJS() as Record<string, string | null>;
-  const meta = parseDocument(readFileSync(doc.metaFile, 'utf8'));
-  const values: Record<string, string | undefined> = {
-    title: expected.title ?? undefined,
-    kind: accepted('kind', expected.kind, '通知') ?? undefined,
-    issuer: expected.issuer ?? undefined,
-    documentNumber: expected.documentNumber ?? undefined,
-    date: expected.date ?? undefined,
-    region: accepted('region', expected.region, '全国') ?? undefined,
-    summary: `${expected.title}的全文，由测试按原文元数据核对后写入摘要。`,
-  };
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) meta.set(key, value);
-  if (!isMap(meta.contents)) throw new Error(`${doc.metaFile} is not a mapping`);
-  for (const pair of meta.contents.items) {
-    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
-    if (!keepMarked.includes(key) && isScalar(pair.value)) pair.value.comment = undefined;
-  }
-  writeFileSync(doc.metaFile, meta.toString());
-}
-
 beforeAll(async () => {
   for (const file of FILES) added.push(await addDocument({ file: join(REAL_DOCS, file), contentDir: content }));
-  added.forEach((doc, i) => confirm(doc, FILES[i], i === 0 ? ['date'] : []));
+  added.forEach((doc, i) => confirmMetadata(doc, join(REAL_DOCS, `${FILES[i]}.expected.yaml`), i === 0 ? ['date'] : []));
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
