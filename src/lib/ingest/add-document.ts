@@ -5,6 +5,7 @@ import { detectMetadata, type DetectedMetadata } from './detect-metadata.ts';
 import { extractSourceText, type AcceptedExtension } from './extract.ts';
 import { ingestError } from './ingest-error.ts';
 import { renderMetaYaml } from './meta-yaml.ts';
+import { sourceMetaSchema, type SourceMeta } from '../schema/source-meta.ts';
 
 /** The slug rule of content/sources (see load-sources.ts). */
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -74,9 +75,11 @@ export async function addDocument({ file, contentDir, slug: givenSlug, dryRun = 
   if (twin) throw ingestError(file, `has the same text as ${join(sourcesDir, twin)} (same sha256), already in the library as "${twin.slice(0, -4)}"`, 'Nothing to add; a new version of a document must differ from the old one.');
 
   const detected = detectMetadata(extracted.text, extracted.hints);
-  // A .txt says nothing about where its text came from; news reports usually come from a newspaper page.
-  const extraction = extracted.extraction ?? (detected.kind === '新闻报道' ? 'newspaper' : 'pdf');
-  const meta = renderMetaYaml({ detected, originalFile: basename(file), extraction, extractionGuessed: extracted.extraction === undefined, sha256: hash });
+  // A .txt is its own original: `txt` once the schema has that value. Until then where its text
+  // came from is a guess (news reports usually come from a newspaper page), marked 待确认.
+  const txt = sourceMetaSchema.shape.extraction.safeParse('txt').success ? ('txt' as SourceMeta['extraction']) : undefined;
+  const extraction = extracted.extraction ?? txt ?? (detected.kind === '新闻报道' ? 'newspaper' : 'pdf');
+  const meta = renderMetaYaml({ detected, originalFile: basename(file), extraction, extractionGuessed: extracted.extraction === undefined && txt === undefined, sha256: hash });
 
   const originalCopy = extracted.extension !== '.txt' ? originalCopyFile : undefined;
   if (!dryRun) {
