@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentReport, runCheckContent } from '../../src/lib/cli/check-content.ts';
+import { runCompile } from '../../src/lib/cli/run-compile.ts';
 import { addDocument, type AddedDocument } from '../../src/lib/ingest/add-document.ts';
 import { unconfirmedFields } from '../../src/lib/source/load-sources.ts';
 import { confirmMetadata } from '../support/confirm-metadata.ts';
@@ -62,6 +63,15 @@ describe('a library with real documents added', { timeout: 120_000 }, () => {
     for (const doc of added) expect(printed).toMatch(new RegExp(`${doc.slug}\\.txt: [1-9]\\d* number\\(s\\) without a figure|${doc.slug}\\.txt: \\d+ number\\(s\\) without a figure, [1-9]`));
     expect(printed).toMatch(new RegExp(`待确认 in ${added[0].slug}\\.meta\\.yaml: date`));
     expect(printed).toMatch(/^8 document\(s\), 3 with something to do: \d+ number/m);
+  });
+
+  it('npm run compile -- --check lists the field still marked 待确认 as a notice, not a failure', () => {
+    const out: string[] = [];
+    const code = runCompile(['--check', '--content', content], {}, { out: (l) => out.push(l), err: () => {} });
+    expect(code).toBe(0);
+    const printed = out.join('\n');
+    expect(printed).toContain('Notice: 1 document(s) have metadata still marked # 待确认');
+    expect(printed).toContain(`${added[0].slug}.meta.yaml: date`);
   });
 
   it('exits 1 with the compiler’s problems when the content does not compile', () => {
