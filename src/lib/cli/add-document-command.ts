@@ -215,7 +215,15 @@ async function addFolder(folder: string, contentDir: string, dryRun: boolean, io
   if (skipped.length) io.out(`\nSkipped ${skipped.length} file(s): ${describeSkipped(skipped)}.`);
   if (!dryRun && added.length > 0) {
     const { contentProblems, splitProblems, othersLine } = await import('../ingest/check-document.ts');
-    const split = splitProblems(contentProblems(contentDir), new Set(added.map((r) => r.added!.slug)));
+    let problems: Problem[];
+    try {
+      problems = contentProblems(contentDir);
+    } catch (e) {
+      // The files are added; a check that cannot run is reported, not their failure.
+      io.out(`\nThe files were added, but the check could not run: ${(e as Error)?.message ?? String(e)}. Run npm run compile -- --check.`);
+      return failed > 0 ? 1 : 0;
+    }
+    const split = splitProblems(problems, new Set(added.map((r) => r.added!.slug)));
     const metaFiles = new Set(added.map((r) => r.added!.metaFile));
     printOwnProblems(split.own.filter((p) => !metaFiles.has(p.file)), io);
     io.out('\nNext: in each new .meta.yaml, check every 待确认 value against the document and delete the mark, fill what was not found and write the summary; then npm run compile -- --check.');
