@@ -1,15 +1,28 @@
 /**
- * `npm run build`: `astro build` with Astro's own log limited to warnings and errors, so the output
- * is the compiler's document report, the post-build summary and any problem, not one line per
- * page (thousands at library scale). The pipeline is the same as `astro build`: the
- * policy-library integration (src/lib/astro/integration.ts) runs every step.
+ * `npm run build`: `astro build` with Astro's own log limited to warnings, so the output is the
+ * compiler's document report, the post-build summary and any problem, not one line per page
+ * (thousands at library scale). The pipeline is the same as `astro build`: the policy-library
+ * integration (src/lib/astro/integration.ts) runs every step.
+ *
+ * The site is built into a folder beside dist/ that replaces it only when everything succeeded
+ * (src/lib/cli/atomic-build.ts): a failed build leaves the last good site in place. A failure is
+ * printed once, with its file and what to do, without Astro's wrapper or a stack trace
+ * (src/lib/cli/build-failure.ts; BUILD_DEBUG=1 adds the stack).
  */
+import { resolve } from 'node:path';
 import { build } from 'astro';
+import { buildAtomically } from '../src/lib/cli/atomic-build.ts';
+import { describeBuildFailure } from '../src/lib/cli/build-failure.ts';
+
+// Where astro.config.mjs puts the site: dist/, or $WORK_DIR/dist for side-by-side builds.
+const outDir = resolve(process.env.WORK_DIR ? `${process.env.WORK_DIR}/dist` : 'dist');
+const buildLog = new URL('../src/lib/astro/build-log.ts', import.meta.url);
 
 try {
-  await build({ logLevel: 'warn' });
+  await buildAtomically(outDir, async (temp) => {
+    await build({ logLevel: 'warn', outDir: temp, logger: { entrypoint: buildLog, config: { level: 'warn' } } });
+  });
 } catch (e) {
-  // Astro has already printed what went wrong; the stack trace adds nothing for an author.
-  console.error(e instanceof Error ? e.message : String(e));
+  console.error('\n' + describeBuildFailure(e, Boolean(process.env.BUILD_DEBUG)));
   process.exit(1);
 }

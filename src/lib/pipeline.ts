@@ -118,6 +118,7 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
       slug: input.slug,
       meta: input.meta,
       source: { bytes: input.bytes, original: input.original },
+      unconfirmed: input.unconfirmed,
       text,
       header,
       html,

@@ -21,6 +21,11 @@ export interface SourceInput {
   original?: string;
   /** The line of the corrections file where a field (`articles[0].blocks[2]`) is, for messages. */
   locateCorrection?: (field: string) => number | undefined;
+  /**
+   * Top-level metadata fields that still carry add-document's `# 待确认` comment: detected by the
+   * program, not yet checked by an editor. Published all the same, marked 未核对 on the page.
+   */
+  unconfirmed?: string[];
 }
 
 /** Title block of a document, read off its first lines. */
@@ -72,6 +77,8 @@ export interface CompiledDocument {
   meta: SourceMeta;
   /** The source exactly as received, and the original PDF/DOCX/web page when one was kept: 下载原文. */
   source: { bytes: Uint8Array; original?: string };
+  /** Metadata fields still marked 待确认 (see SourceInput.unconfirmed). */
+  unconfirmed?: string[];
   /** The compiled text as plain text (headings and paragraphs, one block a paragraph): the cleaned-text download. */
   text: string;
   header: DocumentHeader;

@@ -40,7 +40,9 @@ describe('document pages', () => {
     expect(notice['发布日期']).toBe('原文未载');
     expect(notice['时效']).toMatch(/^(现行|已到期)（实施期2022年；截至\d{4}年\d{1,2}月\d{1,2}日）$/);
     expect(rows('changzheng-14th-five-year-plan')['时效']).toMatch(/^(现行|已到期)（实施期2021年至2025年；截至/);
-    expect(notice['原始文件']).toBe('002_36a30e4d42ff877c.txt（自 PDF 提取的文字）');
+    // The format for a reader, never the stored file name; where the text came from in its own row.
+    expect(notice['原始文件']).toBe('原文文本（TXT）');
+    expect(notice['文字来源']).toBe('自 PDF 提取的文字');
     expect((select('table.meta-table a', page('changzheng-2022-plan')) as Element).properties.href).toBe('/documents/changzheng-2022-plan/source.txt');
   });
 

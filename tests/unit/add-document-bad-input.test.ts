@@ -51,7 +51,7 @@ async function addDocument(...args: string[]): Promise<{ code: number; stdout: s
 
 const cases: Array<[string, string[], RegExp]> = [
   ['a missing file', [inbox('missing.pdf')], /missing\.pdf: does not exist/],
-  ['a folder', [inbox('folder.txt')], /folder\.txt: is not a file/],
+  ['a folder with no document in it', [inbox('folder.txt')], /folder\.txt: holds no document to add/],
   ['an unknown extension', [inbox('notes.doc')], /notes\.doc: has an extension add-document does not read \(\.doc\)\n.*save a \.doc as \.docx/],
   ['an encrypted PDF', [inbox('encrypted.pdf'), '--slug', 'encrypted'], /encrypted\.pdf: is an encrypted PDF that needs a password/],
   ['an image-only PDF', [inbox('scan.pdf'), '--slug', 'scan'], /scan\.pdf: has no text layer .*\n.*OCR/],

@@ -1,17 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileSite } from '../../src/lib/pipeline.ts';
 import { checkCoverage, findDates, findQuantities } from '../../src/lib/site/fact-coverage.ts';
-import { loadFiguresAndEvents } from '../../src/lib/source/load-figures-and-events.ts';
 import { normalizeForMatching } from '../../src/lib/text/normalize-for-matching.ts';
-import { createUrls } from '../../src/lib/urls.ts';
+import { CURATED_SOURCES, curatedFactCoverage } from '../support/curated-coverage.ts';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 
-describe('figure and date coverage over the five sources', () => {
-  const build = compileSite(CONTENT, createUrls('/'));
-  const facts = loadFiguresAndEvents(CONTENT);
-  const cite = (f: { source: { document: string; quote: string; anchor: string } }) => ({ doc: f.source.document, quote: f.source.quote, anchor: f.source.anchor });
+describe('figure and date coverage over the five curated sources', () => {
+  const { build, facts, numbers, dates } = curatedFactCoverage(CONTENT);
+
+  it('holds all five curated sources', () => expect(build.documents.filter((d) => CURATED_SOURCES.has(d.slug)).length).toBe(CURATED_SOURCES.size));
 
   it('loads the figure and event files without problems', () => {
     expect(facts.problems).toEqual([]);
@@ -20,8 +18,7 @@ describe('figure and date coverage over the five sources', () => {
   });
 
   it('every number with a unit is a figure or on content/figure-ignore.yaml (with a reason), and no ignore entry is stale', () => {
-    const ignore = facts.figureIgnore.entries;
-    const { uncovered, unused } = checkCoverage(build.documents, findQuantities, [...build.figures.map(cite), ...ignore]);
+    const { uncovered, unused } = numbers;
     expect(uncovered.map((u) => `${u.document}#${u.anchor}: ${u.text} …${u.context}…`)).toEqual([]);
     // A figure quotes its own number; an ignore entry accounts for at least one number.
     expect(unused).toEqual([]);
@@ -29,7 +26,7 @@ describe('figure and date coverage over the five sources', () => {
 
   it('every explicit date (年/月/日) is an event or on content/date-ignore.yaml, and no ignore entry is stale', () => {
     const ignore = facts.dateIgnore.entries;
-    const { uncovered, unused } = checkCoverage(build.documents, findDates, [...build.events.map(cite), ...ignore]);
+    const { uncovered, unused } = dates;
     expect(uncovered.map((u) => `${u.document}#${u.anchor}: ${u.text} …${u.context}…`)).toEqual([]);
     expect(unused.filter((c) => ignore.includes(c as (typeof ignore)[number]))).toEqual([]);
   });

@@ -47,6 +47,8 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
   };
 
   let endAstroBuild = () => {};
+  /** Astro's publicDir: its files are copied into the build as they are, downloads, not pages of the site. */
+  let staticDir: string | undefined;
   return {
     name: 'policy-library',
     hooks: {
@@ -59,6 +61,9 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         endCompile();
         if (!compiled && command === 'build') process.exit(1);
         if (command === 'build') endAstroBuild = stepStart('astro-build');
+      },
+      'astro:config:done': ({ config }) => {
+        staticDir = fileURLToPath(config.publicDir);
       },
       'astro:server:setup': ({ server, refreshContent }) => {
         const contentDir = resolve(options.contentDir) + sep;
@@ -78,9 +83,10 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         endAstroBuild();
         const dist = fileURLToPath(dir);
-        // One pass reads every page: its policy, its indexed text, its title and size for the later steps.
+        // One pass reads every page the site built (not the static files of publicDir, such as the
+        // documents' originals): its policy, its indexed text, its title and size for the later steps.
         const index = new SearchIndexWriter(dist, options.config.base, synonyms, [site.documentsLabel, ...site.kinds.map((k) => k.badge)]);
-        const pages = await timed('pages', () => finishBuiltPages(dist, (page) => index.add(page)));
+        const pages = await timed('pages', () => finishBuiltPages(dist, (page) => index.add(page), staticDir));
         report(`Content-Security-Policy: ${pages.length} pages`);
 
         const search = await timed('search-index', () => index.finish());

@@ -4,6 +4,7 @@
  * Prints a report per document; on bad input every problem with its file, line or field and what to
  * do, and returns 1 (never a stack trace).
  */
+import { join } from 'node:path';
 import { ContentError, formatProblem, type Problem } from '../errors.ts';
 import { formatReport, writeGenerated } from '../emit/write-generated.ts';
 import { compileSite } from '../pipeline.ts';
@@ -39,6 +40,14 @@ export function runCompile(argv: string[], env: Record<string, string | undefine
     loadSynonyms(contentDir); // checked with the rest; the search index reads it after the build
     if (!check) writeGenerated(build);
     io.out(formatReport(build));
+    // A notice, not a failure: a document may be published before every detected value is checked;
+    // its page marks those values 未核对 until the comment is removed.
+    const unconfirmed = build.documents.filter((d) => d.unconfirmed?.length);
+    if (unconfirmed.length > 0) {
+      io.out(`\nNotice: ${unconfirmed.length} document(s) have metadata still marked # 待确认 (published, shown 未核对 on the page):`);
+      for (const d of unconfirmed) io.out(`  ${join(contentDir, 'sources', `${d.slug}.meta.yaml`)}: ${d.unconfirmed!.join(', ')}`);
+      io.out('  → Check each value against the document, correct it if needed, and delete its # 待确认 comment.');
+    }
     return 0;
   } catch (e) {
     const problems: Problem[] | undefined =

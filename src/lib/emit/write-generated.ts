@@ -1,5 +1,6 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
+import { zipSync } from 'fflate';
 import type { CollationNote, CompiledEntity, DocumentEntities, DocumentHeader, DocumentNeighbours, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../types.ts';
 import { entityKinds } from '../schema/entity.ts';
 import type { SourceMeta } from '../schema/source-meta.ts';
@@ -26,13 +27,56 @@ export interface GeneratedDocument {
   /** 上一篇 / 下一篇 and related documents, from the site-wide reduce. */
   neighbours: Omit<DocumentNeighbours, 'slug'>;
   /** File names under `downloads/<slug>/`, served beside the page as `documents/<slug>/<file>`. */
-  downloads: { source: string; text: string; original?: string };
+  downloads: { source: string; text: string; original?: string; originalFormat?: OriginalFormat };
+  /** Metadata fields still marked 待确认 in its .meta.yaml: shown with 未核对 on the page. */
+  unconfirmed: string[];
   report: DocumentReport;
   collation: CollationNote[];
 }
 
 /** A document as listings and route lists read it: `.generated/documents/<slug>.json`. */
 export type DocumentSummary = Pick<GeneratedDocument, 'slug' | 'meta' | 'downloads'>;
+
+/** How a kept original is offered: its format for readers (原始文件（PDF）) and the MIME type of the download. */
+export interface OriginalFormat {
+  label: string;
+  mime: string;
+}
+
+const ORIGINAL_FORMATS: Record<string, OriginalFormat> = {
+  '.pdf': { label: 'PDF', mime: 'application/pdf' },
+  '.docx': { label: 'Word 文档', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  '.doc': { label: 'Word 97–2003 文档', mime: 'application/msword' },
+  '.ofd': { label: 'OFD 版式文件', mime: 'application/ofd' },
+  '.zip': { label: '网页，ZIP 压缩', mime: 'application/zip' },
+};
+
+/**
+ * A kept original as it is published: the file name under `documents/<slug>/`, its bytes and format.
+ *
+ * A saved web page (.html/.htm) is never published as a page: served from the site's origin it
+ * would run its own scripts there (a browser opening `original.html` executes them, and with the
+ * site's cookies, storage and service worker in reach). No header can be relied on, since the site
+ * must work on any static host: `Content-Disposition` and `X-Content-Type-Options: nosniff` are host
+ * settings, and a `.txt` name does not hold where a host sends no type or nosniff and the browser
+ * sniffs `<html>` in it. So the page goes into a stored (uncompressed) zip, byte for byte: every
+ * host types `.zip` as application/zip (or an unknown binary), a browser sniffing its bytes sees the
+ * `PK` signature, never markup, and downloads it; the reader unzips it to read the page offline,
+ * off the site's origin. PDF, Word and OFD files are documents browsers never run as the site, so
+ * they are offered as they are.
+ */
+export function publishedOriginal(path: string, slug: string): { file: string; bytes: Uint8Array; format: OriginalFormat } {
+  const ext = extname(path).toLowerCase();
+  const bytes = new Uint8Array(readFileSync(path));
+  if (ext === '.html' || ext === '.htm') {
+    // A fixed time stamp: the same page gives the same zip, so the service worker's revision and
+    // caches change only when the page does.
+    const zip = zipSync({ [`${slug}${ext}`]: [bytes, { level: 0, mtime: new Date('2000-01-01T00:00:00Z') }] });
+    return { file: 'original.zip', bytes: zip, format: ORIGINAL_FORMATS['.zip'] };
+  }
+  const format = ORIGINAL_FORMATS[ext] ?? { label: ext.slice(1).toUpperCase(), mime: 'application/octet-stream' };
+  return { file: `original${ext}`, bytes, format };
+}
 
 /** The full page data of one document (body, contents, neighbours, notes). */
 export const documentPageFile = (slug: string) => join(GENERATED_DIR, 'document-pages', `${slug}.json`);
@@ -97,8 +141,10 @@ export function writeGenerated(build: SiteBuild, publicDir = 'public'): void {
     write(join(downloadsDir(d.slug), downloads.source), d.source.bytes);
     write(join(downloadsDir(d.slug), downloads.text), d.text);
     if (d.source.original) {
-      downloads.original = `original${extname(d.source.original).toLowerCase()}`;
-      copyFileSync(d.source.original, join(downloadsDir(d.slug), downloads.original));
+      const original = publishedOriginal(d.source.original, d.slug);
+      downloads.original = original.file;
+      downloads.originalFormat = original.format;
+      write(join(downloadsDir(d.slug), original.file), original.bytes);
     }
     const doc: GeneratedDocument = {
       slug: d.slug,
@@ -111,6 +157,7 @@ export function writeGenerated(build: SiteBuild, publicDir = 'public'): void {
       downloads,
       report: d.report,
       collation: d.collation ?? [],
+      unconfirmed: d.unconfirmed ?? [],
     };
     write(join(out, 'document-pages', `${d.slug}.json`), doc);
     addCharacters(d.html + JSON.stringify(d.meta));

@@ -5,6 +5,7 @@ import { detectMetadata, type DetectedMetadata } from './detect-metadata.ts';
 import { extractSourceText, type AcceptedExtension } from './extract.ts';
 import { ingestError } from './ingest-error.ts';
 import { renderMetaYaml } from './meta-yaml.ts';
+import { sourceMetaSchema, type SourceMeta } from '../schema/source-meta.ts';
 
 /** The slug rule of content/sources (see load-sources.ts). */
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -16,6 +17,8 @@ export interface AddDocumentOptions {
   contentDir: string;
   /** The new document's slug; derived from an ASCII file name when missing. */
   slug?: string;
+  /** Check and extract everything, write nothing (`--dry-run`). */
+  dryRun?: boolean;
 }
 
 export interface AddedDocument {
@@ -48,7 +51,7 @@ export function slugFromFileName(file: string): string | undefined {
  * <slug>.meta.yaml with everything detected marked for confirmation, and the original as
  * content/originals/<slug>.<ext>. Nothing is written unless every check passed.
  */
-export async function addDocument({ file, contentDir, slug: givenSlug }: AddDocumentOptions): Promise<AddedDocument> {
+export async function addDocument({ file, contentDir, slug: givenSlug, dryRun = false }: AddDocumentOptions): Promise<AddedDocument> {
   if (!existsSync(file)) throw ingestError(file, 'does not exist', 'Check the path (quote it if it contains spaces).');
   if (!statSync(file).isFile()) throw ingestError(file, 'is not a file (a folder?)', 'Give the path of one document file.');
 
@@ -72,18 +75,42 @@ export async function addDocument({ file, contentDir, slug: givenSlug }: AddDocu
   if (twin) throw ingestError(file, `has the same text as ${join(sourcesDir, twin)} (same sha256), already in the library as "${twin.slice(0, -4)}"`, 'Nothing to add; a new version of a document must differ from the old one.');
 
   const detected = detectMetadata(extracted.text, extracted.hints);
-  // A .txt says nothing about where its text came from; news reports usually come from a newspaper page.
-  const extraction = extracted.extraction ?? (detected.kind === '新闻报道' ? 'newspaper' : 'pdf');
-  const meta = renderMetaYaml({ detected, originalFile: basename(file), extraction, extractionGuessed: extracted.extraction === undefined, sha256: hash });
+  // A .txt is its own original: `txt` once the schema has that value. Until then where its text
+  // came from is a guess (news reports usually come from a newspaper page), marked 待确认.
+  const txt = sourceMetaSchema.shape.extraction.safeParse('txt').success ? ('txt' as SourceMeta['extraction']) : undefined;
+  const extraction = extracted.extraction ?? txt ?? (detected.kind === '新闻报道' ? 'newspaper' : 'pdf');
+  const meta = renderMetaYaml({ detected, originalFile: basename(file), extraction, extractionGuessed: extracted.extraction === undefined && txt === undefined, sha256: hash });
 
-  mkdirSync(sourcesDir, { recursive: true });
-  writeFileSync(sourceFile, extracted.bytes);
-  writeFileSync(metaFile, meta);
-  let originalCopy: string | undefined;
-  if (extracted.extension !== '.txt') {
-    mkdirSync(join(contentDir, 'originals'), { recursive: true });
-    originalCopy = originalCopyFile;
-    copyFileSync(file, originalCopy);
+  const originalCopy = extracted.extension !== '.txt' ? originalCopyFile : undefined;
+  if (!dryRun) {
+    mkdirSync(sourcesDir, { recursive: true });
+    writeFileSync(sourceFile, extracted.bytes);
+    writeFileSync(metaFile, meta);
+    if (originalCopy) {
+      mkdirSync(join(contentDir, 'originals'), { recursive: true });
+      copyFileSync(file, originalCopy);
+    }
   }
   return { slug, sourceFile, metaFile, originalCopy, detected, sha256: hash, extension: extracted.extension };
+}
+
+/** Whether a slug is in use in the content folder (its text, metadata or a kept original). */
+export function slugTaken(contentDir: string, slug: string): boolean {
+  if (existsSync(join(contentDir, 'sources', `${slug}.txt`)) || existsSync(join(contentDir, 'sources', `${slug}.meta.yaml`))) return true;
+  const originals = join(contentDir, 'originals');
+  return existsSync(originals) && readdirSync(originals).some((name) => name.slice(0, name.length - extname(name).length) === slug);
+}
+
+/**
+ * The slug of each file of a folder added at once: from its ASCII name (slugFromFileName), and
+ * when that is taken, in the library or by an earlier file of the same folder, `-2`, `-3`…
+ * (`plan.pdf` and `plan.docx` → `plan`, `plan-2`). Undefined for a name no slug can be made from.
+ */
+export function batchSlug(file: string, contentDir: string, claimed: Set<string>): string | undefined {
+  const base = slugFromFileName(file);
+  if (base === undefined) return undefined;
+  let slug = base;
+  for (let n = 2; claimed.has(slug) || slugTaken(contentDir, slug); n++) slug = `${base}-${n}`;
+  claimed.add(slug);
+  return slug;
 }

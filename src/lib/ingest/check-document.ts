@@ -16,14 +16,49 @@ import { findFigureCandidates, type FigureCandidate } from './figure-candidates.
 export interface AddedDocumentCheck {
   /** Metadata fields of the new document a person still has to write or fix (the summary at least). */
   toFill: Problem[];
-  /** Everything else the check found: problems of the new text, or of the rest of the content. */
+  /** Other problems of the new document itself (its text, its files). */
   problems: Problem[];
+  /** What the check found in the rest of the content: never this document's problem, only counted. */
+  others: OtherProblems;
   /** The new document's structure, as the compiler reads it (undefined when it could not be read). */
   report?: DocumentReport;
   /** Terms the new document marks as names (“…” and 《…》) that no entity page covers yet. */
   candidates: EntityCandidate[];
   /** Sentences that name an entity and state a quantity: candidates for the entity's figures. */
   figures: FigureCandidate[];
+}
+
+/** Problems of other documents and other files, counted for one line at the end. */
+export interface OtherProblems {
+  /** Other documents (by their slug) with problems, usually metadata not yet written. */
+  documents: string[];
+  /** Problems in files that belong to no document (entity pages, figures, …). */
+  elsewhere: number;
+}
+
+/** The files that are one document's: its text, metadata, corrections and kept original. */
+const documentOf = (file: string): string | undefined => /(?:^|[\\/])(?:sources|corrections|originals)[\\/]([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.meta\.yaml|\.[a-z]+)$/.exec(file)?.[1];
+
+/** Splits the whole check's problems into the given documents' own and the rest (counted). */
+export function splitProblems(all: Problem[], own: ReadonlySet<string>): { own: Problem[]; others: OtherProblems } {
+  const mine: Problem[] = [];
+  const documents = new Set<string>();
+  let elsewhere = 0;
+  for (const p of all) {
+    const slug = documentOf(p.file);
+    if (slug !== undefined && own.has(slug)) mine.push(p);
+    else if (slug !== undefined) documents.add(slug);
+    else elsewhere++;
+  }
+  return { own: mine, others: { documents: [...documents].sort(), elsewhere } };
+}
+
+/** The one line about the rest of the content, or undefined when it has no problem. */
+export function othersLine(others: OtherProblems): string | undefined {
+  const parts: string[] = [];
+  if (others.documents.length > 0) parts.push(`${others.documents.length} other document(s) have unfinished metadata`);
+  if (others.elsewhere > 0) parts.push(`${others.elsewhere} other problem(s) in the content`);
+  return parts.length > 0 ? `${parts.join('; ')}: npm run compile -- --check` : undefined;
 }
 
 const problemsOf = (run: () => void): Problem[] => {
@@ -42,10 +77,11 @@ const problemsOf = (run: () => void): Problem[] => {
  * own with the metadata as detected, how the compiler reads it, its entity candidates and the
  * figures it states about known entities.
  */
-export function checkAddedDocument(contentDir: string, added: AddedDocument): AddedDocumentCheck {
-  const all = problemsOf(() => compileSite(contentDir, createUrls('/')));
-  const toFill = all.filter((p) => p.file === added.metaFile);
-  const problems = all.filter((p) => p.file !== added.metaFile);
+export function checkAddedDocument(contentDir: string, added: AddedDocument, siteProblems?: Problem[]): AddedDocumentCheck {
+  const all = siteProblems ?? problemsOf(() => compileSite(contentDir, createUrls('/')));
+  const split = splitProblems(all, new Set([added.slug]));
+  const toFill = split.own.filter((p) => p.file === added.metaFile);
+  const problems = split.own.filter((p) => p.file !== added.metaFile);
 
   // The site check skips a document whose metadata is incomplete, so the new text is compiled here
   // directly; the metadata stands in for what the person has not confirmed yet.
@@ -85,5 +121,10 @@ export function checkAddedDocument(contentDir: string, added: AddedDocument): Ad
   // Problems of the new text already reported by the site check are not repeated.
   const seen = new Set(problems.map((p) => JSON.stringify(p)));
   const fresh = own.filter((p) => !seen.has(JSON.stringify(p)));
-  return { toFill, problems: [...problems, ...fresh], report, candidates, figures };
+  return { toFill, problems: [...problems, ...fresh], others: split.others, report, candidates, figures };
+}
+
+/** The whole content's problems, once (a folder of new documents is checked in one compile). */
+export function contentProblems(contentDir: string): Problem[] {
+  return problemsOf(() => compileSite(contentDir, createUrls('/')));
 }

@@ -5,7 +5,7 @@
  * again. Reading each page once (and as a stream, src/lib/html-stream.ts) is what keeps the
  * post-build cost a small share of the build at thousands of pages.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { readHtml, type HtmlReader } from '../html-stream.ts';
 import { IndexedTextReader, type IndexedPage } from '../search/indexed-text.ts';
@@ -22,12 +22,28 @@ export interface BuiltPage {
   bytes: number;
 }
 
-/** Every HTML file under `dist`, relative with `/` separators, in a stable order. */
-export function htmlFiles(dist: string): string[] {
+/**
+ * Every HTML file under `dist`, relative with `/` separators, in a stable order. With `staticDir`
+ * (Astro's publicDir, which it copies into the output as it is), only the pages the site itself
+ * built: a file that came from there is a download (a document's original, say), not a page of
+ * the site, and the post-build steps must neither rewrite it nor fail on it.
+ */
+export function htmlFiles(dist: string, staticDir?: string): string[] {
   return readdirSync(dist, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => relative(dist, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((file) => staticDir === undefined || !existsSync(join(staticDir, file)))
     .sort();
+}
+
+/** A post-build step that failed on one page: the message names the page's file. */
+export class BuiltPageError extends Error {
+  readonly file: string;
+  constructor(file: string, message: string, options?: ErrorOptions) {
+    super(`${file}: ${message}`, options);
+    this.name = 'BuiltPageError';
+    this.file = file;
+  }
 }
 
 /** A page's address from its file: `documents/x/index.html` → `documents/x/`. */
@@ -69,12 +85,21 @@ export function readBuiltPages(dist: string): BuiltPage[] {
  * The pass: every page gets its policy (written back), and `onIndexed` receives the indexed text of
  * each searchable page, in file order. Returns the pages as written.
  */
-export function finishBuiltPages(dist: string, onIndexed: (page: IndexedPage) => void): BuiltPage[] {
-  return htmlFiles(dist).map((file) => {
+export function finishBuiltPages(dist: string, onIndexed: (page: IndexedPage) => void, staticDir?: string): BuiltPage[] {
+  return htmlFiles(dist, staticDir).map((file) => {
     const scripts = new InlineScriptReader();
     const indexed = new IndexedTextReader();
     const { page, html } = readPage(dist, file, [scripts, indexed]);
-    const out = withContentSecurityPolicy(html, {}, scripts.scripts);
+    let out: string;
+    try {
+      out = withContentSecurityPolicy(html, {}, scripts.scripts);
+    } catch (e) {
+      throw new BuiltPageError(
+        file,
+        `(a page of the built site) ${(e as Error).message}. Every page the site builds must render the layout (src/layouts/Base.astro), which gives it a <head>; a file meant as a download belongs in public/ or the documents' originals.`,
+        { cause: e },
+      );
+    }
     writeFileSync(join(dist, file), out);
     const text = indexed.page(page.url);
     if (text) onIndexed(text);

@@ -50,3 +50,23 @@ export function findEntityCandidates(
   }
   return [...found.values()].sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'zh'));
 }
+
+/** A 《》 title in a document that no entity name, alias or ignore entry covers. */
+export interface UncoveredTitle {
+  document: string;
+  title: string;
+}
+
+/**
+ * Every 《》 title in the given texts that is not, as a whole (bareName), an entity's name or alias
+ * or an entry of the ignore list: each such title is a page to write or an entry to add with a
+ * reason. In text order, every occurrence.
+ */
+export function uncoveredTitles(texts: Array<{ document: string; text: string }>, covered: Iterable<string>, ignored: Iterable<string>): UncoveredTitle[] {
+  const known = new Set([...covered, ...ignored].map(bareName));
+  const found: UncoveredTitle[] = [];
+  for (const { document, text } of texts) {
+    for (const m of text.matchAll(/《([^《》\n]+)》/g)) if (!known.has(bareName(m[1]))) found.push({ document, title: `《${m[1]}》` });
+  }
+  return found;
+}

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { TO_CONFIRM } from '../ingest/meta-yaml.ts';
 import type { SourceInput } from '../types.ts';
 import { parseFieldName, zodProblems, type Problem } from '../errors.ts';
 import { correctionsSchema } from '../schema/corrections.ts';
@@ -22,7 +24,7 @@ export function suggestSlug(name: string): string {
  * Originals kept beside their extracted text for 下载原文 (`<slug>.pdf` next to `<slug>.txt`).
  * Any other file in content/sources would be ignored by the compiler, so it is an error.
  */
-const ORIGINAL_EXTENSIONS = ['.pdf', '.docx', '.doc', '.html', '.htm'];
+const ORIGINAL_EXTENSIONS = ['.pdf', '.docx', '.doc', '.ofd', '.html', '.htm'];
 
 const SOURCE_LAYOUT = 'content/sources holds <slug>.txt texts, each with its <slug>.meta.yaml (and optionally the original file, <slug>.pdf/.docx/.html)';
 
@@ -149,6 +151,7 @@ export function loadSources(contentDir: string): LoadedSources {
         correctionsFile,
         original: ORIGINAL_EXTENSIONS.map((ext) => originals.get(`${slug}${ext}`)).find((f) => f !== undefined),
         locateCorrection: (field) => correctionsYaml.lineOf(parseFieldName(field)),
+        unconfirmed: unconfirmedFields(readFileSync(metaFile, 'utf8')),
       });
     } else fail();
   }
@@ -156,6 +159,22 @@ export function loadSources(contentDir: string): LoadedSources {
   checkCorrectionsFolder(contentDir, new Set(texts.keys()), problems);
   if (texts.size === 0 && problems.length === 0) problems.push({ file: dir, message: 'holds no sources (*.txt)', hint: 'Add a source; see README “Adding a source document”.' });
   return { inputs, problems, failed };
+}
+
+/**
+ * The top-level fields of a `<slug>.meta.yaml` whose line still carries add-document's
+ * `# 待确认` comment (src/lib/ingest/meta-yaml.ts): values the program detected that no editor has
+ * checked yet. Read from the YAML document's own comments (the comment on the field's value, or on
+ * its key for a nested block), so a 待确认 inside a value or in a comment line about another field
+ * (`# documentNumber: …`) is not mistaken for a mark. The file has parsed already (readYamlFile).
+ */
+export function unconfirmedFields(metaYaml: string): string[] {
+  const doc = parseDocument(metaYaml.replace(/^\uFEFF/, ''));
+  if (!isMap(doc.contents)) return [];
+  const marked = (comment: string | null | undefined) => comment !== undefined && comment !== null && comment.trim().startsWith(TO_CONFIRM);
+  return doc.contents.items
+    .filter((pair) => marked((pair.value as { comment?: string | null } | null)?.comment) || marked((pair.key as { comment?: string | null } | null)?.comment))
+    .map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key));
 }
 
 /**

@@ -1,0 +1,104 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentReport, runCheckContent } from '../../src/lib/cli/check-content.ts';
+import { runCompile } from '../../src/lib/cli/run-compile.ts';
+import { addDocument, type AddedDocument } from '../../src/lib/ingest/add-document.ts';
+import { unconfirmedFields } from '../../src/lib/source/load-sources.ts';
+import { confirmMetadata } from '../support/confirm-metadata.ts';
+import { curatedEntityCoverage, curatedFactCoverage } from '../support/curated-coverage.ts';
+import { PROJECT_ROOT, copyProject } from '../support/project-copy.ts';
+
+/**
+ * Adding real documents never breaks the tests: in a copy of the project, three real documents of
+ * three formats are added with add-document and confirmed as an editor would (the true metadata of
+ * their .expected.yaml, a summary, the 待确认 marks removed, one left in place). The curated
+ * sources' coverage checks still pass on that library, and `npm run check:content` reports what the
+ * new documents lack (their numbers without a figure) and exits 0.
+ */
+const REAL_DOCS = resolve(PROJECT_ROOT, '../shared/real-docs');
+const FILES = [
+  'txt-xinyu-green-building-measures-2012-pkulaw.txt',
+  'html-govcn-policy-page-guobanfa-2018-123-fragment.html',
+  'pdf-hainan-farm-machinery-subsidy-implementation-plan-2024-libreoffice.pdf',
+];
+const work = copyProject('check-content-');
+const content = join(work, 'content');
+const added: AddedDocument[] = [];
+
+beforeAll(async () => {
+  for (const file of FILES) added.push(await addDocument({ file: join(REAL_DOCS, file), contentDir: content }));
+  added.forEach((doc, i) => confirmMetadata(doc, join(REAL_DOCS, `${FILES[i]}.expected.yaml`), i === 0 ? ['date'] : []));
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a library with real documents added', { timeout: 120_000 }, () => {
+  it('still passes the curated sources’ figure, date and 《》 coverage checks', () => {
+    const { build, numbers, dates } = curatedFactCoverage(content);
+    expect(build.documents.map((d) => d.slug)).toEqual(expect.arrayContaining(added.map((d) => d.slug)));
+    expect(numbers.uncovered).toEqual([]);
+    expect(numbers.unused).toEqual([]);
+    expect(dates.uncovered).toEqual([]);
+    expect(curatedEntityCoverage(content).uncovered).toEqual([]);
+  });
+
+  it('reports each new document’s numbers without a figure and the field still marked 待确认', () => {
+    const report = new Map(contentReport(content).map((d) => [d.slug, d]));
+    for (const doc of added) {
+      const own = report.get(doc.slug)!;
+      expect(own.numbers.length + own.dates.length, doc.slug).toBeGreaterThan(0);
+    }
+    expect(report.get(added[0].slug)!.unconfirmed).toEqual(['date']);
+    expect(report.get(added[1].slug)!.unconfirmed).toEqual([]);
+    expect(report.get('changzheng-2022-plan')).toMatchObject({ numbers: [], dates: [], titles: [], unconfirmed: [] });
+  });
+
+  it('npm run check:content prints them per document with counts and exits 0', () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = runCheckContent(['--content', content], {}, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const printed = out.join('\n');
+    for (const doc of added) expect(printed).toMatch(new RegExp(`${doc.slug}\\.txt: [1-9]\\d* number\\(s\\) without a figure|${doc.slug}\\.txt: \\d+ number\\(s\\) without a figure, [1-9]`));
+    expect(printed).toMatch(new RegExp(`待确认 in ${added[0].slug}\\.meta\\.yaml: date`));
+    expect(printed).toMatch(/^8 document\(s\), 3 with something to do: \d+ number/m);
+  });
+
+  it('npm run compile -- --check lists the field still marked 待确认 as a notice, not a failure', () => {
+    const out: string[] = [];
+    const code = runCompile(['--check', '--content', content], {}, { out: (l) => out.push(l), err: () => {} });
+    expect(code).toBe(0);
+    const printed = out.join('\n');
+    expect(printed).toContain('Notice: 1 document(s) have metadata still marked # 待确认');
+    expect(printed).toContain(`${added[0].slug}.meta.yaml: date`);
+  });
+
+  it('exits 1 with the compiler’s problems when the content does not compile', () => {
+    const meta = readFileSync(added[1].metaFile, 'utf8');
+    writeFileSync(added[1].metaFile, meta.replace(/^summary: .*$/m, 'summary: TODO：'));
+    try {
+      const err: string[] = [];
+      expect(runCheckContent(['--content', content], {}, { out: () => {}, err: (l) => err.push(l) })).toBe(1);
+      expect(err.join('\n')).toContain(`${added[1].metaFile}:`);
+    } finally {
+      writeFileSync(added[1].metaFile, meta);
+    }
+  });
+});
+
+describe('unconfirmedFields', () => {
+  it('reads the 待确认 comment of each top-level field, not 待确认 in values or in comment lines', () => {
+    const yaml = [
+      '# Check every value marked 待确认',
+      'title: 关于印发《待确认事项清单》的通知  # 待确认: 取自开头的标题行',
+      'kind: 通知',
+      '# documentNumber: 未找到发文字号；待确认',
+      'date: "2022-01-13"  # 待确认: 成文日期',
+      'summary: 本文列出待确认的事项。',
+      'extraction: pdf  # 核对过',
+    ].join('\n');
+    expect(unconfirmedFields(yaml)).toEqual(['title', 'date']);
+    expect(unconfirmedFields('')).toEqual([]);
+  });
+});
