@@ -10,7 +10,7 @@ import { renderMetaYaml } from './meta-yaml.ts';
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface AddDocumentOptions {
-  /** The file to add (.txt, .pdf, .docx, .html). */
+  /** The file to add (.txt, .pdf, .docx, .doc, .html, .ofd). */
   file: string;
   /** The content folder (holds sources/). */
   contentDir: string;
@@ -72,9 +72,7 @@ export async function addDocument({ file, contentDir, slug: givenSlug }: AddDocu
   if (twin) throw ingestError(file, `has the same text as ${join(sourcesDir, twin)} (same sha256), already in the library as "${twin.slice(0, -4)}"`, 'Nothing to add; a new version of a document must differ from the old one.');
 
   const detected = detectMetadata(extracted.text, extracted.hints);
-  // A .txt says nothing about where its text came from; news reports usually come from a newspaper page.
-  const extraction = extracted.extraction ?? (detected.kind === '新闻报道' ? 'newspaper' : 'pdf');
-  const meta = renderMetaYaml({ detected, originalFile: basename(file), extraction, extractionGuessed: extracted.extraction === undefined, sha256: hash });
+  const meta = renderMetaYaml({ detected, originalFile: basename(file), extraction: extracted.extraction, extractionGuessed: false, sha256: hash });
 
   mkdirSync(sourcesDir, { recursive: true });
   writeFileSync(sourceFile, extracted.bytes);

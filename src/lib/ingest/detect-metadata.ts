@@ -1,5 +1,6 @@
 import type { SourceMeta } from '../schema/source-meta.ts';
 import { removeStraySpaces } from '../text/remove-stray-spaces.ts';
+import type { MetadataHints } from './hints.ts';
 
 /**
  * What can be read off a document's text (and, for a saved web page, its page furniture) without a
@@ -15,8 +16,6 @@ export interface DetectedMetadata {
   region?: string;
 }
 
-/** Values a saved web page states outside the article body (its <title>, the 信息公开 table). */
-export type MetadataHints = Partial<Pick<DetectedMetadata, 'title' | 'documentNumber' | 'date' | 'issuer'>>;
 
 /**
  * 发文字号 (GB/T 9704): 机关代字 + year in 〔〕 + serial + 号. Extractions and web pages also use
@@ -127,13 +126,13 @@ export function detectMetadata(text: string, hints: MetadataHints = {}): Detecte
   // 发文字号: a line of its own first (it stands above the title), else within the first lines.
   const numberLine = plain.find(isDocumentNumberLine);
   const numberMatch = DOCUMENT_NUMBER.exec(numberLine ?? plain.slice(0, 8).join('\n'));
-  const hintNumber = hints.documentNumber ? DOCUMENT_NUMBER.exec(hints.documentNumber) : null;
+  const hintNumber = hints.documentNumber ? DOCUMENT_NUMBER.exec(hints.documentNumber.value) : null;
   const documentNumber = numberMatch ? normaliseDocumentNumber(numberMatch) : hintNumber ? normaliseDocumentNumber(hintNumber) : undefined;
 
   // Title: a markdown h1 if the extraction kept one, else the first heading-like line.
   const h1 = lines.find((l) => /^#\s+\S/.test(l));
   const firstHeading = plain.slice(0, 12).find((l) => isHeadingLike(l) && !isDocumentNumberLine(l) && parseChineseDate(l) === undefined);
-  const rawTitle = hints.title ?? (h1 ? stripMarkup(h1) : firstHeading);
+  const rawTitle = hints.title?.value ?? (h1 ? stripMarkup(h1) : firstHeading);
   const title = rawTitle ? removeStraySpaces(rawTitle, 'body') : undefined;
 
   // Signature: an organ's name directly above a date line. The last one in the document is the
@@ -152,14 +151,14 @@ export function detectMetadata(text: string, hints: MetadataHints = {}): Detecte
     // A date line at the very end without an organ above it is still the 成文日期.
     if (i >= plain.length - 2 && date === undefined) date = d;
   }
-  date ??= hints.date;
+  date ??= hints.date?.value;
 
   if (!issuer) {
     // An organ line right under the title (普陀区长征镇人民政府), or the organ that opens the title.
     const titleAt = firstHeading ? plain.indexOf(firstHeading) : -1;
     const under = titleAt >= 0 ? plain.slice(titleAt + 1, titleAt + 3).find((l) => l.length <= 30 && ORGAN.test(l.replace(/\s/g, ''))) : undefined;
     const named = title ? /^(.{2,30}?)关于/u.exec(title)?.[1] : undefined;
-    issuer = under?.replace(/\s/g, '') ?? (named && ORGAN.test(named) ? named : undefined) ?? hints.issuer;
+    issuer = under?.replace(/\s/g, '') ?? (named && ORGAN.test(named) ? named : undefined) ?? hints.issuer?.value;
   }
 
   const kind = detectKind(title, text);

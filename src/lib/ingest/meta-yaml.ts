@@ -39,7 +39,7 @@ export function renderMetaYaml({ detected, originalFile, extraction, extractionG
     field('region', detected.region, '由标题、发文机关和正文中的地名推断', '未找到地区，请填写，如 上海市普陀区长征镇'),
     `originalFile: ${scalar(originalFile)}`,
     extractionGuessed
-      ? `extraction: ${extraction}  # ${TO_CONFIRM}: 文本来源（pdf / newspaper / web / docx）`
+      ? `extraction: ${extraction}  # ${TO_CONFIRM}: 文本来源（txt / pdf / ocr / docx / doc / html / ofd）`
       : `extraction: ${extraction}`,
     `summary: ${scalar(`${SUMMARY_PLACEHOLDER}用一两句话概括本文件（写自原文），写好后删除“${SUMMARY_PLACEHOLDER}”`)}`,
     `sha256: ${sha256}`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { site } from '../../site.config.ts';
 import { regions } from '../regions.ts';
+import { extractionKinds } from './extraction.ts';
 
 /** Kinds of source documents, as Chinese government libraries label them. */
 export const documentKinds = ['规划', '年度计划', '通知', '新闻报道'] as const;
@@ -73,7 +74,7 @@ export const sourceMetaSchema = z.strictObject({
     })
     .optional(),
   /** Where the text came from (for readers and reviewers of the corrections). */
-  extraction: z.enum(['pdf', 'newspaper', 'web', 'docx']),
+  extraction: z.enum(extractionKinds),
   /** SHA-256 of the source text as received: sources are data and are never edited. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be the 64-hex SHA-256 of the source text'),
 });

@@ -6,6 +6,7 @@ import type { DocumentLink, TocEntry } from '../types.ts';
 import type { Urls } from '../urls.ts';
 import type { CitableMeta } from './citation.ts';
 import { validityOf, type Validity } from './validity.ts';
+import { extractionLabels } from '../schema/extraction.ts';
 
 /** One row of the metadata table; `href` makes the value a link (the source file → its download). */
 export interface MetaRow {
@@ -48,12 +49,6 @@ export interface DocumentPageView {
   related: Array<LinkedDocument & { shared: string[]; sharedCount: number }>;
 }
 
-const extractionLabels: Record<SourceMeta['extraction'], string> = {
-  pdf: '自 PDF 提取的文字',
-  newspaper: '自报纸版面提取的文字',
-  web: '自网页提取的文字',
-  docx: '自 Word 文档提取的文字',
-};
 
 /** Made once: a formatter with a time zone costs about a millisecond to create, and every document page asks. */
 let shanghaiDate: Intl.DateTimeFormat | undefined;
