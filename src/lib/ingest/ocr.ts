@@ -121,7 +121,7 @@ export async function ocrPdf(bytes: Uint8Array, file: string, pageCount: number)
       }),
     );
     const text = toSourceText(linesToParagraphs(body).map(foldRadicals));
-    if (text === '') throw ingestError(file, 'is a scan in which OCR found no text', 'Check the scan; add the text as a .txt file.');
+    if (text === '') throw ingestError(file, 'is a scan in which OCR found no text', 'Check the scan (OCR found nothing it could read); add the text as a .txt file.');
     return { text, hints: {}, extraction: 'ocr' };
   } finally {
     rmSync(dir, { recursive: true, force: true });

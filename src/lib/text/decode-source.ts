@@ -59,8 +59,8 @@ const refuse = (file: string, why: string): never => {
   throw new ContentError([
     {
       file,
-      message: `is not valid UTF-8, and not UTF-16 with a BOM or GB18030/GBK either (${why})`,
-      hint: 'Open it in a text editor and save it as UTF-8 (with or without BOM).',
+      message: 'is not valid UTF-8',
+      hint: `Nor is it UTF-16 with a byte-order mark or GB18030/GBK text (${why}). Open it in a text editor and save it as UTF-8 (with or without BOM).`,
     },
   ]);
 };
