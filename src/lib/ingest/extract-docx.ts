@@ -194,8 +194,10 @@ export async function extractDocx(bytes: Uint8Array, file: string): Promise<Read
   if (text === '') throw ingestError(file, 'is an empty Word document (no text in it)', 'Check that this is the right file; a scanned document needs OCR first.');
 
   const hints: MetadataHints = {};
-  const headed = blocks.slice(0, 10).filter((b) => headingLevel(b.style) !== undefined);
-  const top = Math.min(...blocks.map((b) => headingLevel(b.style) ?? Infinity));
+  // A heading-styled 发文字号 or date line is not the title (WPS files style the 文号 line so).
+  const notTitle = /^[\p{Script=Han}]{1,12}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号$|^.{0,6}\d{4}\s*年.*日$|^[〇○零一二三四五六七八九十]{4}年/u;
+  const headed = blocks.slice(0, 10).filter((b) => headingLevel(b.style) !== undefined && !notTitle.test(b.text.trim()));
+  const top = Math.min(...headed.map((b) => headingLevel(b.style) ?? Infinity));
   // Consecutive paragraphs in the title's style are one title printed over several lines.
   const titleAt = blocks.findIndex((b) => headed.includes(b) && headingLevel(b.style) === top);
   if (titleAt >= 0) {
