@@ -10,6 +10,7 @@ import { bodyToBlocks } from '../../src/lib/ingest/extract-doc.ts';
 import { expandDelta } from '../../src/lib/ingest/extract-ofd.ts';
 import { linesToParagraphs } from '../../src/lib/ingest/layout-paragraphs.ts';
 import { tsvToLines } from '../../src/lib/ingest/ocr.ts';
+import { tablesFromLayout } from '../../src/lib/ingest/pdf-table.ts';
 import { pipeTable } from '../../src/lib/ingest/source-text.ts';
 import { decodeSource, decodeSourceWithEncoding } from '../../src/lib/text/decode-source.ts';
 
@@ -193,5 +194,26 @@ describe('decoding a .txt', () => {
     // Shift-JIS Japanese read as GB18030 decodes, but into rare characters.
     const sjis = new Uint8Array(Buffer.from('93fa967b8cea82cc8365834c8358836782f08f9182ad82bd82df82cc96e291e882c982c282a282c48d6c82a682e982cc89ef8b6382cc8c8b89ca', 'hex'));
     expect(() => decodeSource(sjis, 'ja.txt')).toThrow(/ja\.txt: is not valid UTF-8[^]*GB18030/);
+  });
+});
+
+describe('PDF tables laid out as text', () => {
+  const seg = (text: string, x: number, width: number) => ({ text, x, xEnd: x + width });
+  const line = (y: number, segments: Array<{ text: string; x: number; xEnd: number }>) => ({ text: segments.map((s) => s.text).join(' '), x: segments[0].x, xEnd: segments.at(-1)!.xEnd, y, fontSize: 12, segments });
+  it('rebuilds rows from the fullest column, a merged cell once, and ends at body text', () => {
+    const pages = [
+      [
+        line(700, [seg('序号', 47, 24), seg('环节', 96, 24), seg('解决方案', 359, 48)]),
+        line(670, [seg('面向需求分析、产品定义等业务活动，针对', 229, 300)]),
+        line(652, [seg('1', 56, 7), seg('研发设计', 84, 48), seg('研发周期长等问题。', 229, 108)]),
+        line(620, [seg('面向产品测试、可靠性分析等业务活动，针', 229, 300)]),
+        line(602, [seg('对验证周期长等问题。', 229, 120)]),
+        line(560, [seg('表后的正文一段，写满了整整一行的宽度。', 41, 492)]),
+      ],
+    ];
+    expect(tablesFromLayout(pages).flat().map((l) => l.text)).toEqual([
+      '| 序号 | 环节 | 解决方案 |\n| --- | --- | --- |\n| 1 | 研发设计 | 面向需求分析、产品定义等业务活动，针对研发周期长等问题。 |\n| | | 面向产品测试、可靠性分析等业务活动，针对验证周期长等问题。 |',
+      '表后的正文一段，写满了整整一行的宽度。',
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { foldRadicals } from './fold-radicals.ts';
 import type { HintValue, MetadataHints } from './hints.ts';
 import { ingestError } from './ingest-error.ts';
 import { linesToParagraphs, type LaidOutLine } from './layout-paragraphs.ts';
+import { tablesFromLayout, type Segment, type SegmentedLine } from './pdf-table.ts';
 import { toSourceText } from './source-text.ts';
 
 type TextItem = Awaited<ReturnType<typeof extractTextItems>>['items'][number][number];
@@ -76,7 +77,7 @@ function removeLetterSpacing(text: string): string {
 }
 
 /** Items on one baseline (within a third of the font size) make one line, read left to right. */
-function toLines(items: TextItem[]): LaidOutLine[] {
+function toLines(items: TextItem[]): SegmentedLine[] {
   const lines: Array<{ items: TextItem[]; y: number }> = [];
   for (const item of items.filter((i) => i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x)) {
     const line = lines.find((l) => Math.abs(l.y - item.y) <= Math.max(item.fontSize, 1) / 3);
@@ -89,15 +90,23 @@ function toLines(items: TextItem[]): LaidOutLine[] {
       lineItems.sort((a, b) => a.x - b.x);
       let text = '';
       let end = lineItems[0].x;
+      // Runs apart by about a character or more: table cells, label and value.
+      const segments: Segment[] = [];
       for (const item of lineItems) {
         // A visible gap between two items is a space in the text (the cleaning rules drop the ones
         // Chinese does not want); touching items join directly.
         if (text !== '' && item.x - end > item.fontSize * 0.5) text += ' ';
+        const str = removeLetterSpacing(item.str).trim();
+        const last = segments.at(-1);
+        if (last && item.x - last.xEnd <= item.fontSize * 0.9) {
+          last.text += (item.x - last.xEnd > item.fontSize * 0.5 ? ' ' : '') + str;
+          last.xEnd = item.x + item.width;
+        } else segments.push({ text: str, x: item.x, xEnd: item.x + item.width });
         text += removeLetterSpacing(item.str);
         end = item.x + item.width;
       }
       const fontSize = Math.max(...lineItems.map((i) => i.fontSize));
-      return { text: text.replace(/\s+/g, ' ').trim(), x: lineItems[0].x, xEnd: end, y, fontSize };
+      return { text: text.replace(/\s+/g, ' ').trim(), x: lineItems[0].x, xEnd: end, y, fontSize, segments };
     });
 }
 
@@ -127,7 +136,7 @@ export function isScan(pages: string[][]): boolean {
  * Drops what the browser and the portal printed around the document and reads the metadata box
  * into hints. Works on the lines of all pages; returns the pages without those lines.
  */
-function removeChrome(pages: LaidOutLine[][]): { pages: LaidOutLine[][]; hints: MetadataHints } {
+function removeChrome(pages: SegmentedLine[][]): { pages: SegmentedLine[][]; hints: MetadataHints } {
   const hints: MetadataHints = {};
   const setHint = (field: keyof MetadataHints, value: string, evidence: string) => {
     if (value !== '' && hints[field] === undefined) hints[field] = { value, evidence } satisfies HintValue;
@@ -147,8 +156,8 @@ function removeChrome(pages: LaidOutLine[][]): { pages: LaidOutLine[][]; hints: 
   // two labelled lines continues the value above it (a long 名称 wraps in its cell).
   if (out[0]) {
     const lines = out[0];
-    const fieldsOf = (line: LaidOutLine | undefined) => (line ? labelledFields(line.text.replace(/【\s*字体.*$/, '').trim()) : undefined);
-    const kept: LaidOutLine[] = [];
+    const fieldsOf = (line: SegmentedLine | undefined) => (line ? labelledFields(line.text.replace(/【\s*字体.*$/, '').trim()) : undefined);
+    const kept: SegmentedLine[] = [];
     let last: { label: string; value: string } | undefined;
     const record = () => {
       if (!last) return;
@@ -233,5 +242,5 @@ export async function extractPdf(bytes: Uint8Array, file: string): Promise<ReadT
     return ocrPdf(bytes, file, items.length);
   }
   const { pages: body, hints } = removeChrome(pages);
-  return { text: toSourceText(linesToParagraphs(body).map(foldRadicals)), hints, extraction: 'pdf' };
+  return { text: toSourceText(linesToParagraphs(tablesFromLayout(body)).map(foldRadicals)), hints, extraction: 'pdf' };
 }
