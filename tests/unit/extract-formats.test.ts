@@ -2,10 +2,11 @@
  * Each reader on small inputs built here (DOCX with the docx package, OFD zipped with fflate, HTML
  * fragments, text in several encodings): input → expected source text and hints.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractSourceText } from '../../src/lib/ingest/extract.ts';
+import { chineseCounting } from '../../src/lib/ingest/docx-numbering.ts';
 import { bodyToBlocks } from '../../src/lib/ingest/extract-doc.ts';
 import { expandDelta } from '../../src/lib/ingest/extract-ofd.ts';
 import { linesToParagraphs } from '../../src/lib/ingest/layout-paragraphs.ts';
@@ -58,6 +59,28 @@ describe('DOCX', () => {
       ].join('\n\n') + '\n',
     );
     expect(hints.title).toEqual({ value: '2025年某县政府工作报告', evidence: 'Word 标题样式（Heading 1）' });
+  });
+
+  it('writes the labels of automatic numbering as Word shows them', async () => {
+    const numbered = (level: number, text: string, bold = false) => new Paragraph({ numbering: { reference: 'cn', level }, children: [new TextRun({ text, bold })] });
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'cn',
+            levels: [
+              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+              { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+              { level: 2, format: LevelFormat.CHINESE_COUNTING, text: '第%3条' },
+            ],
+          },
+        ],
+      },
+      sections: [{ children: [numbered(0, '总体要求'), numbered(1, '指导思想。', true), numbered(2, '为了规范管理，制定本办法。'), numbered(2, '本办法适用于全市。'), numbered(1, '基本原则。', true), numbered(0, '保障措施')] }],
+    });
+    const { text } = await extract(new Uint8Array(await Packer.toBuffer(doc)), 'numbered.docx');
+    expect(text.trimEnd().split('\n\n')).toEqual(['一、总体要求', '**（一）指导思想。**', '第一条 为了规范管理，制定本办法。', '第二条 本办法适用于全市。', '**（二）基本原则。**', '二、保障措施']);
+    expect([1, 10, 11, 20, 21, 100, 105].map(chineseCounting)).toEqual(['一', '十', '十一', '二十', '二十一', '一百', '一百零五']);
   });
 
   it('refuses a file that is no zip with one message', async () => {

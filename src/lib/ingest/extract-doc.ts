@@ -1,5 +1,5 @@
 import WordExtractor from 'word-extractor';
-import type { ReadText } from './extract.ts';
+import type { ReadText } from './read-text.ts';
 import { ingestError } from './ingest-error.ts';
 import { pipeTable, toSourceText } from './source-text.ts';
 

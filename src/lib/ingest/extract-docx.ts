@@ -1,7 +1,8 @@
 import type { ChildNode, Element } from 'domhandler';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parseDocument } from 'htmlparser2';
-import type { ReadText } from './extract.ts';
+import { numberingLabeler } from './docx-numbering.ts';
+import type { ReadText } from './read-text.ts';
 import type { MetadataHints } from './hints.ts';
 import { ingestError } from './ingest-error.ts';
 import { pipeTable, toSourceText } from './source-text.ts';
@@ -11,7 +12,8 @@ import { pipeTable, toSourceText } from './source-text.ts';
  * mammoth's raw text drops bold and tables, and its HTML keeps neither the Word style names (the
  * evidence of a title hint is the style as Word names it) nor vertical merges (it writes rowspan,
  * which a pipe table cannot hold). What is needed — paragraphs, runs with direct bold, tables with
- * gridSpan/vMerge, paragraph style names — is a small part of WordprocessingML.
+ * gridSpan/vMerge, paragraph style names, automatic numbering — is a small part of
+ * WordprocessingML.
  */
 
 const W = 'w:';
@@ -32,12 +34,18 @@ interface Styles {
   names: Map<string, string>;
   /** Character and paragraph styles whose run properties make text bold. */
   bold: Set<string>;
+  /** Paragraph styles that carry a list's numbering (w:numPr in the style). */
+  numbering: Map<string, { numId: string; ilvl: number }>;
+  /** The label Word draws for a numbered paragraph (一、 第一条 1.), in document order. */
+  label: (numId: string, ilvl: number) => string;
 }
 
-function readStyles(xml: string | undefined): Styles {
+function readStyles(xml: string | undefined, numberingXml: string | undefined): Styles {
   const names = new Map<string, string>();
   const bold = new Set<string>();
-  if (!xml) return { names, bold };
+  const numbering = new Map<string, { numId: string; ilvl: number }>();
+  const label = numberingLabeler(numberingXml);
+  if (!xml) return { names, bold, numbering, label };
   const root = parseDocument(xml, { xmlMode: true });
   const visit = (nodes: ChildNode[]) => {
     for (const n of nodes) {
@@ -47,11 +55,14 @@ function readStyles(xml: string | undefined): Styles {
         const name = val(child(n, `${W}name`));
         if (id && name) names.set(id, name);
         if (id && isOn(child(child(n, `${W}rPr`), `${W}b`))) bold.add(id);
+        const numPr = child(child(n, `${W}pPr`), `${W}numPr`);
+        const numId = val(child(numPr, `${W}numId`));
+        if (id && numId) numbering.set(id, { numId, ilvl: Number(val(child(numPr, `${W}ilvl`)) ?? 0) });
       } else visit(n.children);
     }
   };
   visit(root.children);
-  return { names, bold };
+  return { names, bold, numbering, label };
 }
 
 /** Heading-like style names in English and Chinese Word/WPS: heading 1…6, Title, 标题 1…, 标题. */
@@ -147,7 +158,19 @@ function blockTexts(container: Element, styles: Styles, markBold: boolean): Bloc
       const style = styles.names.get(val(child(pPr, `${W}pStyle`)) ?? '');
       const heading = headingLevel(style) !== undefined;
       // Heading-styled paragraphs are written plain: the style says they are headings, not bold.
-      for (const runs of paragraphRuns(c, styles, styles.bold.has(val(child(pPr, `${W}pStyle`)) ?? '') && !heading)) {
+      const lines = paragraphRuns(c, styles, styles.bold.has(val(child(pPr, `${W}pStyle`)) ?? '') && !heading);
+      // Automatic numbering: the label Word draws goes before the first run, bold if that run is.
+      const numPr = child(pPr, `${W}numPr`);
+      const own = val(child(numPr, `${W}numId`));
+      const fromStyle = styles.numbering.get(val(child(pPr, `${W}pStyle`)) ?? '');
+      const numId = own ?? fromStyle?.numId;
+      const ilvl = own !== undefined ? Number(val(child(numPr, `${W}ilvl`)) ?? 0) : (fromStyle?.ilvl ?? 0);
+      if (numId && numId !== '0' && lines.some((l) => l.some((r) => r.text.trim() !== ''))) {
+        const label = styles.label(numId, ilvl);
+        const first = lines.find((l) => l.some((r) => r.text.trim() !== ''))!;
+        if (label !== '') first.unshift({ text: label, bold: first.find((r) => r.text.trim() !== '')!.bold });
+      }
+      for (const runs of lines) {
         const text = runsToText(runs, markBold && !heading);
         if (text.trim() !== '') out.push({ text, style });
       }
@@ -170,13 +193,14 @@ function blockTexts(container: Element, styles: Styles, markBold: boolean): Bloc
 export async function extractDocx(bytes: Uint8Array, file: string): Promise<ReadText> {
   let parts: Record<string, Uint8Array>;
   try {
-    parts = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/styles.xml' });
+    parts = unzipSync(bytes, { filter: (f) => ['word/document.xml', 'word/styles.xml', 'word/numbering.xml'].includes(f.name) });
   } catch (e) {
     throw ingestError(file, `is not a readable Word document (${(e as Error).message})`, 'Open it in Word or WPS and save it again as .docx.');
   }
   const documentXml = parts['word/document.xml'];
   if (!documentXml) throw ingestError(file, 'is not a Word document (no word/document.xml in it)', 'Open it in Word or WPS and save it again as .docx.');
-  const styles = readStyles(parts['word/styles.xml'] && strFromU8(parts['word/styles.xml']));
+  const part = (name: string) => (parts[name] ? strFromU8(parts[name]) : undefined);
+  const styles = readStyles(part('word/styles.xml'), part('word/numbering.xml'));
   const root = parseDocument(strFromU8(documentXml), { xmlMode: true });
   const findBody = (nodes: ChildNode[]): Element | undefined => {
     for (const n of nodes) {

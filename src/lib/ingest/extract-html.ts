@@ -3,9 +3,10 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { remove } from 'unist-util-remove';
-import type { ReadText } from './extract.ts';
+import type { ReadText } from './read-text.ts';
 import type { HintValue, MetadataHints } from './hints.ts';
 import { ingestError } from './ingest-error.ts';
+import { isoDate } from './iso-date.ts';
 import { cleanLine, pipeTable, toSourceText } from './source-text.ts';
 
 /** Never article text: code, forms, embedded frames, and the page's navigation landmarks. */
@@ -75,16 +76,6 @@ function densestBlock(tree: Root): Element | undefined {
 
 /** `标题_上海市普陀区人民政府` → `标题`: sites append their own name to the <title>. */
 const titleWithoutSite = (title: string) => title.split(/\s*[_|｜]\s*|\s+[-—–]\s+/)[0].trim();
-
-/** `2018年12月07日`, `2016-11-22 09:53`, `2016/11/22` → ISO date; undefined when not a date. */
-export function isoDate(value: string): string | undefined {
-  const m = /((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})/.exec(value);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 /** The labels of 政府信息公开 metadata tables and what each fills. */
 export const METADATA_LABELS: Array<{ label: RegExp; field: keyof MetadataHints; date?: boolean }> = [

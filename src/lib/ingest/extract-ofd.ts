@@ -1,8 +1,8 @@
 import type { ChildNode, Element } from 'domhandler';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseDocument } from 'htmlparser2';
-import type { ReadText } from './extract.ts';
-import { PAGE_NUMBER, repeatedLines } from './extract-pdf.ts';
+import type { ReadText } from './read-text.ts';
+import { PAGE_NUMBER, repeatedLines } from './page-furniture.ts';
 import { foldRadicals } from './fold-radicals.ts';
 import type { MetadataHints } from './hints.ts';
 import { ingestError } from './ingest-error.ts';

@@ -1,17 +1,15 @@
 import { extractTextItems, getDocumentProxy } from 'unpdf';
-import type { ReadText } from './extract.ts';
-import { isoDate } from './extract-html.ts';
+import type { ReadText } from './read-text.ts';
+import { isoDate } from './iso-date.ts';
+import { PAGE_NUMBER, repeatedLines } from './page-furniture.ts';
 import { foldRadicals } from './fold-radicals.ts';
 import type { HintValue, MetadataHints } from './hints.ts';
 import { ingestError } from './ingest-error.ts';
-import { linesToParagraphs, type LaidOutLine } from './layout-paragraphs.ts';
+import { linesToParagraphs } from './layout-paragraphs.ts';
 import { tablesFromLayout, type Segment, type SegmentedLine } from './pdf-table.ts';
 import { toSourceText } from './source-text.ts';
 
 type TextItem = Awaited<ReturnType<typeof extractTextItems>>['items'][number][number];
-
-/** Page furniture, not text: a page number alone on its line (- 1 -, — 2 —, 第 3 页 共 9 页, 1/5). */
-export const PAGE_NUMBER = /^(?:[-—–－\s]*\d+[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 
 /** Browser print headers and footers: `2026/3/5 14:20  <page title>` on top, `https://… 1/5` below. */
 const BROWSER_HEADER = /^\d{4}\/\d{1,2}\/\d{1,2}(?:\s*(?:上午|下午))?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?(?:\s|$)/i;
@@ -112,18 +110,6 @@ function toLines(items: TextItem[]): SegmentedLine[] {
 
 /** CJK characters on a page, the measure of real text (a scan's watermark has a handful). */
 const cjkCount = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
-
-/**
- * Lines every page repeats (a scanner's watermark `扫描全能王 创建`, a running header), with
- * digits ignored so `— 1 —` and `— 2 —` count as one.
- */
-export function repeatedLines(pages: string[][]): Set<string> {
-  const shape = (s: string) => s.replace(/\d+/g, '#').replace(/\s/g, '');
-  const counts = new Map<string, number>();
-  for (const page of pages) for (const s of new Set(page.map(shape))) counts.set(s, (counts.get(s) ?? 0) + 1);
-  const min = Math.max(2, Math.ceil(pages.length * 0.6));
-  return new Set([...counts].filter(([, n]) => pages.length >= 2 && n >= min).map(([s]) => s));
-}
 
 /** Whether a text layer is too thin to be the document: fewer than 50 real characters a page. */
 export function isScan(pages: string[][]): boolean {

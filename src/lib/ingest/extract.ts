@@ -4,6 +4,7 @@ import type { ExtractionKind } from '../schema/extraction.ts';
 import { decodeSourceWithEncoding, type SourceEncoding } from '../text/decode-source.ts';
 import type { MetadataHints } from './hints.ts';
 import { ingestError } from './ingest-error.ts';
+import type { ReadText } from './read-text.ts';
 
 export const acceptedExtensions = ['.txt', '.pdf', '.docx', '.doc', '.html', '.htm', '.ofd'] as const;
 export type AcceptedExtension = (typeof acceptedExtensions)[number];
@@ -17,13 +18,6 @@ export interface Extraction {
   hints: MetadataHints;
   /** How a .txt was decoded (it is kept byte for byte); extracted text is always written as UTF-8. */
   encoding?: SourceEncoding;
-}
-
-/** What a format reader gives: the source text (see toSourceText) and what the file states besides it. */
-export interface ReadText {
-  text: string;
-  hints: MetadataHints;
-  extraction: ExtractionKind;
 }
 
 export const isAccepted = (ext: string): ext is AcceptedExtension => (acceptedExtensions as readonly string[]).includes(ext);
