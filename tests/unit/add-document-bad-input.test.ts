@@ -29,7 +29,8 @@ beforeAll(async () => {
   writeFileSync(inbox('scan.pdf'), imageOnlyPdf());
   writeFileSync(inbox('blank.docx'), await emptyDocx());
   writeFileSync(inbox('empty.txt'), ' \n\n\u3000\n');
-  writeFileSync(inbox('notes.doc'), 'not a format add-document reads');
+  writeFileSync(inbox('notes.rtf'), 'not a format add-document reads');
+  writeFileSync(inbox('notes.doc'), 'not a Word 97–2003 document');
   writeFileSync(inbox('broken.docx'), 'PK this is no zip');
   writeFileSync(inbox('gbk.txt'), new Uint8Array([0xbd, 0xd6, 0xb5, 0xc0])); // 街道 in GBK
   cpSync(join(SOURCES, 'xinhong-hub-party-building.txt'), inbox('关于新虹街道的报道.txt'));
@@ -52,9 +53,10 @@ async function addDocument(...args: string[]): Promise<{ code: number; stdout: s
 const cases: Array<[string, string[], RegExp]> = [
   ['a missing file', [inbox('missing.pdf')], /missing\.pdf: does not exist/],
   ['a folder with no document in it', [inbox('folder.txt')], /folder\.txt: holds no document to add/],
-  ['an unknown extension', [inbox('notes.doc')], /notes\.doc: has an extension add-document does not read \(\.doc\)\n.*save a \.doc as \.docx/],
+  ['an unknown extension', [inbox('notes.rtf')], /notes\.rtf: has an extension add-document does not read \(\.rtf\)\n.*save other formats as \.docx/],
+  ['a file that is no .doc', [inbox('notes.doc'), '--slug', 'notes'], /notes\.doc: is not a Word 97–2003 document this reader can open.*\n.*save it as \.docx/],
   ['an encrypted PDF', [inbox('encrypted.pdf'), '--slug', 'encrypted'], /encrypted\.pdf: is an encrypted PDF that needs a password/],
-  ['an image-only PDF', [inbox('scan.pdf'), '--slug', 'scan'], /scan\.pdf: has no text layer .*\n.*OCR/],
+  ['an image-only PDF', [inbox('scan.pdf'), '--slug', 'scan'], /scan\.pdf: is a scan.*\n.*(?:OCR|tesseract-ocr)/],
   ['an empty DOCX', [inbox('blank.docx'), '--slug', 'blank'], /blank\.docx: is an empty Word document/],
   ['a file that is no DOCX', [inbox('broken.docx'), '--slug', 'broken'], /broken\.docx: is not a readable Word document/],
   ['an empty text', [inbox('empty.txt'), '--slug', 'empty'], /empty\.txt: is empty/],
@@ -96,6 +98,6 @@ describe('add-document on a good file', () => {
     expect(stdout).toMatch(/field "summary" is still the placeholder/);
     expect(stdout).toMatch(/entity candidate\(s\) in the new text/);
     expect(readFileSync(join(content, 'originals', 'changzheng-2022-plan-web.html'), 'utf8')).toContain('<meta name="ArticleTitle"');
-    expect(readFileSync(join(content, 'sources', 'changzheng-2022-plan-web.meta.yaml'), 'utf8')).toMatch(/^extraction: web$/m);
+    expect(readFileSync(join(content, 'sources', 'changzheng-2022-plan-web.meta.yaml'), 'utf8')).toMatch(/^extraction: html$/m);
   }, 60_000);
 });

@@ -96,7 +96,8 @@ describe('source text shape and slugs', () => {
     const page = Buffer.from(GBK_PAGE, 'hex');
     expect(extractHtml(page, 'notice.html')).toEqual({
       text: '长征镇人民政府关于开展社区治理工作的通知\n\n各居民区：\n\n现将社区治理工作安排通知如下。\n',
-      hints: { title: '长征镇人民政府关于开展社区治理工作的通知', documentNumber: undefined, date: undefined, issuer: undefined },
+      hints: { title: { value: '长征镇人民政府关于开展社区治理工作的通知', evidence: '网页标题 <title>（去掉网站名）' } },
+      extraction: 'html',
     });
   });
   it('makes slugs only from ASCII file names', () => {

@@ -180,7 +180,7 @@ describe('add-document on the annual plan as PDF, DOCX and saved web page', { ti
     expect(readFileSync(added.web!.originalCopy!).equals(readFileSync(join(FIXTURES, 'gov-article-page.html')))).toBe(true);
     for (const [kind, doc] of all()) {
       const meta = parseYaml(readFileSync(doc.metaFile, 'utf8'));
-      expect(meta.extraction, kind).toBe(kind);
+      expect(meta.extraction, kind).toBe(kind === 'web' ? 'html' : kind);
       expect(meta.sha256, kind).toBe(sha256(readFileSync(doc.sourceFile)));
     }
     expect(parseYaml(readFileSync(added.pdf!.metaFile, 'utf8')).originalFile).toBe('长征镇2022年计划.pdf');

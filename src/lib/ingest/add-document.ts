@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { siteDetectionContext } from './metadata/context.ts';
 import { detectMetadata, type DetectedMetadata } from './detect-metadata.ts';
 import { extractSourceText, type AcceptedExtension } from './extract.ts';
 import { ingestError } from './ingest-error.ts';
 import { renderMetaYaml } from './meta-yaml.ts';
-import { sourceMetaSchema, type SourceMeta } from '../schema/source-meta.ts';
 
 /** The slug rule of content/sources (see load-sources.ts). */
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface AddDocumentOptions {
-  /** The file to add (.txt, .pdf, .docx, .html). */
+  /** The file to add (.txt, .pdf, .docx, .doc, .html, .ofd). */
   file: string;
   /** The content folder (holds sources/). */
   contentDir: string;
@@ -74,12 +74,8 @@ export async function addDocument({ file, contentDir, slug: givenSlug, dryRun = 
   const twin = existing.find((n) => statSync(join(sourcesDir, n)).isFile() && sha256(readFileSync(join(sourcesDir, n))) === hash);
   if (twin) throw ingestError(file, `has the same text as ${join(sourcesDir, twin)} (same sha256), already in the library as "${twin.slice(0, -4)}"`, 'Nothing to add; a new version of a document must differ from the old one.');
 
-  const detected = detectMetadata(extracted.text, extracted.hints);
-  // A .txt is its own original: `txt` once the schema has that value. Until then where its text
-  // came from is a guess (news reports usually come from a newspaper page), marked 待确认.
-  const txt = sourceMetaSchema.shape.extraction.safeParse('txt').success ? ('txt' as SourceMeta['extraction']) : undefined;
-  const extraction = extracted.extraction ?? txt ?? (detected.kind === '新闻报道' ? 'newspaper' : 'pdf');
-  const meta = renderMetaYaml({ detected, originalFile: basename(file), extraction, extractionGuessed: extracted.extraction === undefined && txt === undefined, sha256: hash });
+  const detected = detectMetadata(extracted.text, extracted.hints, siteDetectionContext());
+  const meta = renderMetaYaml({ detected, originalFile: basename(file), extraction: extracted.extraction, extractionGuessed: false, sha256: hash });
 
   const originalCopy = extracted.extension !== '.txt' ? originalCopyFile : undefined;
   if (!dryRun) {

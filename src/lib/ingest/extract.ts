@@ -1,11 +1,12 @@
 import { extname } from 'node:path';
 import { ContentError } from '../errors.ts';
-import type { SourceMeta } from '../schema/source-meta.ts';
-import { decodeSource } from '../text/decode-source.ts';
-import type { MetadataHints } from './detect-metadata.ts';
+import type { ExtractionKind } from '../schema/extraction.ts';
+import { decodeSourceWithEncoding, type SourceEncoding } from '../text/decode-source.ts';
+import type { MetadataHints } from './hints.ts';
 import { ingestError } from './ingest-error.ts';
+import type { ReadText } from './read-text.ts';
 
-export const acceptedExtensions = ['.txt', '.pdf', '.docx', '.html', '.htm'] as const;
+export const acceptedExtensions = ['.txt', '.pdf', '.docx', '.doc', '.html', '.htm', '.ofd'] as const;
 export type AcceptedExtension = (typeof acceptedExtensions)[number];
 
 export interface Extraction {
@@ -13,9 +14,10 @@ export interface Extraction {
   bytes: Uint8Array;
   text: string;
   extension: AcceptedExtension;
-  /** Undefined for .txt: where its text came from is not in the file. */
-  extraction?: SourceMeta['extraction'];
+  extraction: ExtractionKind;
   hints: MetadataHints;
+  /** How a .txt was decoded (it is kept byte for byte); extracted text is always written as UTF-8. */
+  encoding?: SourceEncoding;
 }
 
 export const isAccepted = (ext: string): ext is AcceptedExtension => (acceptedExtensions as readonly string[]).includes(ext);
@@ -27,31 +29,25 @@ export const isAccepted = (ext: string): ext is AcceptedExtension => (acceptedEx
 export async function extractSourceText(bytes: Uint8Array, file: string): Promise<Extraction> {
   const extension = extname(file).toLowerCase();
   if (!isAccepted(extension)) {
-    throw ingestError(file, `has an extension add-document does not read (${extension || 'none'})`, `Give a ${acceptedExtensions.join(' / ')} file; save a .doc as .docx, a scan as PDF with OCR.`);
+    throw ingestError(file, `has an extension add-document does not read (${extension || 'none'})`, `Give a ${acceptedExtensions.join(' / ')} file; save other formats as .docx or PDF.`);
   }
   if (extension === '.txt') {
     try {
-      return { bytes, text: decodeSource(bytes, file), extension, hints: {} };
+      const { text, encoding } = decodeSourceWithEncoding(bytes, file);
+      return { bytes, text, extension, extraction: 'txt', hints: {}, encoding };
     } catch (e) {
       if (e instanceof ContentError) throw ingestError(file, e.problems[0].message, e.problems[0].hint);
       throw e;
     }
   }
-  let text: string;
-  let hints: MetadataHints = {};
-  let extraction: SourceMeta['extraction'];
-  // Each reader is loaded only for its format: pdf.js and mammoth are large, and a command that
-  // refuses a file should answer at once.
-  if (extension === '.pdf') {
-    text = await (await import('./extract-pdf.ts')).extractPdf(bytes, file);
-    extraction = 'pdf';
-  } else if (extension === '.docx') {
-    text = await (await import('./extract-docx.ts')).extractDocx(bytes, file);
-    extraction = 'docx';
-  } else {
-    ({ text, hints } = (await import('./extract-html.ts')).extractHtml(bytes, file));
-    extraction = 'web';
-  }
-  if (text.trim() === '') throw ingestError(file, 'has no text', 'Check that this is the right file.');
-  return { bytes: new TextEncoder().encode(text), text, extension, extraction, hints };
+  // Each reader is loaded only for its format: pdf.js and the others are large, and a command
+  // that refuses a file should answer at once.
+  let read: ReadText;
+  if (extension === '.pdf') read = await (await import('./extract-pdf.ts')).extractPdf(bytes, file);
+  else if (extension === '.docx') read = await (await import('./extract-docx.ts')).extractDocx(bytes, file);
+  else if (extension === '.doc') read = await (await import('./extract-doc.ts')).extractDoc(bytes, file);
+  else if (extension === '.ofd') read = (await import('./extract-ofd.ts')).extractOfd(bytes, file);
+  else read = (await import('./extract-html.ts')).extractHtml(bytes, file);
+  if (read.text.trim() === '') throw ingestError(file, 'has no text', 'Check that this is the right file.');
+  return { bytes: new TextEncoder().encode(read.text), text: read.text, extension, extraction: read.extraction, hints: read.hints };
 }

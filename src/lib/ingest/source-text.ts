@@ -40,3 +40,19 @@ export function cleanLine(line: string): string {
 
 /** Text with one paragraph per line (web pages, Word) → the source shape. */
 export const linesToSourceText = (text: string) => toSourceText(text.replace(/\r\n?/g, '\n').split('\n'));
+
+/**
+ * Table rows (cells already reduced to text; spanned cells left empty by the reader) → one GFM
+ * pipe-table block: the first row is the header. `|` in a cell is escaped and line breaks inside a
+ * cell become spaces, so a table stays one block of one line per row.
+ */
+export function pipeTable(rows: string[][]): string {
+  const cell = (c: string) => cleanLine(c.replace(/\s*\n\s*/g, ' ')).replace(/\|/g, '\\|');
+  const width = Math.max(...rows.map((r) => r.length));
+  const line = (r: string[]) => `| ${Array.from({ length: width }, (_, i) => cell(r[i] ?? '')).join(' | ')} |`.replace(/ {2,}/g, ' ');
+  const [head, ...body] = rows;
+  return [line(head), `| ${Array.from({ length: width }, () => '---').join(' | ')} |`, ...body.map(line)].join('\n');
+}
+
+/** A pipe-table block (see pipeTable): its lines are rows, not a paragraph broken by the reader. */
+export const isPipeTable = (block: string) => /^\|.*\|\n\| ---/.test(block);

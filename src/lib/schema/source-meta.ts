@@ -62,6 +62,8 @@ export const sourceMetaSchema = z.strictObject({
     .refine((s) => !s.startsWith(SUMMARY_PLACEHOLDER), 'is still the placeholder add-document wrote: write one or two sentences summing up the document, from its text'),
   /** 发布日期, when it is known apart from 成文日期 (`date`). */
   published: isoDate.optional(),
+  /** 索引号 of a government information-disclosure page (gov.cn and local portals), when it gives one. */
+  indexNumber: z.string().min(2).max(60).optional(),
   /**
    * The years a plan or programme governs (十四五: 2021–2025; an annual plan: its year). 时效
    * (现行 / 已到期 / 待生效) is computed from it and the build date; news reports have none.

@@ -1,3 +1,4 @@
+import { canonicalKind } from '../config/document-kinds.ts';
 import type { GeneratedDocument } from '../emit/write-generated.ts';
 import { entityKindLabels, formatChineseDate } from '../labels.ts';
 import { entityKinds, type EntityKind } from '../schema/entity.ts';
@@ -90,17 +91,21 @@ export function buildDateInShanghai(now = new Date()): string {
 /** Provenance and status rows: official texts by issuer and 发文字号, news by newspaper and reporters. */
 function metaRows(meta: SourceMeta, file: { label: string; href: string }, today: string, unconfirmed: ReadonlySet<string>): MetaRow[] {
   const rows: Array<MetaRow & { field?: RowField }> = [];
-  const isNews = meta.kind === '新闻报道';
+  const kind = canonicalKind(meta.kind) ?? meta.kind;
+  const isNews = kind === '新闻报道';
   const publication = meta.publication;
   if (isNews) {
-    const paper = publication?.newspaper ?? '原文未载报名';
-    const page = publication?.page ? `，第${publication.page}版` : '';
-    rows.push({ label: '来源', value: `${publication?.medium ?? '报纸'}（${paper}${page}）` });
+    if (publication || meta.extraction === 'newspaper') {
+      const paper = publication?.newspaper ?? '原文未载报名';
+      const page = publication?.page ? `，第${publication.page}版` : '';
+      rows.push({ label: '来源', value: `${publication?.medium ?? '报纸'}（${paper}${page}）` });
+    } else rows.push({ label: '来源', value: meta.issuer, field: 'issuer' });
     if (publication?.reporters?.length) rows.push({ label: '记者', value: publication.reporters.join('、') });
     rows.push({ label: '发布日期', value: formatChineseDate(meta.published ?? meta.date), field: meta.published ? 'published' : 'date' });
   } else {
     rows.push({ label: '发文机关', value: meta.issuer, field: 'issuer' });
     if (meta.documentNumber) rows.push({ label: '发文字号', value: meta.documentNumber, field: 'documentNumber' });
+    if (meta.indexNumber) rows.push({ label: '索引号', value: meta.indexNumber, field: 'indexNumber' });
     rows.push({ label: '成文日期', value: formatChineseDate(meta.date), field: 'date' });
     rows.push({ label: '发布日期', value: meta.published ? formatChineseDate(meta.published) : '原文未载', field: meta.published ? 'published' : undefined });
   }
@@ -109,7 +114,7 @@ function metaRows(meta: SourceMeta, file: { label: string; href: string }, today
     const span = meta.period.from === meta.period.to ? formatChineseDate(meta.period.from) : `${formatChineseDate(meta.period.from)}至${formatChineseDate(meta.period.to)}`;
     rows.push({ label: '时效', value: `${validity}（实施期${span}；截至${formatChineseDate(today)}）`, validity });
   }
-  rows.push({ label: '类型', value: meta.kind, field: 'kind' });
+  rows.push({ label: '类型', value: kind, field: 'kind' });
   rows.push({ label: '地区', value: meta.region, field: 'region' });
   if (publication?.note) rows.push({ label: '来源说明', value: publication.note });
   rows.push({ label: '原始文件', value: file.label, href: file.href, field: 'originalFile' });
