@@ -5,7 +5,7 @@ import { isFurniture, labelledValues } from './metadata/furniture.ts';
 import { detectKind, type KindSpelling } from './metadata/kind.ts';
 import { documentLines, type DocLine } from './metadata/lines.ts';
 import { detectRegion, type PlaceLookup } from './metadata/region.ts';
-import { creditOrgan, findDateUnderTitle, findDateline, findOccasionDate, findPrintingOffice, findSignature, organOfSpeaker, organsInTitle } from './metadata/signature.ts';
+import { creditOrgan, organsOf, findDateUnderTitle, findDateline, findOccasionDate, findPrintingOffice, findSignature, organOfSpeaker, organsInTitle } from './metadata/signature.ts';
 import { findTitle, normaliseTitleSpaces, SPEAKER } from './metadata/title.ts';
 
 export { parseChineseDate } from '../text/chinese-dates.ts';
@@ -135,7 +135,11 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
     const credit = lines.slice(-3).map((l) => ({ l, organ: creditOrgan(l.text) })).find((c) => c.organ);
     const boxIssuer = fromBox('发文机关', '发布机构');
     const printing = findPrintingOffice(lines);
+    // An organ printed under the title (plans and reports often name their author so).
+    const titleEnd = found ? lines.findIndex((l) => l.n === found.lines.at(-1)) : -1;
+    const under = titleEnd >= 0 ? lines.slice(titleEnd + 1, titleEnd + 3).find((l) => organsOf(l.text) !== undefined && l.text.length <= 30) : undefined;
     if (hints.issuer) [issuer, evidence.issuer] = [hints.issuer.value, hintEvidence(hints.issuer)];
+    else if (under) [issuer, evidence.issuer] = [organsOf(under.text)?.join('、'), lineEvidence(under, '标题下的机关名')];
     else if (fromTitle) [issuer, evidence.issuer] = [fromTitle.join('、'), '标题中“关于”前的机关'];
     else if (boxIssuer) [issuer, evidence.issuer] = [boxIssuer.value, lineEvidence(boxIssuer.line, '信息公开栏的发布机构')];
     else if (speaker?.organ) [issuer, evidence.issuer] = [speaker.organ, lineEvidence(speaker.l, '报告人所在机关')];
@@ -156,7 +160,7 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
 
   // Without an issuer, a spokesman's office still tells whose statement it is (中国载人航天工程新闻发言人).
   const spokesman = issuer ? undefined : lines.slice(0, 8).map((l) => /^(.{2,30}?)(新闻)?发言人\s*\S{0,4}$/u.exec(l.text)?.[1]).find(Boolean);
-  const regionFound = detectRegion({ issuer: issuer ?? spokesman, title, documentNumber, source }, context.places);
+  const regionFound = detectRegion({ issuer: issuer ?? spokesman, title, documentNumber, source, text }, context.places);
   const region = regionFound?.region;
   if (regionFound) evidence.region = regionFound.why;
 
@@ -169,3 +173,4 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
 }
 
 export { isFurniture, SPEAKER };
+export { detectKind } from './metadata/kind.ts';

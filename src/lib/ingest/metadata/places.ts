@@ -10,7 +10,7 @@ const LEVEL_RANK: Record<Division['level'], number> = { country: 0, province: 1,
  * dropped. Built once; a lookup is a map probe per position and length, so its cost follows the
  * text, not the 200,000 spellings.
  */
-export function divisionPlaceLookup(): PlaceLookup {
+export function divisionPlaceLookup(preferred: () => ReadonlySet<string> = () => new Set()): PlaceLookup {
   let bySpelling: Map<string, Division[]> | undefined;
   let longest = 0;
   const index = () => {
@@ -42,7 +42,13 @@ export function divisionPlaceLookup(): PlaceLookup {
       const codes = new Set(found.flatMap((f) => (f.divisions.length === 1 ? [f.divisions[0].code] : [])));
       const out: Array<{ spelling: string; displayName: string; code: string; rank: number }> = [];
       for (const f of found) {
-        const candidates = f.divisions.length === 1 ? f.divisions : f.divisions.filter((d) => divisionChain(d.code).some((a) => a.code !== d.code && codes.has(a.code)));
+        let candidates = f.divisions.length === 1 ? f.divisions : f.divisions.filter((d) => divisionChain(d.code).some((a) => a.code !== d.code && codes.has(a.code)));
+        // Still ambiguous (长征镇, 普陀区): the one inside a region this site is about.
+        if (candidates.length !== 1) {
+          const mine = preferred();
+          const inside = f.divisions.filter((d) => divisionChain(d.code).some((a) => mine.has(a.code)));
+          if (inside.length === 1) candidates = inside;
+        }
         if (candidates.length !== 1) continue;
         const d = candidates[0];
         out.push({ spelling: f.spelling, displayName: d.displayName, code: d.code, rank: LEVEL_RANK[d.level] });

@@ -27,7 +27,7 @@ export interface DetectedRegion {
  * news page's source names.
  */
 export function detectRegion(
-  fields: { issuer?: string; title?: string; documentNumber?: string; source?: string },
+  fields: { issuer?: string; title?: string; documentNumber?: string; source?: string; text?: string },
   places: PlaceLookup,
 ): DetectedRegion | undefined {
   const most = (text: string) => {
@@ -48,6 +48,18 @@ export function detectRegion(
   if (fields.source) {
     const place = most(fields.source);
     if (place) return { region: place.displayName, why: `信息来源中的地名“${place.spelling}”` };
+  }
+  // Last: the district or town the opening of the text names most often (a news report's).
+  if (fields.text) {
+    const counts = new Map<string, { place: ReturnType<PlaceLookup['placesIn']>[number]; n: number }>();
+    for (const place of places.placesIn(fields.text.slice(0, 3000))) {
+      if (place.rank < 3) continue;
+      const c = counts.get(place.code) ?? { place, n: 0 };
+      c.n++;
+      counts.set(place.code, c);
+    }
+    const top = [...counts.values()].sort((a, b) => b.n - a.n || b.place.rank - a.place.rank)[0];
+    if (top) return { region: top.place.displayName, why: `正文中出现最多的地名“${top.place.spelling}”（${top.n} 次）` };
   }
   return undefined;
 }
