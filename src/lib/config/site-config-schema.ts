@@ -48,6 +48,11 @@ const regionSchema = z.strictObject({
 const documentKindSchema = z.strictObject({
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
+  /**
+   * A 体裁 of normative text (办法, 细则 …) rather than a 文种 a document is issued as: such a text
+   * is usually the attachment of a 通知, so add-document never proposes it from a title alone.
+   */
+  genre: z.boolean().default(false),
 });
 
 export const siteDefinitionSchema = z

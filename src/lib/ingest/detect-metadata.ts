@@ -6,6 +6,7 @@ import { detectKind, type KindSpelling } from './metadata/kind.ts';
 import { documentLines, type DocLine } from './metadata/lines.ts';
 import { detectRegion, type PlaceLookup } from './metadata/region.ts';
 import { creditOrgan, organsOf, findDateUnderTitle, findDateline, findOccasionDate, findPrintingOffice, findSignature, organOfSpeaker, organsInTitle } from './metadata/signature.ts';
+import { toFullWidthPunctuation } from '../text/full-width-punctuation.ts';
 import { findTitle, normaliseTitleSpaces, SPEAKER } from './metadata/title.ts';
 
 export { parseChineseDate } from '../text/chinese-dates.ts';
@@ -78,7 +79,8 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
     title = normaliseTitleSpaces(hints.title.value);
     evidence.title = hintEvidence(hints.title);
   } else if (found) {
-    title = found.text;
+    // Written as the page will show it: paired ASCII quotes and brackets become Chinese ones.
+    title = toFullWidthPunctuation(found.text);
     evidence.title = `标题行，第 ${found.lines.join('、')} 行`;
   }
 
@@ -144,7 +146,7 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
     else if (boxIssuer) [issuer, evidence.issuer] = [boxIssuer.value, lineEvidence(boxIssuer.line, '信息公开栏的发布机构')];
     else if (speaker?.organ) [issuer, evidence.issuer] = [speaker.organ, lineEvidence(speaker.l, '报告人所在机关')];
     else if (credit?.organ) [issuer, evidence.issuer] = [credit.organ, lineEvidence(credit.l, '文末署名')];
-    else if (source && box.get('信息来源')) [issuer, evidence.issuer] = [source, lineEvidence(box.get('信息来源')?.line, '信息来源')];
+    else if (source && (box.get('信息来源') || hints.source) && !documentNumber && !signature) [issuer, evidence.issuer] = [source, lineEvidence(box.get('信息来源')?.line, '信息来源')];
     else if (printing) [issuer, evidence.issuer] = [printing.organ, lineEvidence(lines.find((l) => l.n === printing.line), '版记中的印发机关')];
   }
 

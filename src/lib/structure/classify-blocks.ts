@@ -2,6 +2,7 @@ import type { BlockRole, ClassifiedBlock, LaidOutBlock } from './blocks.ts';
 import { parseChineseDate } from '../text/chinese-dates.ts';
 import { documentNumberLine } from '../text/document-number.ts';
 import { OCCASION, ORGAN, SPEAKER_LINE } from '../text/gongwen-patterns.ts';
+import { normalizeForMatching } from '../text/normalize-for-matching.ts';
 
 const CN_NUM = '[一二三四五六七八九十百零〇]+';
 const PART = new RegExp(`^第${CN_NUM}部分`);
@@ -53,6 +54,8 @@ export interface ClassifyOptions {
 }
 
 const compact = (s: string) => s.replace(/[\s\u3000*]+/g, '');
+/** Titles are matched in the form texts are compared in (quotes, half-width punctuation, spaces aside). */
+const matchable = (s: string) => normalizeForMatching(s);
 const isDateLine = (s: string) => parseChineseDate(s) !== undefined;
 const isOrganLine = (s: string) => {
   const parts = s.split(/\s+/).filter(Boolean);
@@ -66,20 +69,20 @@ const isOrganLine = (s: string) => {
  * spell it (a title only the web page's metadata gives).
  */
 export function findTitleBlocks(blocks: LaidOutBlock[], title: string | undefined): number[] | undefined {
-  const want = title ? compact(title) : '';
+  const want = title ? matchable(title) : '';
   if (want.length < 2) return undefined;
   const limit = Math.min(blocks.length, 40);
   for (let start = 0; start < limit; start++) {
     let got = '';
     const taken: number[] = [];
-    for (let i = start; i < limit && want.startsWith(got + compact(blocks[i].lines.join(''))); i++) {
-      got += compact(blocks[i].lines.join(''));
+    for (let i = start; i < limit && want.startsWith(got + matchable(blocks[i].lines.join(''))); i++) {
+      got += matchable(blocks[i].lines.join(''));
       taken.push(i);
       if (got === want) {
         // The title printed again right after (once or line by line).
         let again = '';
-        for (let j = i + 1; j < limit && want.startsWith(again + compact(blocks[j].lines.join(''))); j++) {
-          again += compact(blocks[j].lines.join(''));
+        for (let j = i + 1; j < limit && want.startsWith(again + matchable(blocks[j].lines.join(''))); j++) {
+          again += matchable(blocks[j].lines.join(''));
           if (again === want) {
             for (let k = i + 1; k <= j; k++) taken.push(k);
             break;
@@ -230,7 +233,8 @@ export function classifyBlocks(blocks: LaidOutBlock[], options: ClassifyOptions)
     else if (CONTINUATION_NOTE.test(text) && short) push('note', text);
     // The extraction leaves three or more blank lines where a picture stood; what follows is its caption.
     else if (CAPTION_CREDIT.test(text) || (!isFirst && block.blankBefore >= 3 && text.length <= 60)) push('caption', text);
-    else if (!seenTitle && titleBlocks === undefined && text.length <= 60 && HAS_WORD.test(text) && !SENTENCE_PUNCT.test(text) && !/[：:]$/.test(text)) {
+    // Without metadata to match (a fixture, a first draft), the first short line is the title.
+    else if (!seenTitle && titleBlocks === undefined && !options.title && text.length <= 60 && HAS_WORD.test(text) && !SENTENCE_PUNCT.test(text) && !/[：:]$/.test(text)) {
       push('title', text);
       seenTitle = true;
     } else if ((out.at(-1)?.role === 'title' || out.at(-1)?.role === 'docNumber') && compact(text) === compact(options.issuer)) push('issuer', text);

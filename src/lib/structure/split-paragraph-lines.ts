@@ -15,6 +15,14 @@ const ENDS_PARAGRAPH = /[。！？；：:…]([”’」』）)]*)$/;
  */
 export function splitParagraphLines(blocks: LaidOutBlock[]): LaidOutBlock[] {
   const out: LaidOutBlock[] = [];
+  // The convention is the document's: a text whose multi-line blocks are mostly indented or
+  // sentence-ended lines is one paragraph per line throughout, header lines included.
+  const counted = blocks.filter((b) => b.lines.length > 1 && !b.role && !b.lines.every((l) => /^-\s/.test(l) || l.startsWith('|')));
+  const allLines = counted.reduce((n, b) => n + b.lines.length, 0);
+  const allIndented = counted.reduce((n, b) => n + (b.indented ?? []).filter(Boolean).length, 0);
+  const allEnding = counted.reduce((n, b) => n + b.lines.slice(0, -1).filter((l) => ENDS_PARAGRAPH.test(l)).length, 0);
+  const allInner = counted.reduce((n, b) => n + b.lines.length - 1, 0);
+  const documentPerLine = allLines >= 6 && (allIndented / allLines >= 0.3 || allEnding / allInner >= 0.5);
   for (const block of blocks) {
     const n = block.lines.length;
     // Lists (`- ` lines) and blocks a correction gave a role are read as they are.
@@ -24,7 +32,7 @@ export function splitParagraphLines(blocks: LaidOutBlock[]): LaidOutBlock[] {
     }
     const indented = (block.indented ?? []).filter(Boolean).length;
     const ending = block.lines.slice(0, -1).filter((l) => ENDS_PARAGRAPH.test(l)).length;
-    const perLine = indented >= 2 || ending / (n - 1) >= 0.5;
+    const perLine = documentPerLine || indented >= 2 || ending / (n - 1) >= 0.5;
     const cuts: number[] = [];
     for (let i = 1; i < n; i++) {
       const previous = block.lines[i - 1];

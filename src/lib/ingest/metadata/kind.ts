@@ -2,6 +2,8 @@
 export interface KindSpelling {
   name: string;
   aliases?: readonly string[];
+  /** A 体裁 (办法, 细则 …), not a 文种: never proposed from a title alone. */
+  genre?: boolean;
 }
 
 /** The kind a news report is filed under: the configured kind whose name or alias is 新闻 / 新闻报道. */
@@ -13,7 +15,7 @@ const isNewsKind = (k: KindSpelling) => [k.name, ...(k.aliases ?? [])].some((s) 
  * else a news report when the text carries the marks of one (a byline, 本报讯, 信息来源 on a page
  * without a 文号 or signature, a 新闻发布会 title).
  */
-export function detectKind(title: string | undefined, text: string, kinds: readonly KindSpelling[], signals: { hasDocumentNumber: boolean; hasSignature: boolean; hasNewsSource: boolean } = { hasDocumentNumber: false, hasSignature: false, hasNewsSource: false }): { kind: string; why: string } | undefined {
+export function detectKind(title: string | undefined, text: string, kinds: readonly KindSpelling[], signals: { hasDocumentNumber: boolean; hasSignature: boolean; hasNewsSource: boolean } = { hasDocumentNumber: false, hasSignature: false, hasNewsSource: false }): { kind?: string; why: string } | undefined {
   const news = kinds.find(isNewsKind);
   if (title) {
     const bare = title.replace(/[（(][^（()）]*[)）]$/, '').replace(/[《》“”"「」\s]/g, '');
@@ -24,6 +26,11 @@ export function detectKind(title: string | undefined, text: string, kinds: reado
       for (const word of [k.name, ...(k.aliases ?? [])]) {
         if (bare.endsWith(word) && (!best || word.length > best.word.length)) best = { kind: k.name, word };
       }
+    }
+    if (best && kinds.find((k) => k.name === best.kind)?.genre) {
+      // 办法, 细则 …: the text's genre. Issued on its own it is that kind; as a notice's attachment
+      // the document is the 通知. Only a person can tell which.
+      return { why: `标题以“${best.word}”结尾，是规范性文件的体裁：单独印发请填“${best.kind}”，作为通知附件请填“通知”` };
     }
     if (best) return { kind: best.kind, why: `标题以“${best.word}”结尾` };
   }

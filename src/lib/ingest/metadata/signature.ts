@@ -35,7 +35,7 @@ export function findSignature(lines: DocLine[]): Signature | undefined {
     const organs = organsOf(above.text);
     if (organs) return { issuers: organs, date, line: lines[i].n, issuerLine: above.n };
     // An unsigned 成文日期 right under the body, or a date that ends the text.
-    if (/[。！？]$/.test(above.text) || i >= lines.length - 2) return { date, line: lines[i].n };
+    if (/[。！？]$/.test(above.text) || /^(附件[：:]|\d{1,2}[.．、])/.test(above.text) || i >= lines.length - 2) return { date, line: lines[i].n };
   }
   // `单位名称  2024年7月1日` on one line.
   for (let i = firstBody + 1; i < lines.length; i++) {
