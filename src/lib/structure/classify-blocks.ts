@@ -38,13 +38,16 @@ const PROVENANCE = /^(【法宝引证码】|原文链接[：:]|(信息)?来源[�
 /** A dated timestamp a portal prints above an article. */
 const TIMESTAMP = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
 
+/** A title that has reached its genre word is complete: the lines after it are the document's own. */
+const TITLE_COMPLETE = /(表|单|书|报告|意见|方案|办法|细则|规定|通知|目录|清单|名单|说明|函|计划|规划|要点|纪要|标准|指南|规程|条例|决定|公告|通告|[)）])$/;
+
 /** What stands between a title and its 主送 line. */
 const FRONT_MATTER = new Set<BlockRole>(['title', 'docNumber', 'issuer', 'masthead', 'provenance', 'subtitle', 'byline']);
 
 /** Longest line the rules still read as a heading or caption rather than a sentence. */
 const SHORT = 30;
 /** Longest first sentence of a numbered paragraph that still reads as its run-in heading. */
-const RUN_IN = 30;
+const RUN_IN = 40;
 
 export interface ClassifyOptions {
   /** Issuing body from the metadata: a line equal to it under the title is the issuer line. */
@@ -172,22 +175,28 @@ export function classifyBlocks(blocks: LaidOutBlock[], options: ClassifyOptions)
     } else if (inAttachmentList && /^\d{1,2}[.．、]/.test(bare) && !bare.includes('。')) push('remark', text);
     else if (ATTACHMENT_LABEL.test(bare) && seenBody) {
       inArticles = false;
+      seenSignature = false;
       // 附件1, then its title over one or more lines: one heading that opens the attached document.
       let heading = bare.replace(/[：:]$/, '');
       let j = index + 1;
       const titleParts: string[] = [];
-      while (j < blocks.length && j <= index + 3 && isTitleLine(joinLines(blocks[j].lines)) && !NUMBERED_HEADING(joinLines(blocks[j].lines))) titleParts.push(joinLines(blocks[j++].lines));
+      while (j < blocks.length && j <= index + 3 && isTitleLine(joinLines(blocks[j].lines)) && !NUMBERED_HEADING(joinLines(blocks[j].lines)) && !TITLE_COMPLETE.test(titleParts.join(''))) titleParts.push(joinLines(blocks[j++].lines));
       // The label over the title, as printed: a line break inside the heading.
       if (titleParts.length > 0) heading += '\n' + titleParts.join('');
       push('heading', heading, { headingKind: 'attachment', lines: range(block.line, blocks[j - 1].endLine) });
       index = j - 1;
       inAttachmentList = false;
+    } else if (seenBody && next && next.lines.length > 1 && isDateLine(next.lines[next.lines.length - 1]) && isTitleLine(bare) && bare.length <= 30 && !NUMBERED_HEADING(bare)) {
+      // A signing body's name printed over two lines, the second above the date.
+      push('signature', `${text}\n${next.lines.join('\n')}`, { lines: range(block.line, next.endLine) });
+      index++;
+      seenSignature = true;
     } else if (seenSignature && isTitleLine(bare) && !NUMBERED_HEADING(bare) && !isOrganLine(bare) && !isDateLine(bare)) {
       // After the covering notice's signature: the title of the document it issues (印发 …的通知
       // then the 办法 or 方案 itself), possibly over several lines.
       let heading = bare;
       let j = index + 1;
-      while (j < blocks.length && j <= index + 3 && isTitleLine(joinLines(blocks[j].lines)) && !NUMBERED_HEADING(joinLines(blocks[j].lines))) heading += joinLines(blocks[j++].lines);
+      while (j < blocks.length && j <= index + 3 && isTitleLine(joinLines(blocks[j].lines)) && !NUMBERED_HEADING(joinLines(blocks[j].lines)) && !TITLE_COMPLETE.test(heading)) heading += joinLines(blocks[j++].lines);
       push('heading', heading, { headingKind: 'attachment', lines: range(block.line, blocks[j - 1].endLine) });
       index = j - 1;
       seenSignature = false;
@@ -199,7 +208,7 @@ export function classifyBlocks(blocks: LaidOutBlock[], options: ClassifyOptions)
       push('signature', `${text}\n${nextText}`, { lines: range(block.line, next.endLine) });
       index++;
       seenSignature = true;
-    } else if (isDateLine(bare) && seenBody && (out.at(-1)?.role === 'paragraph' || out.at(-1)?.role === 'article' || index >= blocks.length - 2)) {
+    } else if (isDateLine(bare) && seenBody && (out.at(-1)?.role === 'paragraph' || out.at(-1)?.role === 'article' || out.at(-1)?.role === 'remark' || index >= blocks.length - 2)) {
       push('signature', text);
       seenSignature = true;
     } else if (md) push('heading', stripMarkdownHeading(text), { headingKind: `md${md[1].length}` });
@@ -242,7 +251,7 @@ export function classifyBlocks(blocks: LaidOutBlock[], options: ClassifyOptions)
     else if (DASH.test(text) || NUMBERED.test(text)) {
       out.push({ ...listItem(text), ...base });
       seenBody = true;
-    } else if (short && out.at(-1)?.role !== 'heading' && compact(bare).length >= 2 && HAS_WORD.test(text) && !SENTENCE_PUNCT.test(text) && !/[：:]/.test(text) && !isDateLine(bare) && !isOrganLine(bare)) push('heading', text, { headingKind: 'line' });
+    } else if (short && out.at(-1)?.role !== 'heading' && isLineHeading(bare, blocks[index - 1], next)) push('heading', text, { headingKind: 'line' });
     else {
       push('paragraph', text);
       seenBody ||= bare.length > 15 || /[。；！？]/.test(bare);
@@ -274,8 +283,33 @@ function runInHeading(text: string): [string, string] | undefined {
   const bold = /^\*\*([^*]+?)\*\*(.+)$/s.exec(text);
   if (bold && bold[1].length <= RUN_IN + 10 && bold[2].trim().length > 0) return [bold[1].trim(), bold[2].trim()];
   const m = /^([^。！？；]{2,}?[。！？])(.+)$/su.exec(text.replace(/\*\*/g, ''));
-  if (!m || m[1].length > RUN_IN || m[2].trim().length < 2) return undefined;
+  // A definition (`37.“千万工程”：…的简称。`) is an entry, not a heading.
+  if (!m || m[1].length > RUN_IN || m[2].trim().length < 2 || /[：:]/.test(m[1])) return undefined;
   return [m[1], m[2].trim()];
+}
+
+/**
+ * A short unnumbered line that heads what follows (a report's 2024年工作回顾, a news subhead): words,
+ * no sentence punctuation, not a date, an organ, a bracketed note, a file name or an unfinished
+ * phrase (…的, …和), and not one of a run of short lines (the cells of a form flattened to lines).
+ */
+function isLineHeading(text: string, previous: LaidOutBlock | undefined, next: LaidOutBlock | undefined): boolean {
+  const tiny = (b: LaidOutBlock | undefined) => b !== undefined && compact(b.lines.join('')).length <= 8 && !/[。；！？]/.test(b.lines.join(''));
+  const alsoTiny = compact(text).length <= 8 && (tiny(previous) || tiny(next));
+  return (
+    compact(text).length >= 2 &&
+    HAS_WORD.test(text) &&
+    !SENTENCE_PUNCT.test(text) &&
+    !/[：:！？!?]/.test(text) &&
+    !isDateLine(text) &&
+    !/年\s*月\s*日/.test(text) &&
+    !isOrganLine(text) &&
+    !/^[（(【].*[)）】]$/.test(text) &&
+    !/\.[A-Za-z]{2,4}/.test(text) &&
+    !/[的和与及为在对把被从向、]$/.test(text) &&
+    !(tiny(previous) && tiny(next)) &&
+    !alsoTiny
+  );
 }
 
 /** A line that can be (part of) a title: short, words, no sentence punctuation, not a salutation. */

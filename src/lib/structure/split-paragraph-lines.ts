@@ -32,12 +32,17 @@ export function splitParagraphLines(blocks: LaidOutBlock[]): LaidOutBlock[] {
     }
     const indented = (block.indented ?? []).filter(Boolean).length;
     const ending = block.lines.slice(0, -1).filter((l) => ENDS_PARAGRAPH.test(l)).length;
-    const perLine = documentPerLine || indented >= 2 || ending / (n - 1) >= 0.5;
+    // Lines too short for a wrapped paragraph (a form's cells, a list of names) stand alone; lines
+    // of one or two characters are vertical text and stay together.
+    const shortCount = block.lines.filter((l) => l.length <= 20).length;
+    const shortLines = n >= 3 && shortCount / n >= 0.6 && block.lines.some((l) => l.length >= 3) && !block.lines.some((l) => /[，、]$/.test(l));
+    const perLine = documentPerLine || indented >= 2 || ending / (n - 1) >= 0.5 || shortLines;
     const cuts: number[] = [];
     for (let i = 1; i < n; i++) {
       const previous = block.lines[i - 1];
       const startsNumbered = NUMBERING.test(block.lines[i]);
-      if (perLine || (ENDS_PARAGRAPH.test(previous) && startsNumbered) || (block.indented?.[i] && ENDS_PARAGRAPH.test(previous))) cuts.push(i);
+      const vertical = previous.length <= 2 && block.lines[i].length <= 2;
+      if ((perLine && !vertical) || (ENDS_PARAGRAPH.test(previous) && startsNumbered) || (block.indented?.[i] && ENDS_PARAGRAPH.test(previous))) cuts.push(i);
     }
     if (cuts.length === 0) {
       out.push(block);
