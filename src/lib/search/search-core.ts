@@ -297,7 +297,8 @@ export class SearchCore {
     const query = parseQuery(number ?? state.q, meta.t2s);
     const filters = state.filters;
     const filtering = activeFilters(filters).length > 0;
-    const withFacets = options.facets || filtering;
+    // Facet counts need filters.json: only for the filter controls, or when a filter other than 类型 is chosen.
+    const withFacets = options.facets || activeFilters(filters).some(([key]) => key !== '类型');
 
     if (query.words.length === 0) {
       if (!filtering) return { type: 'empty' };
