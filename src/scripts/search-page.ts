@@ -411,7 +411,7 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
         clear.className = 'search-clear-filters';
         clear.textContent = '清除筛选条件';
         clear.onclick = () => {
-          state = { q: state.q, filters: state.filters.类型 ? { 类型: state.filters.类型 } : {} };
+          state = { q: state.q, filters: {} };
           endBurst();
           syncControls();
           commitUrl('push');
