@@ -12,4 +12,6 @@ export interface OfflineManifest {
   /** Pages (as their directory URL, relative to the base, with their title) and other files. */
   files: Array<{ url: string; size: number; title?: string }>;
   size: number;
+  /** Every page, precached or not, in reading order (文件 first, then the site's kinds): [url, title, kind label]; lists what is saved by title. */
+  pages?: Array<[url: string, title: string, kind: string]>;
 }

@@ -40,4 +40,4 @@ const load: Loader = (path) =>
   });
 
 // Links from the search page (search/index.html) to a page's file.
-startSearchPage({ load, href: (sitePath) => `../${sitePath}index.html` });
+startSearchPage({ load, href: (sitePath) => `../${sitePath}index.html`, offlinePage: null });

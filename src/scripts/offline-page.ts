@@ -1,7 +1,10 @@
 /**
  * /offline/: shows the size of what the first visit did not save, saves it all into the service
- * worker's runtime caches with a progress bar, and lists the pages that are saved (from the Cache
- * API). Served by the service worker, offline, at the address of any page not yet saved.
+ * worker's runtime caches with a progress bar, asks the browser to keep that storage
+ * (`navigator.storage.persist()`: otherwise a browser may evict it silently when space runs low),
+ * and lists the pages that are saved (from the Cache API) by title and kind, in the manifest's
+ * reading order. Once everything is saved it says so (已保存（日期，N 页）) instead of offering to
+ * save. Served by the service worker, offline, at the address of any page not yet saved.
  */
 import { FILES_CACHE, PAGES_CACHE, type OfflineManifest } from '../lib/offline-caches.ts';
 
@@ -14,6 +17,24 @@ const status = root.querySelector<HTMLElement>('[data-save-status]')!;
 const savedCount = root.querySelector<HTMLElement>('[data-saved-count]')!;
 const savedList = root.querySelector<HTMLUListElement>('[data-saved-list]')!;
 const CONCURRENCY = 4;
+/** When the reader last saved everything (this browser), for 已保存（日期，N 页）. */
+const SAVED_AT_KEY = 'offline-saved-at';
+const storage = {
+  get: (key: string) => {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null; // storage blocked: the date is left out
+    }
+  },
+  set: (key: string, value: string) => {
+    try {
+      localStorage.setItem(key, value);
+    } catch {
+      // storage blocked: the date is left out
+    }
+  },
+};
 
 const mb = (bytes: number) => (bytes / 1024 / 1024 >= 0.1 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 const isHere = new URL(location.href);
@@ -27,7 +48,8 @@ if (isHere.pathname !== new URL('offline/', base).pathname) {
 }
 
 let manifest: OfflineManifest | undefined;
-const titles = new Map<string, string>();
+/** Page address → [title, kind, reading order], from the manifest. */
+const known = new Map<string, { title: string; kind: string; order: number }>();
 
 /** Every cached page: the precache's .html files and the pages cache, as page addresses. */
 async function savedPages(): Promise<string[]> {
@@ -54,12 +76,22 @@ async function showSaved(): Promise<Set<string>> {
   }
   const pages = await savedPages();
   savedCount.textContent = `共 ${pages.length} 个页面可离线阅读。`;
+  // Without the manifest (offline before it was ever loaded) a page is listed by its address.
+  const entry = (href: string) => known.get(href) ?? { title: decodeURIComponent(new URL(href).pathname), kind: '', order: Infinity };
+  const ordered = [...pages].sort((a, b) => entry(a).order - entry(b).order || a.localeCompare(b));
   savedList.replaceChildren(
-    ...pages.map((href) => {
+    ...ordered.map((href) => {
+      const { title, kind } = entry(href);
       const li = document.createElement('li');
+      if (kind) {
+        const badge = document.createElement('span');
+        badge.className = 'saved-kind';
+        badge.textContent = kind;
+        li.append(badge, ' ');
+      }
       const a = document.createElement('a');
       a.href = href;
-      a.textContent = titles.get(href) ?? decodeURIComponent(new URL(href).pathname);
+      a.textContent = title;
       li.append(a);
       return li;
     }),
@@ -87,21 +119,35 @@ async function refresh(): Promise<void> {
     await showSaved();
     return;
   }
-  for (const f of manifest.files) if (f.title) titles.set(new URL(f.url, base).href, f.title);
-  await showSaved();
+  (manifest.pages ?? []).forEach(([url, title, kind], order) => known.set(new URL(url, base).href, { title, kind, order }));
+  for (const f of manifest.files) if (f.title && !known.has(new URL(f.url, base).href)) known.set(new URL(f.url, base).href, { title: f.title, kind: '', order: Infinity });
+  const saved = await showSaved();
   const rest = await missing(manifest);
   const bytes = rest.reduce((n, f) => n + f.size, 0);
   if (rest.length === 0) {
-    sizeText.textContent = `全部内容（${mb(manifest.size)}）均已保存，可离线阅读。`;
-    button.disabled = true;
+    const at = storage.get(SAVED_AT_KEY);
+    const date = at ? new Date(at).toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' }) + '，' : '';
+    sizeText.textContent = `已保存（${date}${saved.size} 页），全部内容可离线阅读。`;
+    button.hidden = true;
+    await showPersistence();
     return;
   }
   sizeText.textContent = `其余内容共 ${rest.length} 个文件，约 ${mb(bytes)}（未压缩）。`;
   button.disabled = !('serviceWorker' in navigator && 'caches' in window);
 }
 
+/** Says whether the browser keeps the saved library (persistent storage) or may clear it. */
+async function showPersistence(): Promise<void> {
+  const persisted = await navigator.storage?.persisted?.().catch(() => false);
+  if (persisted === undefined) return;
+  const note = persisted ? '浏览器会长期保留已保存的内容。' : '浏览器在存储空间不足时可能清除已保存的内容；再次打开本页可检查并补全。';
+  if (!status.textContent?.includes(note)) status.textContent = [status.textContent, note].filter(Boolean).join(' ');
+}
+
 async function saveAll(): Promise<void> {
   if (!manifest) return;
+  // Asked at the reader's own action, as browsers expect; the answer is shown after saving.
+  const persisting = navigator.storage?.persist?.().catch(() => false);
   const rest = await missing(manifest);
   const total = rest.reduce((n, f) => n + f.size, 0) || 1;
   const [pagesCache, filesCache] = await Promise.all([caches.open(PAGES_CACHE), caches.open(FILES_CACHE)]);
@@ -128,6 +174,8 @@ async function saveAll(): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  if (!failed) storage.set(SAVED_AT_KEY, new Date().toISOString());
+  await persisting;
   status.textContent = failed ? `已保存，但有 ${failed} 个文件未能下载；联网后可再试一次。` : '全部内容已保存，可离线阅读。';
   await refresh();
   if (failed) button.disabled = false;

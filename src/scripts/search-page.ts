@@ -9,16 +9,31 @@
  * the count is exact from the first rendering), and `search:related` when pages holding part of the
  * query are listed below exact ones.
  */
+import { FILES_CACHE } from '../lib/offline-caches.ts';
 import { resultItem, suggestionList } from '../lib/search/render.ts';
 import { leadingDebounce } from '../lib/search/schedule.ts';
-import { PAGE_SIZE, SearchCore, type FacetCounts, type Loader, type Outcome, type ResultCard } from '../lib/search/search-core.ts';
+import { PAGE_SIZE, SearchCore, type FacetCounts, type KindCounts, type Loader, type Outcome, type ResultCard } from '../lib/search/search-core.ts';
 import { FILTER_KEYS, activeFilters, readState, sameState, writeState, type FilterKey, type SearchState } from '../lib/search/state.ts';
+
+/** An index file the browser could not get over the network (offline, or the site out of reach). */
+export class IndexUnreachable extends Error {
+  readonly path: string;
+  constructor(path: string, cause: unknown) {
+    super(`${path}: unreachable`, { cause });
+    this.path = path;
+  }
+}
+
+/** The link readers follow to save the whole library (the /offline/ page). */
+const SAVE_ALL_TEXT = '保存全部以便离线阅读';
 
 export interface SearchPageOptions {
   /** How index files are loaded (default: fetch from `<base>search-index/`). */
   load?: Loader;
   /** A page's site path (`documents/x/`) → its link (default: `<base>documents/x/`). */
   href?: (sitePath: string) => string;
+  /** Where the reader saves the library for offline use; none in the offline copy (it is all there). */
+  offlinePage?: string | null;
 }
 
 /** Keystrokes closer together than this are coalesced into one search. */
@@ -37,17 +52,29 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
   const related = document.getElementById('search-related') as HTMLOListElement;
   const guide = document.getElementById('search-guide') as HTMLElement;
   const help = document.getElementById('search-noresult') as HTMLElement;
-  const selects = new Map(FILTER_KEYS.map((k) => [k, form.querySelector<HTMLSelectElement>(`select[name="${k}"]`)!]));
+  const kindTabs = document.getElementById('search-kinds') as HTMLElement;
+  // 类型 is chosen with the kind tabs above the results; the other filters are selects.
+  const selects = new Map(FILTER_KEYS.flatMap((k) => {
+    const select = form.querySelector<HTMLSelectElement>(`select[name="${k}"]`);
+    return select ? [[k, select] as const] : [];
+  }));
+  const filterToggle = form.querySelector<HTMLButtonElement>('#search-filters-toggle');
   const baseTitle = document.title;
 
   const base = root.dataset.base ?? '/';
   const load: Loader =
     options.load ??
     (async (path) => {
-      const response = await fetch(`${base}search-index/${path}`);
+      let response: Response;
+      try {
+        response = await fetch(`${base}search-index/${path}`);
+      } catch (error) {
+        throw new IndexUnreachable(path, error); // a network failure: the service worker has not saved this file
+      }
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
       return response.json();
     });
+  const offlinePage = options.offlinePage === undefined ? `${base}offline/` : options.offlinePage;
   const engine = new SearchCore(load, options.href ?? ((path) => base + path));
   let state = readState(location.search);
   let seq = 0;
@@ -58,15 +85,13 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
   // ---- filters -------------------------------------------------------------------------------
   const totals: Partial<Record<FilterKey, string[]>> = {};
   let lastFacets: FacetCounts = {};
-  const TYPE_ORDER = ['文件', '政策', '项目', '治理模式'];
-  const byValue = (key: FilterKey) => (a: string, b: string) =>
-    key === '类型' ? (TYPE_ORDER.indexOf(a) + 1 || 99) - (TYPE_ORDER.indexOf(b) + 1 || 99) : a.localeCompare(b, 'zh');
+  const byValue = (a: string, b: string) => a.localeCompare(b, 'zh');
   function fillSelects(facets: FacetCounts = {}) {
     for (const [key, select] of selects) {
       const values = new Set([...(totals[key] ?? []), ...(state.filters[key] ? [state.filters[key]!] : [])]);
       const counts = facets[key];
       const options = [new Option('全部', '')];
-      for (const v of [...values].sort(byValue(key))) {
+      for (const v of [...values].sort(byValue)) {
         const n = counts?.[v];
         options.push(new Option(counts ? `${v}（${n ?? 0}）` : v, v));
       }
@@ -99,6 +124,8 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
   function syncControls() {
     if (input.value !== state.q) input.value = state.q;
     for (const [key, select] of selects) if (select.value !== (state.filters[key] ?? '')) select.value = state.filters[key] ?? '';
+    const chosen = activeFilters(state.filters).filter(([key]) => selects.has(key)).length;
+    if (filterToggle) filterToggle.textContent = chosen ? `筛选（${chosen}）` : '筛选';
     document.title = state.q.trim() ? `“${state.q.trim()}”的搜索结果 · ${baseTitle}` : baseTitle;
   }
 
@@ -123,20 +150,31 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     if (!loaded && (searched.q.trim() || activeFilters(searched.filters).length > 0)) status.textContent = '正在加载…';
     document.dispatchEvent(new CustomEvent('search:start', { detail: { q: searched.q, filters: searched.filters } }));
     let outcome: Outcome;
-    let first: ResultCard[] = [];
+    let first: LoadedCards = { cards: [], unsaved: 0 };
     try {
       outcome = await engine.search(searched, { facets: facetsWanted });
-      if (outcome.type !== 'empty') first = await outcome.cards(0, PAGE_SIZE);
+      if (outcome.type !== 'empty') first = await loadCards(outcome, 0, PAGE_SIZE);
     } catch (error) {
       if (my !== seq) return;
       list.removeAttribute('aria-busy');
-      status.textContent = '搜索暂时不可用，请刷新页面后重试。';
+      clearResults();
+      if (error instanceof IndexUnreachable || !navigator.onLine) {
+        // Offline (or the site out of reach): refreshing cannot help. Say what was searched.
+        await showUnsavedIndex(searched);
+        if (my === seq) document.dispatchEvent(new CustomEvent('search:offline', { detail: { q: searched.q, filters: searched.filters, results: 0 } }));
+      } else {
+        status.textContent = '搜索暂时不可用，请刷新页面后重试。';
+      }
       console.error(error);
       return;
     }
     loaded = true;
     if (my !== seq) return;
-    render(outcome, first, searched);
+    render(outcome, first.cards, searched);
+    if (first.unsaved > 0 && outcome.type !== 'empty') {
+      showUnsavedPages(outcome, first);
+      document.dispatchEvent(new CustomEvent('search:offline', { detail: { q: searched.q, filters: searched.filters, results: first.cards.length } }));
+    }
     list.removeAttribute('aria-busy');
     const complete = true;
     list.dataset.query = searched.q;
@@ -147,6 +185,141 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
 
   const debouncedRun = leadingDebounce(() => void run(), DEBOUNCE_MS);
 
+  // ---- offline -------------------------------------------------------------------------------
+  // Offline the service worker answers with the index files saved so far (those earlier searches
+  // loaded, or all of them after 保存全部): a query whose shards are saved is searched over the
+  // whole library (counts stay exact), and its results whose pages are not saved are left out.
+  interface LoadedCards {
+    cards: ResultCard[];
+    /** Results whose fragment is not saved (offline). */
+    unsaved: number;
+  }
+  type Listed = Exclude<Outcome, { type: 'empty' }>;
+  async function loadCards(outcome: Listed, from: number, to: number): Promise<LoadedCards> {
+    try {
+      return { cards: await outcome.cards(from, to), unsaved: 0 };
+    } catch (error) {
+      if (!(error instanceof IndexUnreachable)) throw error;
+      const total = outcome.type === 'browse' ? outcome.total : outcome.exactCount;
+      const one = await Promise.allSettled(Array.from({ length: Math.max(0, Math.min(to, total) - from) }, (_, i) => outcome.cards(from + i, from + i + 1)));
+      const failed = one.find((r): r is PromiseRejectedResult => r.status === 'rejected' && !(r.reason instanceof IndexUnreachable));
+      if (failed) throw failed.reason;
+      return { cards: one.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])), unsaved: one.filter((r) => r.status === 'rejected').length };
+    }
+  }
+
+  /** How many of the index's gram shards the browser has saved (any of the worker's caches). */
+  async function savedShards(): Promise<{ saved: number; total: number } | undefined> {
+    try {
+      const { shards } = await engine.meta();
+      const shardFolder = new URL(`${base}search-index/g/`, location.href).pathname;
+      const found = new Set<string>();
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) {
+          const path = new URL(request.url).pathname;
+          if (path.startsWith(shardFolder) && path.endsWith('.json')) found.add(path);
+        }
+      }
+      return { saved: found.size, total: shards };
+    } catch {
+      return undefined;
+    }
+  }
+
+  function saveAllLink(): HTMLElement {
+    const p = document.createElement('p');
+    p.className = 'search-offline-save';
+    if (!offlinePage) return p;
+    const a = document.createElement('a');
+    a.href = offlinePage;
+    a.textContent = SAVE_ALL_TEXT;
+    p.append('联网时打开“', a, '”，保存全部内容后，离线也能搜索全部页面。');
+    return p;
+  }
+
+  async function showUnsavedIndex(searched: SearchState) {
+    const q = searched.q.trim();
+    const share = 'caches' in window ? await savedShards() : undefined;
+    const part = share ? `（已保存搜索索引的 ${share.saved} / ${share.total} 部分）` : '';
+    status.textContent = q
+      ? `目前处于离线状态。离线时只能在已保存的内容中搜索${part}，其中没有查找“${q}”所需的部分，所以无法显示结果。`
+      : `目前处于离线状态。离线时只能在已保存的内容中浏览${part}，其中没有这些筛选条件所需的部分。`;
+    help.append(saveAllLink());
+  }
+
+  function showUnsavedPages(outcome: Listed, loaded: LoadedCards) {
+    const found = outcome.type === 'browse' ? outcome.total : outcome.exactCount;
+    status.textContent = `目前处于离线状态：已在保存的搜索索引中查找，共有 ${found} 个结果；其中 ${loaded.unsaved} 个页面尚未保存，没有列出。`;
+    help.append(saveAllLink());
+  }
+
+  function clearResults() {
+    list.replaceChildren();
+    related.replaceChildren();
+    help.replaceChildren();
+    relatedSection.hidden = true;
+    more.hidden = true;
+    kindTabs.hidden = true;
+    kindTabs.replaceChildren();
+    delete list.dataset.matches;
+  }
+
+  // ---- kind tabs -----------------------------------------------------------------------------
+  /** 全部 and each kind in the site's order (from the index: src/site.config.ts kinds), with counts. */
+  function renderKinds(kinds: KindCounts, searched: SearchState) {
+    const current = searched.filters.类型 ?? '';
+    const total = kinds.reduce((n, [, c]) => n + c, 0);
+    const tabs: Array<[value: string, label: string, count: number]> = [['', '全部', total], ...kinds.map(([kind, count]): [string, string, number] => [kind, kind, count])];
+    if (current && !kinds.some(([kind]) => kind === current)) tabs.push([current, current, 0]);
+    kindTabs.replaceChildren(
+      ...tabs.map(([value, label, count]) => {
+        const a = document.createElement('a');
+        a.className = 'search-kind';
+        a.dataset.kind = value;
+        a.href = location.pathname + writeState({ q: searched.q, filters: withFilter(searched.filters, '类型', value) });
+        const n = document.createElement('span');
+        n.className = 'search-kind-count';
+        n.textContent = `（${count}）`;
+        a.append(label, n);
+        if (value === current) a.setAttribute('aria-current', 'true');
+        a.addEventListener('click', (event) => {
+          if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+          event.preventDefault();
+          chooseFilter('类型', value);
+        });
+        return a;
+      }),
+    );
+    kindTabs.hidden = false;
+  }
+
+  function withFilter(filters: SearchState['filters'], key: FilterKey, value: string): SearchState['filters'] {
+    const out = { ...filters };
+    if (value) out[key] = value;
+    else delete out[key];
+    return out;
+  }
+
+  function chooseFilter(key: FilterKey, value: string) {
+    state = { ...state, filters: withFilter(state.filters, key, value) };
+    debouncedRun.cancel();
+    endBurst();
+    commitUrl('push');
+    syncControls();
+    void run();
+  }
+
+  /** Result links carry the searched words, which the opened page highlights (src/scripts/highlight.ts). */
+  function withHighlight(item: HTMLLIElement, words: string): HTMLLIElement {
+    if (!words) return item;
+    for (const a of item.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+      const url = new URL(a.href, location.href);
+      url.searchParams.set('highlight', words);
+      a.href = url.href.slice(url.origin.length);
+    }
+    return item;
+  }
+
   function render(outcome: Outcome, first: ResultCard[], searched: SearchState) {
     // A re-render (e.g. once every page has been checked) keeps the reader's place.
     const focusedHref = root.contains(document.activeElement) && document.activeElement instanceof HTMLAnchorElement ? document.activeElement.getAttribute('href') : null;
@@ -155,11 +328,7 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
   }
 
   function renderOutcome(outcome: Outcome, first: ResultCard[], searched: SearchState) {
-    list.replaceChildren();
-    related.replaceChildren();
-    help.replaceChildren();
-    relatedSection.hidden = true;
-    more.hidden = true;
+    clearResults();
     guide.hidden = outcome.type !== 'empty';
     const q = searched.q.trim();
     const filterNote = activeFilters(searched.filters).map(([k, v]) => `${k}：${v}`).join('，');
@@ -173,11 +342,14 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     }
     lastFacets = outcome.facets;
     fillSelects(outcome.facets);
+    renderKinds(outcome.kinds, searched);
+    const words = outcome.type === 'results' ? outcome.searchedAs : '';
+    const item = (card: ResultCard) => withHighlight(resultItem(card), words);
 
     // Results come PAGE_SIZE at a time; "show more" loads the next page's fragments.
     const total = outcome.type === 'browse' ? outcome.total : outcome.exactCount;
     let shown = first.length;
-    list.append(...first.map(resultItem));
+    list.append(...first.map(item));
     const showMore = () => {
       more.hidden = shown >= total;
       more.textContent = `显示更多结果（还有 ${total - shown} 个）`;
@@ -186,9 +358,11 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     more.onclick = async () => {
       more.disabled = true;
       try {
-        const next = (await outcome.cards(shown, shown + PAGE_SIZE)).map(resultItem);
+        const loaded = await loadCards(outcome, shown, shown + PAGE_SIZE);
+        const next = loaded.cards.map(item);
         if (my !== seq) return;
-        shown += next.length;
+        shown += next.length + loaded.unsaved;
+        if (loaded.unsaved) showUnsavedPages(outcome, loaded);
         list.append(...next);
         showMore();
         next[0]?.querySelector<HTMLAnchorElement>('a.result-link')?.focus();
@@ -208,13 +382,13 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
       const found = `找到 ${outcome.exactCount} 个包含“${q}”的结果${asSearched}${within}。`;
       status.textContent = found;
       if (outcome.loose.length > 0) {
-        related.append(...outcome.loose.map(resultItem));
+        related.append(...outcome.loose.map(item));
         relatedSection.hidden = false;
         status.textContent = `${found}另有 ${outcome.loose.length} 个相关结果列在后面。`;
         queueMicrotask(() => document.dispatchEvent(new CustomEvent('search:related', { detail: { q: searched.q, count: outcome.loose.length } })));
       }
     } else if (outcome.loose.length) {
-      list.append(...outcome.loose.map(resultItem));
+      list.append(...outcome.loose.map(item));
       status.textContent = `没有完全包含“${q}”的页面${asSearched}${within}；以下是部分匹配的结果。`;
       if (outcome.suggestions.length) help.append(suggestionList(outcome.suggestions));
     } else {
@@ -273,17 +447,7 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
   });
 
   for (const [key, select] of selects) {
-    select.addEventListener('change', () => {
-      const filters = { ...state.filters };
-      if (select.value) filters[key] = select.value;
-      else delete filters[key];
-      state = { ...state, filters };
-      debouncedRun.cancel();
-      endBurst();
-      commitUrl('push');
-      syncControls();
-      void run();
-    });
+    select.addEventListener('change', () => chooseFilter(key, select.value));
   }
 
   window.addEventListener('popstate', () => {
@@ -298,6 +462,10 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
 
   // Arrow keys: from the box into the results, and between results (their title links).
   const resultLinks = () => [...root.querySelectorAll<HTMLAnchorElement>('#search-results > li a.result-link, #search-related > li a.result-link')];
+  // `/` is the shortcut to this box (src/layouts/Base.astro): pressed in the empty box it types nothing.
+  input.addEventListener('keydown', (event) => {
+    if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.isComposing && input.value === '') event.preventDefault();
+  });
   input.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowDown' || event.altKey || event.ctrlKey || event.metaKey) return;
     const first = resultLinks()[0];
@@ -327,12 +495,22 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
   guide.hidden = state.q.trim() !== '' || activeFilters(state.filters).length > 0;
   syncControls();
   fillSelects();
-  // Arriving here (from a header box, a link or a bookmark) the reader can refine the query at once,
-  // or press ↓ for the results. Not on touch screens with a query: the keyboard would cover them.
-  if (!(state.q.trim() && matchMedia('(pointer: coarse)').matches)) {
-    input.focus({ preventScroll: true });
-    input.setSelectionRange(input.value.length, input.value.length);
-  }
+  // The box takes the focus only when the reader arrives to type a query: arriving with one (from
+  // the header box, a link or a bookmark) the results are what they came for, and a focused box
+  // would take the keys meant for the page (`/` typed a slash; a phone's keyboard covered them).
+  if (!state.q.trim() && activeFilters(state.filters).length === 0) input.focus({ preventScroll: true });
+  // Filters are one row; on a phone they fold under a 筛选 button (open when one is chosen).
+  const filterPanel = form.querySelector<HTMLElement>('#search-filters');
+  const setFiltersOpen = (open: boolean) => {
+    form.classList.toggle('filters-open', open);
+    filterToggle?.setAttribute('aria-expanded', String(open));
+  };
+  filterToggle?.addEventListener('click', () => {
+    const open = !form.classList.contains('filters-open');
+    setFiltersOpen(open);
+    if (open) filterPanel?.querySelector('select')?.focus();
+  });
+  setFiltersOpen(activeFilters(state.filters).some(([key]) => selects.has(key)));
   void run();
   void engine.meta().then(
     () => (root.dataset.searchReady = 'true'),

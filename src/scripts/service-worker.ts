@@ -10,7 +10,8 @@
  *   page; offline, a page never read gets the offline page, which lists what is saved.
  * - Search index shards and fragments, filter data and the offline manifest are cached as they are
  *   loaded; /offline/ saves the rest into the same caches.
- * - Query strings are ignored when matching the precache (`/search/?q=…` is `/search/index.html`).
+ * - Query strings are ignored when matching the precache (`/search/?q=…` is `/search/index.html`)
+ *   and when saving or finding a read page (`?highlight=…` from a search result is the same page).
  */
 import { clientsClaim, setCacheNameDetails } from 'workbox-core';
 import { cleanupOutdatedCaches, PrecacheFallbackPlugin, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
@@ -30,8 +31,19 @@ clientsClaim();
 precacheAndRoute(PRECACHE_MANIFEST, { directoryIndex: 'index.html', ignoreURLParametersMatching: [/.*/] });
 cleanupOutdatedCaches();
 
+// A page is saved under its address without the query: pages are static, and a query only tells
+// the page's script something (`?highlight=` from a search result, `?q=` on /search/), so a page
+// opened from a result is the saved page, offline too.
+const pageWithoutQuery = {
+  cacheKeyWillBeUsed: async ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    if (!url.search) return request;
+    url.search = '';
+    return url.href;
+  },
+};
 registerRoute(
   ({ request }) => request.mode === 'navigate',
-  new NetworkFirst({ cacheName: PAGES_CACHE, networkTimeoutSeconds: 6, plugins: [new PrecacheFallbackPlugin({ fallbackURL: OFFLINE_FALLBACK })] }),
+  new NetworkFirst({ cacheName: PAGES_CACHE, networkTimeoutSeconds: 6, plugins: [pageWithoutQuery, new PrecacheFallbackPlugin({ fallbackURL: OFFLINE_FALLBACK })] }),
 );
 registerRoute(({ request, sameOrigin }) => sameOrigin && request.method === 'GET', new StaleWhileRevalidate({ cacheName: FILES_CACHE }));

@@ -88,7 +88,20 @@ describe('after one visit, offline', () => {
     await expect.poll(() => page.locator('progress[data-save-progress]').isVisible()).toBe(true);
     await page.locator('[data-save-status]').filter({ hasText: '全部内容已保存' }).waitFor({ timeout: 120_000 });
     expect(await page.locator('progress[data-save-progress]').evaluate((p) => (p as HTMLProgressElement).value === (p as HTMLProgressElement).max)).toBe(true);
-    await page.locator('[data-save-size]').filter({ hasText: '均已保存' }).waitFor();
+    // Saved: the date and the number of pages, no more offer to save, and a persistence request.
+    await page.locator('[data-save-size]').filter({ hasText: /^已保存（\d{4}年\d{1,2}月\d{1,2}日，\d+ 页）/ }).waitFor();
+    const pages = Number(/，(\d+) 页）/.exec((await page.locator('[data-save-size]').textContent())!)![1]);
+    expect(pages).toBe(await page.locator('[data-saved-list] li').count());
+    expect(await button.isVisible()).toBe(false);
+    expect(await page.locator('[data-save-size]').textContent()).not.toContain('其余内容');
+    expect(await page.locator('[data-save-status]').textContent()).toMatch(/浏览器(会长期保留|在存储空间不足时可能清除)/);
+    // Saved pages by title and kind, documents first, never a raw address.
+    const items = await page.locator('[data-saved-list] li').evaluateAll((lis) => lis.map((li) => [li.querySelector('.saved-kind')?.textContent ?? '', li.querySelector('a')!.textContent!]));
+    expect(items.filter(([, title]) => title.startsWith('/'))).toEqual([]);
+    expect(items[0][0]).toBe('文件');
+    const kinds = items.map(([kind]) => kind);
+    expect(kinds.indexOf('文件')).toBeLessThan(kinds.indexOf('政策'));
+    expect(kinds.lastIndexOf('文件')).toBeLessThan(kinds.indexOf('政策'));
   }, 180_000);
 
   it('after saving all, every page opens and search works, with no network at all', async () => {

@@ -61,10 +61,12 @@ describe('layout stability of /search/?q=…', () => {
 });
 
 describe('arriving with a query', () => {
-  it('puts focus in the search box, and ↓ moves into the results', async () => {
+  it('leaves the focus on the page (the results are what the reader came for); / then ↓ moves into the results', async () => {
     const p = await open();
     await p.goto(searchUrl());
     await settle(p);
+    expect(await p.evaluate(() => document.activeElement?.id)).not.toBe('search-input');
+    await p.keyboard.press('/');
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await p.keyboard.press('ArrowDown');
     const focused = await p.evaluate(() => document.activeElement?.closest('#search-results > li') !== null && document.activeElement?.classList.contains('result-link'));

@@ -127,10 +127,9 @@ describe('URL state', () => {
     expect(all.some((h) => h.includes('/policies/'))).toBe(true);
 
     await page.locator('#search-input').blur();
-    await page.locator('select[name="类型"]').focus();
-    await page.locator('select[name="类型"] option[value="文件"]').waitFor({ state: 'attached' });
-    await page.locator('select[name="类型"]').selectOption('文件');
+    await page.locator('#search-kinds a[data-kind="文件"]').click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('类型') === '文件');
+    await page.locator('#search-kinds a[data-kind="文件"][aria-current="true"]').waitFor();
     await page.waitForFunction(() => [...document.querySelectorAll('#search-results > li .result-badge')].every((b) => b.textContent === '文件'));
     const documents = await resultHrefs();
     expect(documents.length).toBeGreaterThan(0);
@@ -138,7 +137,7 @@ describe('URL state', () => {
 
     await page.goBack();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('类型'));
-    expect(await page.locator('select[name="类型"]').inputValue()).toBe('');
+    await page.locator('#search-kinds a[data-kind=""][aria-current="true"]').waitFor();
     await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length === n, all.length);
     expect(await resultHrefs()).toEqual(all);
 
@@ -158,7 +157,7 @@ describe('URL state', () => {
     await page.goto(searchUrl({ q: '楼长制', 类型: '文件' }));
     await resultsFor('楼长制');
     expect(await page.locator('#search-input').inputValue()).toBe('楼长制');
-    expect(await page.locator('select[name="类型"]').inputValue()).toBe('文件');
+    expect(await page.locator('#search-kinds a[aria-current="true"]').getAttribute('data-kind')).toBe('文件');
     const hrefs = await resultHrefs();
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.every((h) => h.includes('/documents/'))).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, type IndexInput } from '../../src/lib/search/exact-index.ts';
+import { buildSearchIndex, documentNames, type IndexInput } from '../../src/lib/search/exact-index.ts';
 import { paths } from '../../src/lib/search/index-format.ts';
 import { extractIndexedPage, type IndexedPage } from '../../src/lib/search/indexed-text.ts';
 import { SearchCore, type ResultCard } from '../../src/lib/search/search-core.ts';
@@ -114,9 +114,61 @@ describe('exact-match index', () => {
     expect((await find('2022年计划')).urls[0]).toBe('/documents/changzheng-2022-plan/');
   });
 
-  it('ranks titles containing the query before other pages, shortest first', async () => {
-    const { urls } = await find('网格');
-    expect(urls[0]).toBe('/governance/weiwangge/');
+  it('lists primary documents before the entity pages derived from them, in the site\'s kind order', async () => {
+    // 微网格's title and its short text hold 网格; the document mentions it once in a long paragraph.
+    const { urls, outcome } = await find('网格');
+    expect(urls).toEqual(['/documents/changzheng-party-building-2023/', '/governance/weiwangge/']);
+    expect(outcome.type === 'results' && outcome.kinds).toEqual([['文件', 1], ['政策', 0], ['治理模式', 1]]);
+    // A named entity still comes first; then the documents.
+    const kinds = (await find('楼长制')).cards.map((c) => c.kind);
+    expect(kinds).toEqual(['政策', '文件', '文件']);
+  });
+
+  it('scores a page by its densest passage: a long document is not outranked for its length', async () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `第${i}段：推进城市更新和产业发展，完善公共服务体系，提升城区品质。`);
+    const pages = [
+      page('documents/long-plan/', '长篇规划', '文件', [...filler, '营商环境：优化营商环境，打造营商环境示范区，营商环境评价位居前列。', ...filler]),
+      page('documents/short-news/', '简讯', '文件', ['本镇营商环境持续改善。']),
+    ];
+    const { core } = makeCore({ pages, names: [] });
+    expect((await find('营商环境', core)).urls).toEqual(['/documents/long-plan/', '/documents/short-news/']);
+    // One word of two characters (page-level postings) is scored the same way.
+    expect((await find('营商', core)).urls[0]).toBe('/documents/long-plan/');
+  });
+
+  it('names a document by its 文号, before an entity that has the 文号 as an alias, whatever brackets are typed', async () => {
+    const notice = page('documents/notice/', '关于印发《2022年计划》的通知', '文件', ['现将《2022年计划》印发给你们。'], { document: '普长府〔2022〕1号 · 长征镇人民政府' });
+    const entity = page('policies/plan-2022/', '2022年计划', '政策', ['依据普长府〔2022〕1号通知印发的年度计划。']);
+    expect(documentNames(notice).map((n) => n.label)).toEqual([notice.title, '普长府〔2022〕1号']);
+    const { core } = makeCore({ pages: [entity, notice], names: [{ label: '普长府〔2022〕1号', name: '2022年计划', url: 'policies/plan-2022/' }, ...documentNames(notice)] });
+    for (const q of ['普长府〔2022〕1号', '普长府[2022]1号', '普长府（2022）1号']) {
+      const { urls, cards, outcome } = await find(q, core);
+      expect(urls[0], q).toBe('/documents/notice/');
+      expect(cards[0].named).toBe(true);
+      expect(outcome.type === 'results' && outcome.searchedAs).toBe('普长府〔2022〕1号');
+    }
+    // No 文号 (news): the issuer alone names nothing.
+    expect(documentNames({ url: 'documents/x/', title: '报道', document: '普陀区长征镇（报纸专版）', filters: {} }).map((n) => n.label)).toEqual(['报道']);
+  });
+
+  it('filters by kind without loading filters.json (ids are assigned kind by kind)', async () => {
+    const { core, loaded } = makeCore();
+    const outcome = await core.search({ q: '网格', filters: { 类型: '治理模式' } });
+    if (outcome.type !== 'results') throw new Error(outcome.type);
+    expect((await outcome.cards(0, 10)).map((c) => c.url)).toEqual(['/governance/weiwangge/']);
+    expect(outcome.matches).toBe(1);
+    // The tabs' counts stay those of every kind.
+    expect(outcome.kinds).toEqual([['文件', 1], ['政策', 0], ['治理模式', 1]]);
+    expect(loaded).not.toContain(paths.filters);
+  });
+
+  it('ranks, within a kind, titles holding the query above pages that only mention it', async () => {
+    const pages = [
+      page('governance/a/', '社区议事会', '治理模式', ['居民议事，微网格长参加。']),
+      page('governance/b/', '微网格', '治理模式', ['把网格划细划小。']),
+    ];
+    const { core } = makeCore({ pages, names: [] });
+    expect((await find('网格', core)).urls).toEqual(['/governance/b/', '/governance/a/']);
   });
 
   it('suggests names that look like the query when nothing contains it', async () => {

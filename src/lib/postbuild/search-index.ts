@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SearchIndexData } from '../search/entities.ts';
-import { SearchIndexBuilder, type BuiltIndex, type IndexName } from '../search/exact-index.ts';
+import { SearchIndexBuilder, documentNames, type BuiltIndex, type IndexName } from '../search/exact-index.ts';
 import { extractIndexedPage, type IndexedPage } from '../search/indexed-text.ts';
 import type { T2sMap } from '../search/normalize.ts';
 import type { Synonyms } from '../source/load-synonyms.ts';
@@ -21,7 +21,7 @@ const stripBase = (href: string, base: string) => (href.startsWith(base) ? href.
  * Post-build: the exact-match search index of the built pages, written to `dist/search-index/`
  * next to the t2s map and entity names the Astro routes wrote there. Pages are added one at a time
  * as the post-build pass reads them (src/lib/postbuild/built-pages.ts). Names that find a page:
- * entity names and aliases, then document titles and the labels entity pages cite documents by
+ * entity names and aliases, then document titles, 文号 and the labels entity pages cite documents by
  * (〔十四五规划〕 → the Five-Year Plan).
  */
 export class SearchIndexWriter {
@@ -48,7 +48,7 @@ export class SearchIndexWriter {
   add(page: IndexedPage): void {
     this.builder.add(page);
     if (page.kind === this.kindOrder[0]) {
-      for (const label of new Set([page.title, ...(page.filters['来源文件'] ?? [])])) this.documentNames.push({ label, name: page.title, url: page.url });
+      this.documentNames.push(...documentNames(page));
     }
     this.citations.push(...page.citations);
   }

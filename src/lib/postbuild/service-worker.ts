@@ -76,7 +76,28 @@ export function offlineManifest(dist: string, precached: ReadonlySet<string>, pa
       return { url: f.slice(0, -'index.html'.length), size, title: page?.title };
     })
     .sort((a, b) => Number(b.title !== undefined) - Number(a.title !== undefined) || a.url.localeCompare(b.url));
-  return { files, size: files.reduce((n, f) => n + f.size, 0) };
+  return { files, size: files.reduce((n, f) => n + f.size, 0), pages: pageList(pages) };
+}
+
+/** Kind label of a page by its section (the first part of its address): documents, the site's kinds, or 栏目. */
+function pageKind(url: string): { label: string; rank: number } {
+  const section = url.split('/')[0];
+  if (section === 'documents' && url !== 'documents/' && !/^documents\/page\//.test(url)) return { label: site.documentsLabel, rank: 0 };
+  const kind = site.kinds.findIndex((k) => k.id === section);
+  if (kind >= 0 && url !== `${section}/` && !url.startsWith(`${section}/page/`)) return { label: site.kinds[kind].badge, rank: kind + 1 };
+  return { label: '栏目', rank: site.kinds.length + 1 };
+}
+
+/**
+ * Every readable page with its title and kind, for the /offline/ page's list of what is saved:
+ * documents first, then the site's kinds in order, then the other pages, each by title.
+ */
+export function pageList(pages: readonly BuiltPage[]): NonNullable<OfflineManifest['pages']> {
+  return pages
+    .filter((p) => p.title !== undefined && !p.url.endsWith('.html'))
+    .map((p) => ({ url: p.url, title: p.title!.endsWith(` · ${site.name}`) ? p.title!.slice(0, -` · ${site.name}`.length) : p.title!, ...pageKind(p.url) }))
+    .sort((a, b) => a.rank - b.rank || a.title.localeCompare(b.title, 'zh') || a.url.localeCompare(b.url))
+    .map((p): [string, string, string] => [p.url, p.title, p.label]);
 }
 
 /** The precache list as it stands in front of the bundled worker: `const PRECACHE_MANIFEST=[…],OFFLINE_FALLBACK=…;`. */

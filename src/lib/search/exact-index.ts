@@ -8,10 +8,11 @@
  * and miss such phrases or need the whole index in memory; positional character bigrams find every
  * occurrence, and sharding them by hash keeps what one query loads independent of the corpus size.
  */
+import { parseDocumentNumber } from '../text/document-number.ts';
 import { fold, type T2sMap } from './normalize.ts';
 import type { IndexedPage } from './indexed-text.ts';
 import {
-  BLOCK_SEPARATOR, CHUNK, INDEX_VERSION, encodeDeltas, impact, paths, shardOf,
+  BLOCK_SEPARATOR, CHUNK, INDEX_VERSION, encodeDeltas, passageImpact, paths, shardOf,
   type FilterTable, type Fragment, type GramShard, type IndexMeta, type NameEntry, type NameShard, type PositionShard,
 } from './index-format.ts';
 
@@ -22,6 +23,15 @@ export interface IndexName {
   name: string;
   /** Site path without the base of the page it names. */
   url: string;
+}
+
+/**
+ * The names a primary document is found by: its title, its short names (the 来源文件 values the
+ * templates mark) and its 文号, which the page's `document` meta holds as `文号 · 发文机关`.
+ */
+export function documentNames(page: Pick<IndexedPage, 'url' | 'title' | 'document' | 'filters'>): IndexName[] {
+  const numbers = (page.document ?? '').split(' · ').flatMap((part) => parseDocumentNumber(part) ?? []);
+  return [...new Set([page.title, ...(page.filters['来源文件'] ?? []), ...numbers])].map((label) => ({ label, name: page.title, url: page.url }));
 }
 
 /** What the index needs besides the pages. */
@@ -168,20 +178,17 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
   const pairs = new Map<number, IntList>();
   const titles = new Map<string, IntList>();
   const titleLengths: number[] = [];
-  const counts = new Map<number, number>();
-  const firsts = new Map<number, number>();
+  // Per page: each character's offsets (for its densest passage), reused between pages.
+  const occurrences = new Map<number, number[]>();
   const SEPARATOR = BLOCK_SEPARATOR.charCodeAt(0);
   keys.forEach((key, id) => {
-    counts.clear();
-    firsts.clear();
+    occurrences.clear();
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
       if (c === SEPARATOR) continue;
-      const seen = counts.get(c);
-      if (seen === undefined) {
-        counts.set(c, 1);
-        firsts.set(c, i);
-      } else counts.set(c, seen + 1);
+      const seen = occurrences.get(c);
+      if (seen === undefined) occurrences.set(c, [i]);
+      else seen.push(i);
       if (i + 1 >= key.length) continue;
       const next = key.charCodeAt(i + 1);
       if (next === SEPARATOR) continue;
@@ -190,10 +197,10 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
       if (!list) pairs.set(g, (list = new IntList()));
       list.push(id, i);
     }
-    for (const [c, tf] of counts) {
+    for (const [c, at] of occurrences) {
       let list = units.get(c);
       if (!list) units.set(c, (list = new IntList()));
-      list.push(id, impact(tf, key.length, averageLength), firsts.get(c)!);
+      list.push(id, passageImpact(at), at[0]);
     }
     const titleKey = fold(pages[id].title, t2s);
     titleLengths.push(titleKey.length);
@@ -216,7 +223,11 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
     const key = fold(n.label, t2s);
     if (id === undefined || !key) continue;
     const ids = (names[key] ??= []);
-    if (!ids.includes(id)) ids.push(id);
+    if (!ids.includes(id)) {
+      ids.push(id);
+      // Ids follow the kind order, so ascending ids name the primary document before an entity page.
+      ids.sort((a, b) => a - b);
+    }
     for (let i = 0; i + 2 <= key.length; i++) {
       const g = key.slice(i, i + 2);
       const list = nameGrams.get(g) ?? [];
@@ -267,7 +278,7 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
           i += 2;
         }
         ids.push(id);
-        imps.push(impact(at.length, keys[id].length, averageLength));
+        imps.push(passageImpact(at));
         fs.push(at[0]);
         lengths.push(keys[id].length);
         offsets.push(encodeDeltas(at));
@@ -308,10 +319,15 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
   for (const values of Object.values(filters)) for (const v of Object.keys(values)) values[v] = encodeDeltas(values[v]);
   emit(paths.filters, JSON.stringify(filters));
 
+  const kinds: IndexMeta['kinds'] = [];
+  pages.forEach((page, id) => {
+    if (kinds[kinds.length - 1]?.[0] !== page.kind) kinds.push([page.kind, id]);
+  });
   const meta: IndexMeta = {
     version: INDEX_VERSION,
     pages: pages.length,
     averageLength,
+    kinds,
     shards,
     nameShards,
     t2s: { ...t2s },

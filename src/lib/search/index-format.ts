@@ -5,7 +5,8 @@
  *
  *   meta.json          counts, shard counts, the t2s map and the reviewed synonyms
  *   g/<shard>.json     per gram (one or two UTF-16 units of the normal form): the pages containing it
- *                      (page ids as deltas), an impact (BM25 term part, 0–255) and the first offset;
+ *                      (page ids as deltas), an impact (BM25 term part of the page's densest
+ *                      passage, see PASSAGE) and the first offset;
  *                      `^gram`: the pages whose title contains it, with title lengths and offsets
  *                      (for words of three or more characters); `~gram`: entity and document names
  *                      containing the bigram, for "did you mean"
@@ -20,7 +21,7 @@
  * same gram sit in files with the same number.
  */
 
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 /** Normal-form characters per fragment chunk; a match at offset o is in chunk floor(o / CHUNK). */
 export const CHUNK = 2400;
 /** Separates blocks in a page's normal form: never produced by folding (whitespace is dropped). */
@@ -30,6 +31,8 @@ export interface IndexMeta {
   version: number;
   pages: number;
   averageLength: number;
+  /** Result kinds in the site's order (文件 first) with the first page id of each: ids follow this order. */
+  kinds: Array<[kind: string, firstId: number]>;
   shards: number;
   nameShards: number;
   t2s: Record<string, string>;
@@ -46,7 +49,7 @@ export type NameEntry = [string, string, number];
 export type GramShard = Record<string, GramPostings | TitlePostings | NameEntry[]>;
 /** Per bigram: text length per page and offsets (delta-coded) per page, aligned with g. */
 export type PositionShard = Record<string, [number[], number[][]]>;
-/** Whole name → page ids it names (entity first, then documents). */
+/** Whole name → page ids it names, ascending (so in the kind order: documents before entity pages). */
 export type NameShard = Record<string, number[]>;
 
 export interface FragmentHead {
@@ -82,6 +85,31 @@ export function fnv1a(s: string): number {
 
 const K1 = 1.2;
 const B = 0.75;
+
+/**
+ * Normal-form characters of a passage: about one paragraph. A page is scored by its densest
+ * passage (the most occurrences of a word within PASSAGE characters), not by its whole length:
+ * whole-page BM25 lets a 300-character entity summary outrank the 50,000-character plan it
+ * summarises, because length normalisation rewards short pages. With a fixed-size passage (as in
+ * passage-level retrieval) a document's best paragraph competes with a summary on equal terms.
+ * Fixed windows rather than the page's own paragraphs: the core can compute them from the offsets
+ * it already loads, for words of any length, and the index stays block-agnostic.
+ */
+export const PASSAGE = 400;
+
+/** The most of `offsets` (ascending) that fit in one passage of PASSAGE characters. */
+export function densestPassage(offsets: ArrayLike<number>, width = PASSAGE): number {
+  let best = 0;
+  let from = 0;
+  for (let to = 0; to < offsets.length; to++) {
+    while (offsets[to] - offsets[from] >= width) from++;
+    best = Math.max(best, to - from + 1);
+  }
+  return best;
+}
+
+/** A word's impact on a page: BM25's term part over its densest passage (every passage has the same length). */
+export const passageImpact = (offsets: ArrayLike<number>): number => impact(densestPassage(offsets), PASSAGE, PASSAGE);
 
 /** BM25's term part (tf saturation and length normalisation), 0–220 as an integer. */
 export function impact(tf: number, length: number, averageLength: number): number {

@@ -12,10 +12,11 @@
 import { characterOverlap } from './entities.ts';
 import { buildExcerpt, matchRanges, type Excerpt } from './excerpt.ts';
 import {
-  CHUNK, decodeDeltas, impact, paths, shardOf,
+  CHUNK, decodeDeltas, passageImpact, paths, shardOf,
   type FilterTable, type Fragment, type GramPostings, type GramShard, type IndexMeta, type NameEntry, type NameShard, type PositionShard, type TitlePostings,
 } from './index-format.ts';
 import { fold, foldWithOffsets, toSimplified } from './normalize.ts';
+import { documentNumberLine } from '../text/document-number.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import { matchingSections, type PageAnchor } from './sections.ts';
 import { FILTER_KEYS, activeFilters, type FilterKey, type Filters, type SearchState } from './state.ts';
@@ -55,10 +56,12 @@ export interface Suggestion {
 }
 
 export type FacetCounts = Partial<Record<FilterKey, Record<string, number>>>;
+/** [kind, pages] in the site's kind order. */
+export type KindCounts = Array<[kind: string, count: number]>;
 
 export type Outcome =
   | { type: 'empty' }
-  | { type: 'browse'; total: number; cards: (from: number, to: number) => Promise<ResultCard[]>; facets: FacetCounts }
+  | { type: 'browse'; total: number; kinds: KindCounts; cards: (from: number, to: number) => Promise<ResultCard[]>; facets: FacetCounts }
   | {
       type: 'results';
       query: ParsedQuery;
@@ -68,6 +71,8 @@ export type Outcome =
       exactCount: number;
       /** Pages that contain the query (within the filters): exact, never estimated. */
       matches: number;
+      /** Pages that contain the query per kind (文件 first), within the filters other than 类型: the kind tabs. */
+      kinds: KindCounts;
       cards: (from: number, to: number) => Promise<ResultCard[]>;
       /** Pages containing part of the query, listed after (or, with no exact match, instead of) the exact ones. */
       loose: ResultCard[];
@@ -79,12 +84,32 @@ export type Outcome =
 /** Results per page of results ("show more" loads the next page's fragments). */
 export const PAGE_SIZE = 10;
 const LOOSE_FILL = 10;
+/** What a title holding the word adds to a page's score: as much as one passage mention. */
+const TITLE_IMPACT = 100;
 
 interface WordHits {
   /** page → [impact, first offset] */
   pages: Map<number, [number, number]>;
   /** pages whose title contains the word → title length */
   titles: Map<number, number>;
+}
+
+/** A page id → the index of its kind in the site's order (ids are assigned kind by kind). */
+export function kindGroups(meta: IndexMeta): (id: number) => number {
+  const starts = meta.kinds.map(([, first]) => first);
+  return (id) => {
+    let g = 0;
+    while (g + 1 < starts.length && starts[g + 1] <= id) g++;
+    return g;
+  };
+}
+
+/** Result counts per kind, in the site's order (文件 first), kinds without results included. */
+export function countByKind(meta: IndexMeta, ids: Iterable<number>): KindCounts {
+  const group = kindGroups(meta);
+  const counts = meta.kinds.map(([kind]): [string, number] => [kind, 0]);
+  for (const id of ids) if (counts.length) counts[group(id)][1]++;
+  return counts;
 }
 
 export class SearchCore {
@@ -155,7 +180,6 @@ export class SearchCore {
     if (word.length % 2 === 1) cover.push(word.length - 2);
     const grams = cover.map((at) => word.slice(at, at + 2));
     const [gramShards, positionShards] = await Promise.all([Promise.all(grams.map((g) => this.grams(g))), Promise.all(grams.map((g) => this.positions(g)))]);
-    const meta = await this.meta();
 
     // Body: pages having every gram, then their offsets checked at the cover's distances.
     const postings = grams.map((g, i) => gramShards[i][g] as GramPostings | undefined);
@@ -168,8 +192,7 @@ export class SearchCore {
         // Offsets ascend: one forward walk per gram, no sets (thousands of candidate pages).
         const offsets = grams.map((g, i) => decodeDeltas(positionShards[i][g][1][rows[i].get(id)!]));
         const cursor = new Array<number>(grams.length).fill(0);
-        let tf = 0;
-        let first = -1;
+        const starts: number[] = [];
         for (const start of offsets[0]) {
           let all = true;
           for (let i = 1; i < grams.length && all; i++) {
@@ -178,13 +201,9 @@ export class SearchCore {
             while (cursor[i] < list.length && list[cursor[i]] < want) cursor[i]++;
             all = list[cursor[i]] === want;
           }
-          if (!all) continue;
-          tf++;
-          if (first < 0) first = start;
+          if (all) starts.push(start);
         }
-        if (tf === 0) continue;
-        const length = positionShards[0][grams[0]][0][rows[0].get(id)!];
-        hits.pages.set(id, [impact(tf, length, meta.averageLength), first]);
+        if (starts.length > 0) hits.pages.set(id, [passageImpact(starts), starts[0]]);
       }
     }
     // Title: the same check on the title's offsets.
@@ -272,19 +291,32 @@ export class SearchCore {
 
   async search(state: SearchState, options: { facets?: boolean } = {}): Promise<Outcome> {
     const meta = await this.meta();
-    const query = parseQuery(state.q, meta.t2s);
+    // A 文号 typed with other brackets (普长府[2022]1号, （2022）) is searched in the standard's
+    // 〔〕 form that documents print and name themselves by; "searched as" shows it.
+    const number = documentNumberLine(state.q.trim());
+    const query = parseQuery(number ?? state.q, meta.t2s);
     const filters = state.filters;
     const filtering = activeFilters(filters).length > 0;
-    const withFacets = options.facets || filtering;
+    // Facet counts need filters.json: only for the filter controls, or when a filter other than 类型 is chosen.
+    const withFacets = options.facets || activeFilters(filters).some(([key]) => key !== '类型');
 
     if (query.words.length === 0) {
       if (!filtering) return { type: 'empty' };
       const ids = [...(await this.allowed(filters))!].sort((a, b) => a - b);
-      return { type: 'browse', total: ids.length, cards: (from, to) => Promise.all(ids.slice(from, to).map((id) => this.plainCard(id, false))), facets: await this.facets(ids, filters) };
+      const { 类型: _type, ...otherFilters } = filters;
+      const other = await this.allowed(otherFilters);
+      const kinds = other ? countByKind(meta, other) : meta.kinds.map(([kind, first], i): [string, number] => [kind, (meta.kinds[i + 1]?.[1] ?? meta.pages) - first]);
+      return { type: 'browse', total: ids.length, kinds, cards: (from, to) => Promise.all(ids.slice(from, to).map((id) => this.plainCard(id, false))), facets: await this.facets(ids, filters) };
     }
 
-    const [perWord, namedIds, allowed] = await Promise.all([Promise.all(query.words.map((w) => this.matchWithSynonyms(w))), this.named(query.key), this.allowed(filters)]);
-    const inFilters = (id: number) => !allowed || allowed.has(id);
+    // The 类型 filter is a range of page ids (meta.kinds), so the kind tabs cost no file; the
+    // other filters need filters.json.
+    const { 类型: typeFilter, ...otherFilters } = filters;
+    const [perWord, namedIds, allowedOther] = await Promise.all([Promise.all(query.words.map((w) => this.matchWithSynonyms(w))), this.named(query.key), this.allowed(otherFilters)]);
+    const group = kindGroups(meta);
+    const typeGroup = typeFilter ? meta.kinds.findIndex(([kind]) => kind === typeFilter) : -1;
+    const inOtherFilters = (id: number) => !allowedOther || allowedOther.has(id);
+    const inFilters = (id: number) => inOtherFilters(id) && (!typeFilter || group(id) === typeGroup);
 
     // Pages containing every word; BM25 over the words' impacts, rarer words weighing more.
     const idf = perWord.map((h) => Math.log(1 + (meta.pages - h.pages.size + 0.5) / (h.pages.size + 0.5)));
@@ -298,8 +330,13 @@ export class SearchCore {
     }
     const exact = all.filter((p) => inFilters(p.id));
     const named = namedIds.find(inFilters);
-    const tier = (p: { id: number; title?: number }) => (p.id === named ? 0 : p.title !== undefined ? 1 : 2);
-    exact.sort((a, b) => tier(a) - tier(b) || (tier(a) === 1 ? a.title! - b.title! : 0) || b.score - a.score || a.id - b.id);
+    // The named page first; then the kinds in the site's order, so the primary documents come
+    // before the entity pages derived from them (ids follow that order); within a kind, by the
+    // densest passage (a long document's best paragraph on equal terms with a short page), a
+    // title holding every word counting as one more mention.
+    const titleBonus = idf.reduce((n, w) => n + w * TITLE_IMPACT, 0);
+    const rankScore = (p: { score: number; title?: number }) => p.score + (p.title !== undefined ? titleBonus : 0);
+    exact.sort((a, b) => Number(b.id === named) - Number(a.id === named) || group(a.id) - group(b.id) || rankScore(b) - rankScore(a) || a.id - b.id);
 
     // The named page goes first even where it does not repeat the words typed (an alias).
     const namedMissing = named !== undefined && !exact.some((p) => p.id === named);
@@ -318,7 +355,8 @@ export class SearchCore {
     const suggestions = order.length === 0 ? await this.suggest(query) : [];
     const searchedAs = toSimplified(query.raw, meta.t2s).replace(/\s+/g, ' ');
     const facets = withFacets ? await this.facets(all.map((p) => p.id), filters) : {};
-    return { type: 'results', query, searchedAs, exactCount: order.length, matches: exact.length, cards, loose, complete: true, suggestions, facets };
+    const kinds = countByKind(meta, all.flatMap((p) => (inOtherFilters(p.id) ? [p.id] : [])));
+    return { type: 'results', query, searchedAs, exactCount: order.length, matches: exact.length, kinds, cards, loose, complete: true, suggestions, facets };
   }
 
   private async looseCards(query: ParsedQuery, perWord: WordHits[], listed: Set<number>, inFilters: (id: number) => boolean, room: number): Promise<ResultCard[]> {
