@@ -49,6 +49,7 @@ import { loadFiguresAndEvents } from './source/load-figures-and-events.ts';
 import { resolveFiguresAndEvents } from './site/resolve-figures-and-events.ts';
 import { loadSources } from './source/load-sources.ts';
 import { buildEntityMatcher } from './remark/link-entities.ts';
+import { citedQuotesByDocument, type CitedQuote } from './site/cited-paragraphs.ts';
 import { loadLinkExclusions } from './source/load-link-exclusions.ts';
 import type { EntityRef } from './schema/entity.ts';
 import type { Urls } from './urls.ts';
@@ -72,6 +73,8 @@ import { decodeSource } from './text/decode-source.ts';
 export interface CompileContext {
   matcher: EntityMatcher;
   entityHref: (entityId: string) => string;
+  /** Quotes entity pages cite, by document: those paragraphs link the citing entity (src/lib/site/cited-paragraphs.ts). */
+  citedQuotes?: ReadonlyMap<string, CitedQuote[]>;
 }
 
 
@@ -96,7 +99,7 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
 
   remarkAssignIds()(tree);
   const mentions: Mention[] = [];
-  remarkLinkEntities({ matcher: context.matcher, href: context.entityHref, region: input.meta.region, onMention: (m) => mentions.push(m) })(tree);
+  remarkLinkEntities({ matcher: context.matcher, href: context.entityHref, region: input.meta.region, citations: context.citedQuotes?.get(input.slug), onMention: (m) => mentions.push(m) })(tree);
 
   const paragraphs: ParagraphIndexEntry[] = [];
   let headings = 0;
@@ -147,11 +150,14 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
     loaded.entities.map((e) => ({ ...e, region: e.frontmatter.region })),
     linkExclusions.exclusions,
   );
+  // Figures (指标) and events (大事记) are read first: the paragraphs they cite for an entity link to it.
+  const figureFiles = loadFiguresAndEvents(contentDir);
+  const citedQuotes = citedQuotesByDocument(loaded.entities, [...figureFiles.figures.entries, ...figureFiles.events.entries]);
   const documents: CompiledDocument[] = [];
   const failed = new Map(sources.failed);
   for (const input of sources.inputs) {
     try {
-      const result = compileDocument(input, { matcher, entityHref: (id) => urls.entity(id) });
+      const result = compileDocument(input, { matcher, entityHref: (id) => urls.entity(id), citedQuotes });
       result.problems.forEach((p) => problems.add(p));
       if (result.document) {
         const collation = collationNotes({
@@ -197,7 +203,6 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   uncheckedCitationProblems(entityPages, failed, sources.unreadable).forEach((p) => problems.add(p));
 
   // Figures (指标) and events (大事记): each cites its paragraph, checked like entity citations.
-  const figureFiles = loadFiguresAndEvents(contentDir);
   // Without a sources folder no citation can be checked; that folder's problem is reported above.
   const resolved = sources.unreadable
     ? { figures: [], events: [], problems: [] }
