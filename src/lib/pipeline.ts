@@ -50,6 +50,7 @@ import { resolveFiguresAndEvents } from './site/resolve-figures-and-events.ts';
 import { loadSources } from './source/load-sources.ts';
 import { buildEntityMatcher } from './remark/link-entities.ts';
 import { citedQuotesByDocument, type CitedQuote } from './site/cited-paragraphs.ts';
+import { site } from '../site.config.ts';
 import { loadLinkExclusions } from './source/load-link-exclusions.ts';
 import type { EntityRef } from './schema/entity.ts';
 import type { Urls } from './urls.ts';
@@ -202,11 +203,16 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   // A document that failed is reported once above; its citations are counted, not each reported.
   uncheckedCitationProblems(entityPages, failed, sources.unreadable).forEach((p) => problems.add(p));
 
-  // Figures (指标) and events (大事记): each cites its paragraph, checked like entity citations.
+  // Figures (指标) and events (大事记): each cites its paragraph, checked like entity citations;
+  // a figure's topic is the theme of the entities it concerns (the 指标 page groups by it).
+  const themeById = new Map(loaded.entities.map((e) => [e.id, e.frontmatter.theme]));
   // Without a sources folder no citation can be checked; that folder's problem is reported above.
   const resolved = sources.unreadable
     ? { figures: [], events: [], problems: [] }
-    : resolveFiguresAndEvents(figureFiles, new Map(documents.map((d) => [d.slug, d])), new Set(loaded.entities.map((e) => e.id)), new Set(failed.keys()));
+    : resolveFiguresAndEvents(figureFiles, new Map(documents.map((d) => [d.slug, d])), new Set(loaded.entities.map((e) => e.id)), new Set(failed.keys()), {
+        themeOf: (id) => themeById.get(id),
+        order: site.themes,
+      });
   [...figureFiles.problems, ...resolved.problems].forEach((p) => problems.add(p));
   problems.throwIfAny();
 

@@ -145,7 +145,14 @@ export interface KindsOverview {
 }
 
 /** A figure of content/figures.yaml with its citation resolved (FactSource: the paragraph, the source's title and date); `id` is its position in the file. */
-export type ResolvedFigure = Omit<FigureEntry, 'citation'> & { id: number; source: FactSource };
+export type ResolvedFigure = Omit<FigureEntry, 'citation'> & {
+  id: number;
+  source: FactSource;
+  /** The cited paragraph's position in its document, so a plan's indicators keep the plan's order. */
+  position?: number;
+  /** The site theme of the entities the figure names or its paragraph mentions (src/lib/site/resolve-figures-and-events.ts). */
+  topic?: string;
+};
 
 /** An event of content/events.yaml with its citation resolved. */
 export type ResolvedEvent = Omit<EventEntry, 'citation'> & { id: number; source: FactSource };
