@@ -71,15 +71,11 @@ export function ringMapSvg(options: {
   ids: { title: string; desc: string };
 }): RingMap {
   const { nodes, edges, centre } = options;
-  const labelWidth = Math.max(0, ...nodes.map((n) => Math.max(...wrapLabel(n.name).map(textWidth))));
   const rx = 200;
   const ry = nodes.length > 6 ? 140 : 110;
-  const marginX = labelWidth + GAP + NODE_R + 8;
-  const marginY = MAX_LINES * LINE + GAP + NODE_R + 8;
-  const W = Math.round(2 * (rx + marginX));
-  const H = Math.round(2 * (ry + marginY));
-  const cx = W / 2;
-  const cy = H / 2;
+  // Drawn around (0, 0); the viewBox is fitted to what was drawn at the end.
+  const cx = 0;
+  const cy = 0;
   const round = (n: number) => Math.round(n * 10) / 10;
 
   const placed = nodes.map((n, i) => {
@@ -138,9 +134,16 @@ export function ringMapSvg(options: {
     const height = lines.length * LINE;
     // Outside the ellipse, on the node's side: to the right, left, above or below it.
     const anchor = p.cos > 0.35 ? 'start' : p.cos < -0.35 ? 'end' : 'middle';
-    const lx = anchor === 'start' ? p.x + NODE_R + GAP : anchor === 'end' ? p.x - NODE_R - GAP : p.x;
-    const top = anchor !== 'middle' ? p.y - height / 2 + (p.sin > 0.35 ? GAP / 2 : p.sin < -0.35 ? -GAP / 2 : 0) : p.sin < 0 ? p.y - NODE_R - GAP - height : p.y + NODE_R + GAP;
-    const left = anchor === 'start' ? lx : anchor === 'end' ? lx - width : lx - width / 2;
+    let lx = anchor === 'start' ? p.x + NODE_R + GAP : anchor === 'end' ? p.x - NODE_R - GAP : p.x;
+    let top = anchor !== 'middle' ? p.y - height / 2 : p.sin < 0 ? p.y - NODE_R - GAP - height : p.y + NODE_R + GAP;
+    const leftOf = (x: number) => (anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2);
+    // Edges stay inside the ellipse (it is convex), so a label wholly outside it is never crossed:
+    // move the label outward until none of its outline is inside.
+    for (let step = 0; step < 200 && boxEntersEllipse({ x: leftOf(lx), y: top, width, height }, cx, cy, rx, ry); step++) {
+      lx += p.cos * 2;
+      top += p.sin * 2;
+    }
+    const left = leftOf(lx);
     labels.push({ id: p.node.id, x: round(left), y: round(top), width, height });
     children.push(
       linkNode(
@@ -161,8 +164,21 @@ export function ringMapSvg(options: {
       ),
     );
   }
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-labelledby': options.ids.title, 'aria-describedby': options.ids.desc, class: 'relations-svg relations-map' }, children);
+  const xs = [...labels.flatMap((b) => [b.x, b.x + b.width]), ...placed.map((p) => p.x - NODE_R), ...placed.map((p) => p.x + NODE_R)];
+  const ys = [...labels.flatMap((b) => [b.y, b.y + b.height]), ...placed.map((p) => p.y - NODE_R), ...placed.map((p) => p.y + NODE_R)];
+  const pad = 6;
+  const [x0, y0] = [Math.floor(Math.min(...xs)) - pad, Math.floor(Math.min(...ys)) - pad];
+  const viewBox = `${x0} ${y0} ${Math.ceil(Math.max(...xs)) + pad - x0} ${Math.ceil(Math.max(...ys)) + pad - y0}`;
+  const svg = s('svg', { viewBox, role: 'group', 'aria-labelledby': options.ids.title, 'aria-describedby': options.ids.desc, class: 'relations-svg relations-map' }, children);
   return { svg, segments, labels };
+}
+
+/** Whether any point of a box's outline lies inside the ellipse (sampled every 2 units, plus a margin). */
+function boxEntersEllipse(b: { x: number; y: number; width: number; height: number }, cx: number, cy: number, rx: number, ry: number): boolean {
+  const inside = (x: number, y: number) => ((x - cx) / (rx + 3)) ** 2 + ((y - cy) / (ry + 3)) ** 2 < 1;
+  for (let t = 0; t <= b.width; t += 2) if (inside(b.x + t, b.y) || inside(b.x + t, b.y + b.height)) return true;
+  for (let t = 0; t <= b.height; t += 2) if (inside(b.x, b.y + t) || inside(b.x + b.width, b.y + t)) return true;
+  return inside(b.x + b.width, b.y + b.height);
 }
 
 /** Whether a segment crosses a box (Liang–Barsky clipping), for the tests and the layout's own check. */

@@ -289,6 +289,12 @@ function byIndicator(figures: ResolvedFigure[]): Map<string, ResolvedFigure[]> {
   return out;
 }
 
+function byDocumentOf(figures: ResolvedFigure[]): Map<string, ResolvedFigure[]> {
+  const out = new Map<string, ResolvedFigure[]>();
+  for (const f of figures) (out.get(f.source.document) ?? out.set(f.source.document, []).get(f.source.document)!).push(f);
+  return out;
+}
+
 /** Documents that set targets (any 目标 value cites them), newest first. */
 function planLinks(figures: ResolvedFigure[], href: (slug: string) => string): PlanLink[] {
   const plans = new Map<string, PlanLink & { keys: Set<string> }>();
@@ -308,9 +314,14 @@ function planLinks(figures: ResolvedFigure[], href: (slug: string) => string): P
  * states them, with its baseline, its targets, the average-growth target, and the results later
  * documents report within the target's period (dated and linked), with progress where units agree.
  */
-export function planTable(slug: string, figures: ResolvedFigure[]): { rows: IndicatorRow[]; baselines: IndicatorRow[] } {
-  const all = byIndicator(figures);
-  const own = figures.filter((f) => f.source.document === slug);
+export function planTable(
+  slug: string,
+  figures: ResolvedFigure[],
+  // Built once by buildFiguresPages, so a table costs its own values, not a pass over all figures.
+  index: { all: Map<string, ResolvedFigure[]>; byDocument: Map<string, ResolvedFigure[]> } = { all: byIndicator(figures), byDocument: byDocumentOf(figures) },
+): { rows: IndicatorRow[]; baselines: IndicatorRow[] } {
+  const { all } = index;
+  const own = index.byDocument.get(slug) ?? [];
   const position = (f: ResolvedFigure) => f.position ?? f.id;
   const ordered = [...byIndicator(own)].sort(([, a], [, b]) => Math.min(...a.map(position)) - Math.min(...b.map(position)) || Math.min(...a.map((f) => f.id)) - Math.min(...b.map((f) => f.id)));
   const rows: IndicatorRow[] = [];
@@ -382,8 +393,9 @@ export function buildFiguresPages(
     values: figures.length,
   }));
   let next = out.length;
+  const index = { all: byIndicator(figures), byDocument: byDocumentOf(figures) };
   for (const plan of plans) {
-    const table = planTable(plan.slug, figures);
+    const table = planTable(plan.slug, figures, index);
     out.push({ view: 'plan', page: ++next, path: `plan/${plan.slug}`, groups: [], plan, ...table });
   }
   const lists = paginate(plans, PLANS_PER_PAGE);
