@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { neighboursOf } from '../../src/lib/view/neighbourhood-svg.ts';
 import { ringMapSvg, segmentHitsBox, wrapLabel } from '../../src/lib/view/ring-map-svg.ts';
 import type { EntityRelation, RelatedEntity } from '../../src/lib/types.ts';
-import { relationTypeSlug } from '../../src/lib/views/relations.ts';
+import { PAIRS_ON_OVERVIEW, PAIRS_PER_PAGE, relationTypePages, relationTypeSlug, relationTypeSummaries } from '../../src/lib/views/relations.ts';
 
 // Real names of the corpus, short and long (the longest used to be cut to 泾阳路街区治理共…).
 const names = ['一网统管', '泾阳路街区治理共同体建设', '“大数据+网格化+铁脚板”工作机制', '上海市生活垃圾分类示范街镇', 'G2', '智联普陀城市大脑', '楼长制', '“红色合伙人”计划', '社区治理通', '普陀区互联网产业党建联盟', '数字长征', '美丽长征'];
@@ -66,5 +66,22 @@ describe('relations map', () => {
   it('gives relation types ASCII addresses', () => {
     expect(relationTypeSlug('属于')).toBe('shuyu');
     expect(relationTypeSlug('同一事物的不同阶段')).toMatch(/^[a-z]+$/);
+  });
+});
+
+describe('relations browse', () => {
+  const pair = (i: number) => ({ from: { id: `projects/p${i}`, name: `项目${i}`, kind: 'projects' as const }, to: { id: 'policies/a', name: '政策', kind: 'policies' as const } });
+  const overview = (count: number) => ({ kinds: [], links: [], relationTypes: [], relationPairs: [{ type: '属于', count, pairs: Array.from({ length: count }, (_, i) => pair(i)) }] });
+
+  it('shows at most PAIRS_ON_OVERVIEW pairs of a type on /relations/, the rest on bounded pages of their own', () => {
+    expect(relationTypeSummaries(overview(10))[0].pairs).toHaveLength(10);
+    expect(relationTypePages(overview(10))).toEqual([]);
+    const [summary] = relationTypeSummaries(overview(5000));
+    expect(summary.pairs).toHaveLength(PAIRS_ON_OVERVIEW);
+    expect(summary.count).toBe(5000);
+    const pages = relationTypePages(overview(5000));
+    expect(pages).toHaveLength(Math.ceil(5000 / PAIRS_PER_PAGE));
+    expect(Math.max(...pages.map((p) => p.page.items.length))).toBe(PAIRS_PER_PAGE);
+    expect(pages.every((p) => p.slug === 'shuyu')).toBe(true);
   });
 });

@@ -32,7 +32,7 @@ export function relationTypeSummaries(overview: KindsOverview): RelationTypeSumm
   return (overview.relationPairs ?? []).map((r) => ({ type: r.type, slug: relationTypeSlug(r.type), count: r.count, pairs: r.pairs.slice(0, PAIRS_ON_OVERVIEW) }));
 }
 
-/** The pages of /relations/<type>/: every pair of the type, PAIRS_PER_PAGE a page. */
+/** The pages of /relations/<type>/: every pair of the type, PAIRS_PER_PAGE a page; only for types /relations/ cannot show whole. */
 export function relationTypePages(overview: KindsOverview): Array<{ type: string; slug: string; page: Page<{ from: EntityLabel; to: EntityLabel }> }> {
-  return (overview.relationPairs ?? []).flatMap((r) => paginate(r.pairs, PAIRS_PER_PAGE).map((page) => ({ type: r.type, slug: relationTypeSlug(r.type), page })));
+  return (overview.relationPairs ?? []).filter((r) => r.count > PAIRS_ON_OVERVIEW).flatMap((r) => paginate(r.pairs, PAIRS_PER_PAGE).map((page) => ({ type: r.type, slug: relationTypeSlug(r.type), page })));
 }
