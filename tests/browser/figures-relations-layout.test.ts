@@ -14,7 +14,7 @@ let phone: Page;
 
 beforeAll(async () => {
   desktop = await fixture.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  phone = await fixture.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  phone = await fixture.browser.newPage({ viewport: { width: 390, height: 844 } });
 });
 afterAll(async () => {
   await desktop?.close();
