@@ -49,6 +49,8 @@ import { loadFiguresAndEvents } from './source/load-figures-and-events.ts';
 import { resolveFiguresAndEvents } from './site/resolve-figures-and-events.ts';
 import { loadSources } from './source/load-sources.ts';
 import { buildEntityMatcher } from './remark/link-entities.ts';
+import { citedQuotesByDocument, type CitedQuote } from './site/cited-paragraphs.ts';
+import { site } from '../site.config.ts';
 import { loadLinkExclusions } from './source/load-link-exclusions.ts';
 import type { EntityRef } from './schema/entity.ts';
 import type { Urls } from './urls.ts';
@@ -72,6 +74,8 @@ import { decodeSource } from './text/decode-source.ts';
 export interface CompileContext {
   matcher: EntityMatcher;
   entityHref: (entityId: string) => string;
+  /** Quotes entity pages cite, by document: those paragraphs link the citing entity (src/lib/site/cited-paragraphs.ts). */
+  citedQuotes?: ReadonlyMap<string, CitedQuote[]>;
 }
 
 
@@ -96,7 +100,7 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
 
   remarkAssignIds()(tree);
   const mentions: Mention[] = [];
-  remarkLinkEntities({ matcher: context.matcher, href: context.entityHref, region: input.meta.region, onMention: (m) => mentions.push(m) })(tree);
+  remarkLinkEntities({ matcher: context.matcher, href: context.entityHref, region: input.meta.region, citations: context.citedQuotes?.get(input.slug), onMention: (m) => mentions.push(m) })(tree);
 
   const paragraphs: ParagraphIndexEntry[] = [];
   let headings = 0;
@@ -147,11 +151,14 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
     loaded.entities.map((e) => ({ ...e, region: e.frontmatter.region })),
     linkExclusions.exclusions,
   );
+  // Figures (指标) and events (大事记) are read first: the paragraphs they cite for an entity link to it.
+  const figureFiles = loadFiguresAndEvents(contentDir);
+  const citedQuotes = citedQuotesByDocument(loaded.entities, [...figureFiles.figures.entries, ...figureFiles.events.entries]);
   const documents: CompiledDocument[] = [];
   const failed = new Map(sources.failed);
   for (const input of sources.inputs) {
     try {
-      const result = compileDocument(input, { matcher, entityHref: (id) => urls.entity(id) });
+      const result = compileDocument(input, { matcher, entityHref: (id) => urls.entity(id), citedQuotes });
       result.problems.forEach((p) => problems.add(p));
       if (result.document) {
         const collation = collationNotes({
@@ -196,12 +203,16 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   // A document that failed is reported once above; its citations are counted, not each reported.
   uncheckedCitationProblems(entityPages, failed, sources.unreadable).forEach((p) => problems.add(p));
 
-  // Figures (指标) and events (大事记): each cites its paragraph, checked like entity citations.
-  const figureFiles = loadFiguresAndEvents(contentDir);
+  // Figures (指标) and events (大事记): each cites its paragraph, checked like entity citations;
+  // a figure's topic is the theme of the entities it concerns (the 指标 page groups by it).
+  const themeById = new Map(loaded.entities.map((e) => [e.id, e.frontmatter.theme]));
   // Without a sources folder no citation can be checked; that folder's problem is reported above.
   const resolved = sources.unreadable
     ? { figures: [], events: [], problems: [] }
-    : resolveFiguresAndEvents(figureFiles, new Map(documents.map((d) => [d.slug, d])), new Set(loaded.entities.map((e) => e.id)), new Set(failed.keys()));
+    : resolveFiguresAndEvents(figureFiles, new Map(documents.map((d) => [d.slug, d])), new Set(loaded.entities.map((e) => e.id)), new Set(failed.keys()), {
+        themeOf: (id) => themeById.get(id),
+        order: site.themes,
+      });
   [...figureFiles.problems, ...resolved.problems].forEach((p) => problems.add(p));
   problems.throwIfAny();
 

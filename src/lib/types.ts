@@ -142,10 +142,28 @@ export interface KindsOverview {
   /** Links between kinds: typed relations and same-paragraph co-mentions, counted once per pair of entities. */
   links: Array<{ from: EntityKind; to: EntityKind; relations: number; coMentions: number }>;
   relationTypes: Array<{ type: string; count: number }>;
+  /** Every typed relation as declared, by type (build data: /relations/ pages show a bounded part of each). */
+  relationPairs?: Array<{ type: string; count: number; pairs: Array<{ from: EntityLabel; to: EntityLabel }> }>;
+  /** The most connected entities and the relations and co-mentions among them, for the map on /relations/. */
+  map?: { nodes: Array<EntityLabel & { degree: number }>; edges: Array<{ from: string; to: string; typed: boolean }> };
+}
+
+/** An entity as a link shows it. */
+export interface EntityLabel {
+  id: string;
+  name: string;
+  kind: EntityKind;
 }
 
 /** A figure of content/figures.yaml with its citation resolved (FactSource: the paragraph, the source's title and date); `id` is its position in the file. */
-export type ResolvedFigure = Omit<FigureEntry, 'citation'> & { id: number; source: FactSource };
+export type ResolvedFigure = Omit<FigureEntry, 'citation'> & {
+  id: number;
+  source: FactSource;
+  /** The cited paragraph's position in its document, so a plan's indicators keep the plan's order. */
+  position?: number;
+  /** The site theme of the entities the figure names or its paragraph mentions (src/lib/site/resolve-figures-and-events.ts). */
+  topic?: string;
+};
 
 /** An event of content/events.yaml with its citation resolved. */
 export type ResolvedEvent = Omit<EventEntry, 'citation'> & { id: number; source: FactSource };

@@ -35,44 +35,52 @@ describe('cited facts, regions and relations on entity pages', () => {
   });
 
   it('shows a typed relation on both pages, inverted on the target', () => {
-    const out = (selectAll('.entity-relations li', readPage(BOKE)) as Element[]).map(text);
+    const out = (selectAll('.relations-list li[data-typed]', readPage(BOKE)) as Element[]).map(text);
     expect(out).toContain('同一事物的不同阶段：波克城市互联网研发应用中心 项目');
-    const back = (selectAll('.entity-relations li[data-direction="in"]', readPage(BOKE_CENTRE)) as Element[]).map(text);
+    expect(out).toContain('属于：数字长征 政策');
+    const back = (selectAll('.relations-list li[data-typed]', readPage(BOKE_CENTRE)) as Element[]).map(text);
     expect(back).toContain('同一事物的不同阶段：波克城市总部 项目');
+    const parent = (selectAll('.relations-list li[data-typed]', readPage('policies/shuzi-changzheng/index.html')) as Element[]).map(text);
+    expect(parent).toContain('包含：波克城市总部 项目');
   });
 
-  it('draws the neighbourhood as a static SVG with title, desc and a visible list of the same entities', () => {
+  it('draws the neighbourhood as a map whose nodes are links, with one list of the same entities', () => {
     const page = readPage(BOKE);
-    const figure = select('figure.relations-view', page) as Element;
-    expect(figure).toBeTruthy();
-    const svg = select('svg', figure) as Element;
-    expect(svg.properties.role).toBe('img');
+    const section = select('section.relations-view', page) as Element;
+    expect(section).toBeTruthy();
+    const svg = select('svg.relations-map', section) as Element;
     expect(text(select('title', svg) as Element)).toBe('波克城市总部的关系图');
     expect(text(select('desc', svg) as Element)).toContain('波克城市互联网研发应用中心（同一事物的不同阶段）');
-    const nodes = selectAll('circle.rel-node', svg).length;
-    const items = selectAll('ul.relations-list li a', figure) as Element[];
-    expect(nodes).toBeGreaterThan(0);
-    expect(nodes).toBeLessThanOrEqual(8);
-    expect(items.length).toBe(nodes);
-    for (const a of items) expect(existsSync(join(DIST, String(a.properties.href), 'index.html')), String(a.properties.href)).toBe(true);
-    expect(selectAll('script', figure)).toEqual([]);
+    const nodes = (selectAll('a', svg) as Element[]).map((a) => String(a.properties.href));
+    const items = (selectAll('ul.relations-list li a', section) as Element[]).map((a) => String(a.properties.href));
+    // The centre is the page itself; every other node is an entry of the list, and the reverse.
+    expect(nodes).toContain('/projects/boke-chengshi-zongbu/');
+    expect(nodes.filter((h) => h !== '/projects/boke-chengshi-zongbu/').sort()).toEqual([...items].sort());
+    expect(items.length).toBeLessThanOrEqual(12);
+    for (const href of items) expect(existsSync(join(DIST, href, 'index.html')), href).toBe(true);
+    expect(selectAll('script', section)).toEqual([]);
   });
 });
 
 describe('site-wide relations view', () => {
-  it('shows the kinds as groups with counts and their most mentioned entities, bounded in size', () => {
+  it('browses the typed relations with their counts, each a list of linked pairs, and maps the most connected entities', () => {
     const page = readPage('relations/index.html');
-    const svg = select('figure.relations-view svg', page) as Element;
-    expect(text(select('title', svg) as Element)).toBe('条目类型关系总览');
-    expect(text(select('desc', svg) as Element)).toMatch(/政策与制度 \d+ 个条目，项目 \d+ 个条目，治理模式 \d+ 个条目/);
-    const groups = selectAll('section.kind-group', page) as Element[];
-    expect(groups.length).toBe(3);
-    for (const g of groups) {
-      const items = selectAll('li a', g) as Element[];
-      expect(items.length).toBeGreaterThan(0);
-      expect(items.length).toBeLessThanOrEqual(8);
-      for (const a of items) expect(existsSync(join(DIST, String(a.properties.href), 'index.html'))).toBe(true);
+    const sections = selectAll('section.relation-type', page) as Element[];
+    expect(sections.map((s) => String(s.properties.dataRelationType))).toEqual(expect.arrayContaining(['属于', '实施', '前身', '同一事物的不同阶段']));
+    for (const s of sections) {
+      const count = Number(/（(\d+) 条）/.exec(text(select('h2', s) as Element))![1]);
+      const pairs = selectAll('ul.relation-pairs li', s) as Element[];
+      expect(pairs.length).toBe(Math.min(count, 30));
+      for (const li of pairs) {
+        const links = selectAll('a', li) as Element[];
+        expect(links).toHaveLength(2);
+        for (const a of links) expect(existsSync(join(DIST, String(a.properties.href), 'index.html'))).toBe(true);
+      }
     }
-    expect(text(select('table.kinds-links', page) as Element)).toContain('政策与制度 — 项目');
+    expect(text(page as unknown as Element)).not.toMatch(/同段 \d+/);
+    const map = select('figure.relations-view svg.relations-map', page) as Element;
+    const nodes = selectAll('a', map).length;
+    expect(nodes).toBeGreaterThan(2);
+    expect(nodes).toBeLessThanOrEqual(12);
   });
 });

@@ -58,6 +58,18 @@ describe(`a site of ${DOCUMENTS}+ documents`, () => {
     );
   });
 
+  it('keeps the 指标 and 关系 pages ≤ 120 KB each: tables by topic, one per plan, relations a bounded page at a time', () => {
+    const pages = listPages(dist).filter((p) => /^(figures|relations)\//.test(p));
+    expect(pages).toEqual(expect.arrayContaining(['figures/', 'relations/']));
+    expect(pages.filter((p) => size(p) > 120 * KB).map((p) => `${p}: ${Math.round(size(p) / KB)} KB`)).toEqual([]);
+    // The relations map keeps its size: at most a dozen entities, each a link.
+    const map = selectAll('svg.relations-map a', readPage('relations/index.html', dist));
+    expect(map.length).toBeGreaterThan(1);
+    expect(map.length).toBeLessThanOrEqual(12);
+    const largest = (re: RegExp) => Math.round(Math.max(...pages.filter((p) => re.test(p)).map(size)) / KB);
+    console.log(`at ${DOCUMENTS}+ documents: ${pages.length} 指标/关系 pages; largest /figures/ page ${largest(/^figures\//)} KB, /relations/ ${largest(/^relations\//)} KB`);
+  });
+
   it('precaches ≤ 3 MB on the first visit; everything else is in the offline manifest', () => {
     const entries = precacheList(readFileSync(join(dist, 'sw.js'), 'utf8'));
     const bytes = entries.reduce((n, e) => n + statSync(join(dist, e.url)).size, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedEvent, ResolvedFigure } from '../../src/lib/types.ts';
-import { buildFiguresPages, computeProgress, formatFigureValue, formatPeriod, groupFigures } from '../../src/lib/views/figures.ts';
+import { buildFiguresPages, computeProgress, formatFigureValue, formatPeriod, groupFigures, planTable, ROWS_PER_PAGE, trendOf, type FiguresIndexPage, type PlanTablePage, type PlansListPage } from '../../src/lib/views/figures.ts';
 import { paginateGroups } from '../../src/lib/views/paginate.ts';
 import { buildTimelinePages, groupByYear } from '../../src/lib/views/timeline.ts';
 
@@ -68,13 +68,65 @@ describe('figures view', () => {
     expect(groups[0].series.every((s) => s.progress.length === 0)).toBe(true);
   });
 
+  it('builds the plan’s 主要指标 table in the plan’s order, with the 2022 result and progress beside the target', () => {
+    const inPlan = (id: number, position: number, f: Parameters<typeof figure>[1]) => ({ ...figure(id, f), position });
+    const figures = [
+      ...tax.map((f) => (f.source.document === 'changzheng-14th-five-year-plan' ? { ...f, position: 10 } : f)),
+      inPlan(4, 3, { metric: '新增商业商务面积', value: 75, unit: '万平方米', kind: '目标', period: '2021-2025', periodLabel: '十四五期间' }),
+      inPlan(5, 12, { aspect: '年均增长率', value: { min: 6, max: 8 }, unit: '%', kind: '目标', period: '2021-2025', periodLabel: '十四五期间' }),
+      inPlan(6, 1, { metric: '帮困救助', value: 16, unit: '万人次', kind: '基数', period: '2016-2020' }),
+      // Another region's result is never beside this plan's target.
+      figure(7, { region: '闵行区新虹街道', value: 3, unit: '亿元', kind: '实际', period: '2022', source: source('xinhong', '区级税收3亿元', '2023') }),
+    ];
+    const { rows, baselines } = planTable('changzheng-14th-five-year-plan', figures);
+    expect(rows.map((r) => r.metric)).toEqual(['新增商业商务面积', '区级税收']);
+    const taxRow = rows[1];
+    expect(taxRow.unit).toBe('亿元');
+    expect(taxRow.base.map((v) => v.short)).toEqual(['75.93']);
+    expect(taxRow.target.map((v) => v.short)).toEqual(['85–90']);
+    expect(taxRow.growth.map((v) => v.short)).toEqual(['6–8%']);
+    expect(taxRow.actual.map((v) => [v.short, v.period, v.source.date])).toEqual([['超17', '2022年', '2023']]);
+    expect(taxRow.progress.map((p) => [p.share, p.note])).toEqual([['约18.9%–20%', '已知2022年；其余年份原文未载']]);
+    expect(taxRow.progress[0].fraction.low).toBeCloseTo(17 / 90);
+    expect(baselines.map((r) => r.metric)).toEqual(['帮困救助']);
+  });
+
+  it('draws a trend only for a real series: one period length, each period once', () => {
+    expect(trendOf(tax, '亿元').map((p) => p.label)).toEqual(['十三五期间累计基数', '十四五期间目标']);
+    const projects = [0, 1, 2].map((i) => figure(i, { metric: '重点项目总建筑面积', value: 4 + i, unit: '万平方米', kind: '目标', period: '2021-2025' }));
+    expect(trendOf(projects, '万平方米')).toEqual([]);
+  });
+
+  it('keeps every 指标 page bounded as figures grow: topics paginated, plans listed a page at a time', () => {
+    const many: ResolvedFigure[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const doc = `plan-${i % 400}`;
+      many.push(figure(i, { metric: `指标${i % 900}`, value: i, unit: '个', kind: i % 3 === 0 ? '实际' : '目标', period: '2022', topic: ['经济发展', '社会治理', undefined][i % 3], source: source(doc, `数值${i}`, `20${10 + (i % 15)}`) }));
+    }
+    const pages = buildFiguresPages(many);
+    const index = pages.filter((p): p is FiguresIndexPage => p.view === 'index');
+    expect(index.length).toBeGreaterThan(10);
+    for (const p of index) {
+      expect(p.groups.reduce((n, g) => n + g.rows.length, 0)).toBeLessThanOrEqual(ROWS_PER_PAGE);
+      expect(p.plans.length).toBeLessThanOrEqual(8);
+      expect(p.topics.map((t) => t.topic)).toEqual(['经济发展', '社会治理', '其他']);
+    }
+    expect(index.flatMap((p) => p.groups.flatMap((g) => g.rows)).length).toBe(900);
+    const lists = pages.filter((p): p is PlansListPage => p.view === 'plans');
+    expect(lists.flatMap((p) => p.plans).length).toBe(400);
+    expect(Math.max(...lists.map((p) => p.plans.length))).toBeLessThanOrEqual(100);
+    const plans = pages.filter((p): p is PlanTablePage => p.view === 'plan');
+    expect(plans.length).toBe(400);
+    expect(new Set(pages.map((p) => p.page)).size).toBe(pages.length);
+    expect(new Set(pages.map((p) => p.path)).size).toBe(pages.length);
+  });
+
   it('paginates by metric, never splitting one', () => {
     expect(paginateGroups([3, 2, 4, 1], (n) => n, 5)).toEqual([[3, 2], [4, 1]]);
     expect(paginateGroups([7, 1], (n) => n, 5)).toEqual([[7], [1]]);
     expect(paginateGroups([], (n: number) => n, 5)).toEqual([[]]);
-    const pages = buildFiguresPages(tax, 2);
-    expect(pages.map((p) => [p.page, p.pages, p.total])).toEqual([[1, 1, 4]]);
   });
+
 });
 
 describe('timeline view', () => {

@@ -1,7 +1,10 @@
-import type { Link, Parent, Root, RootContent, Text } from 'mdast';
+import type { Heading, Link, Parent, Root, RootContent, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { regions } from '../regions.ts';
 import type { LinkExclusion } from '../schema/link-exclusions.ts';
 import { NameTrie } from '../text/name-trie.ts';
+import { normalizeForMatching } from '../text/normalize-for-matching.ts';
 import type { Mention } from '../types.ts';
 import { idOf } from './assign-ids.ts';
 
@@ -59,9 +62,16 @@ export interface LinkEntitiesOptions {
   innerRegions?: boolean;
   /**
    * Where a section starts again for the density rule (first mention of an entity per section is
-   * linked, later ones stay text): at each heading of a document, or never (an entity page's body).
+   * linked, later ones stay text): at each top-level heading of a document (the shallowest depth it
+   * uses), or never (an entity page's body).
    */
   sectionsAtHeadings?: boolean;
+  /**
+   * Quotes entity pages cite from this page, in the matching normal form. A paragraph containing
+   * one links that entity at its first mention in the paragraph, whatever the regions and the
+   * density rule: the citation is the evidence that the paragraph means it.
+   */
+  citations?: ReadonlyArray<{ entityId: string; needle: string }>;
   onMention?: (mention: Mention) => void;
 }
 
@@ -91,20 +101,34 @@ export function chooseCandidate(candidates: LinkTarget[], region: string | undef
 }
 
 /**
- * Links the first mention of each entity per section to its page, as real link nodes, outside
+ * Links the first mention of each entity per section to its page (and in every block an entity's
+ * page cites, see `citations`), as real link nodes, outside
  * headings, links and code; later mentions in the section stay text. Every mention, linked or
  * not, is reported with the anchor of the paragraph it is in (for backlinks).
  */
 export function remarkLinkEntities(options: LinkEntitiesOptions) {
-  const { matcher, href, selfId, region, innerRegions = false, sectionsAtHeadings = true, onMention } = options;
+  const { matcher, href, selfId, region, innerRegions = false, sectionsAtHeadings = true, citations = [], onMention } = options;
   return (tree: Root) => {
     let linked = new Set<string>();
+    // Sections restart at the shallowest heading depth the page uses (第一部分 or 一、), not at
+    // every sub-heading, so a long part does not link the same entity under each （一）.
+    let topDepth = Infinity;
+    if (sectionsAtHeadings) visit(tree, 'heading', (h: Heading) => void (topDepth = Math.min(topDepth, h.depth)));
 
-    const linkText = (value: string, anchor: string | undefined): RootContent[] | undefined => {
+    /** Entities whose pages cite the block, found once per block from its whole text. */
+    const citedIn = (node: RootContent): Set<string> | undefined => {
+      if (citations.length === 0) return undefined;
+      const text = normalizeForMatching(toString(node));
+      const ids = new Set(citations.filter((c) => text.includes(c.needle)).map((c) => c.entityId));
+      return ids.size > 0 ? ids : undefined;
+    };
+
+    const linkText = (value: string, anchor: string | undefined, cited: Set<string> | undefined, linkedInBlock: Set<string>): RootContent[] | undefined => {
       const out: RootContent[] = [];
       let from = 0;
       for (const m of matcher.trie.scan(value)) {
-        const entity = chooseCandidate(m.value, region, innerRegions);
+        const citedEntity = cited ? m.value.find((c) => cited.has(c.id) && c.id !== selfId) : undefined;
+        const entity = citedEntity ?? chooseCandidate(m.value, region, innerRegions);
         if (!entity || entity.id === selfId) continue;
         const match = value.slice(m.start, m.end);
         onMention?.({
@@ -114,8 +138,9 @@ export function remarkLinkEntities(options: LinkEntitiesOptions) {
           match,
           after: value.slice(m.end, m.end + EXCERPT),
         });
-        if (linked.has(entity.id)) continue;
+        if (citedEntity ? linkedInBlock.has(entity.id) : linked.has(entity.id)) continue;
         linked.add(entity.id);
+        linkedInBlock.add(entity.id);
         if (m.start > from) out.push({ type: 'text', value: value.slice(from, m.start) });
         const link: Link = {
           type: 'link',
@@ -131,22 +156,24 @@ export function remarkLinkEntities(options: LinkEntitiesOptions) {
       return out;
     };
 
-    const walk = (parent: Parent, anchor: string | undefined) => {
+    type Block = { anchor: string | undefined; cited: Set<string> | undefined; linked: Set<string> };
+    const walk = (parent: Parent, block: Block) => {
       for (let i = 0; i < parent.children.length; i++) {
         const node = parent.children[i];
-        if (node.type === 'heading' && sectionsAtHeadings) linked = new Set();
+        if (node.type === 'heading' && sectionsAtHeadings && node.depth <= topDepth) linked = new Set();
         if (IGNORE.has(node.type)) continue;
         if (node.type === 'text') {
-          const replaced = linkText((node as Text).value, anchor);
+          const replaced = linkText((node as Text).value, block.anchor, block.cited, block.linked);
           if (replaced) {
             parent.children.splice(i, 1, ...(replaced as typeof parent.children));
             i += replaced.length - 1;
           }
         } else if ('children' in node) {
-          walk(node as Parent, idOf(node) ?? anchor);
+          const id = idOf(node);
+          walk(node as Parent, id ? { anchor: id, cited: citedIn(node), linked: new Set() } : block);
         }
       }
     };
-    walk(tree, undefined);
+    walk(tree, { anchor: undefined, cited: undefined, linked: new Set() });
   };
 }

@@ -6,10 +6,13 @@ export type { DocumentEntities, EntityBacklinks, MentionExcerpt, RelatedEntity }
 const RELATED_LIMIT = 12;
 /** Entities shown per kind on the site-wide view: the page stays the same size as the corpus grows. */
 const OVERVIEW_TOP = 8;
+/** Entities on the map of /relations/: the most connected, so the map keeps its size as the corpus grows. */
+export const MAP_NODES = 12;
 
 /** Counts per kind, the most mentioned entities, and links between kinds, from what the reduce already grouped. */
 function kindsOverview(entities: EntityRef[], backlinks: Map<string, EntityBacklinks>, relatedCounts: Map<string, Map<string, number>>): KindsOverview {
   const kindOf = new Map(entities.map((e) => [e.id, e.kind]));
+  const byId = new Map(entities.map((e) => [e.id, e]));
   const kinds = [...new Set(entities.map((e) => e.kind))].map((kind) => {
     const members = entities.filter((e) => e.kind === kind);
     const top = members
@@ -34,10 +37,45 @@ function kindsOverview(entities: EntityRef[], backlinks: Map<string, EntityBackl
     }
   }
   for (const [a, others] of relatedCounts) for (const b of others.keys()) if (a < b) at(kindOf.get(a)!, kindOf.get(b)!).coMentions++;
+  // Typed relations as declared, in the schema's order of types, pairs by the source's then the target's name.
+  const label = (id: string) => {
+    const e = byId.get(id)!;
+    return { id, name: e.name, kind: e.kind };
+  };
+  const pairsByType = new Map<string, Array<{ from: ReturnType<typeof label>; to: ReturnType<typeof label> }>>();
+  for (const b of backlinks.values()) {
+    for (const r of b.relations) if (r.direction === 'out') (pairsByType.get(r.type) ?? pairsByType.set(r.type, []).get(r.type)!).push({ from: label(b.id), to: label(r.id) });
+  }
+  const typeOrder = Object.keys(relationTypes);
+  const relationPairs = [...pairsByType]
+    .sort(([a], [b]) => typeOrder.indexOf(a) - typeOrder.indexOf(b))
+    .map(([type, pairs]) => ({
+      type,
+      count: pairs.length,
+      pairs: pairs.sort((x, y) => x.from.name.localeCompare(y.from.name, 'zh') || x.to.name.localeCompare(y.to.name, 'zh')),
+    }));
+
+  // The most connected: typed relations count double (they are reviewed), then co-mention partners.
+  const degree = new Map<string, number>();
+  for (const b of backlinks.values()) degree.set(b.id, 2 * b.relations.length + (relatedCounts.get(b.id)?.size ?? 0));
+  const top = [...degree].filter(([, d]) => d > 0).sort((a, b) => b[1] - a[1] || byId.get(a[0])!.name.localeCompare(byId.get(b[0])!.name, 'zh')).slice(0, MAP_NODES);
+  const onMap = new Set(top.map(([id]) => id));
+  const edges: Array<{ from: string; to: string; typed: boolean }> = [];
+  const drawn = new Set<string>();
+  const edge = (a: string, b: string, typed: boolean) => {
+    const key = [a, b].sort().join(' ');
+    if (a === b || !onMap.has(a) || !onMap.has(b) || drawn.has(key)) return;
+    drawn.add(key);
+    edges.push({ from: a, to: b, typed });
+  };
+  for (const [id] of top) for (const r of backlinks.get(id)!.relations) edge(id, r.id, true);
+  for (const [id] of top) for (const other of relatedCounts.get(id)?.keys() ?? []) edge(id, other, false);
   return {
     kinds,
     links: [...pair.values()].sort((x, y) => x.from.localeCompare(y.from) || x.to.localeCompare(y.to)),
     relationTypes: [...types].map(([type, count]) => ({ type, count })).sort((x, y) => y.count - x.count),
+    relationPairs,
+    map: { nodes: top.map(([id, d]) => ({ ...label(id), degree: d })), edges },
   };
 }
 

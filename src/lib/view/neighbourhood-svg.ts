@@ -1,5 +1,4 @@
-import type { Element } from 'hast';
-import { s } from 'hastscript';
+import { ringMapSvg, type RingMap } from './ring-map-svg.ts';
 import type { EntityRelation, RelatedEntity } from '../types.ts';
 
 /** At most this many neighbours are drawn, so the figure's size never grows with the corpus. */
@@ -14,55 +13,48 @@ export interface Neighbour {
   typed: boolean;
 }
 
+/** Nodes the map draws at most; the list beside it holds every typed relation. */
+export const MAP_LIMIT = 12;
+
 /**
- * An entity's neighbourhood: its typed relations first, then the entities most often mentioned in
- * the same paragraphs, at most NEIGHBOUR_LIMIT in all, each once.
+ * An entity's relations as one list: every typed relation (an entity related in two ways is one
+ * entry with both labels), then the entities most often mentioned in the same paragraphs until
+ * there are NEIGHBOUR_LIMIT entries; each entity once.
  */
 export function neighboursOf(relations: EntityRelation[], related: RelatedEntity[], href: (id: string) => string): Neighbour[] {
   const out: Neighbour[] = [];
-  const seen = new Set<string>();
+  const byId = new Map<string, Neighbour>();
   for (const r of relations) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    out.push({ id: r.id, name: r.name, href: href(r.id), label: r.label, typed: true });
+    const seen = byId.get(r.id);
+    if (seen) {
+      if (!seen.label.split('、').includes(r.label)) seen.label += `、${r.label}`;
+      continue;
+    }
+    const n = { id: r.id, name: r.name, href: href(r.id), label: r.label, typed: true };
+    byId.set(r.id, n);
+    out.push(n);
   }
   for (const r of related) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    out.push({ id: r.id, name: r.name, href: href(r.id), label: `同段提及 ${r.count} 次`, typed: false });
+    if (out.length >= NEIGHBOUR_LIMIT) break;
+    if (byId.has(r.id)) continue;
+    const n = { id: r.id, name: r.name, href: href(r.id), label: `常一同提及（${r.count} 次）`, typed: false };
+    byId.set(r.id, n);
+    out.push(n);
   }
-  return out.slice(0, NEIGHBOUR_LIMIT);
+  return out;
 }
 
-const W = 560;
-const H = 360;
-const short = (name: string) => (name.length > 9 ? name.slice(0, 8) + '…' : name);
-
 /**
- * The neighbourhood as a static SVG, drawn at build time as hast nodes (no client script, works
- * offline and in print): the entity in the centre, neighbours on a circle, typed relations as
- * solid labelled lines and co-mentions as dashed ones. It is one image (role img, with title and
- * desc); the links are in the list beside it, which keyboards and screen readers use. Hand-written because a graph layout
- * library would be far more than a fixed circle of at most eight nodes needs.
+ * The neighbourhood as a map (src/lib/view/ring-map-svg.ts): the entity in a box at the centre,
+ * its neighbours on a ring, each a link; typed relations solid, co-mentions dashed.
  */
-export function neighbourhoodSvg(name: string, neighbours: Neighbour[], ids: { title: string; desc: string }): Element {
-  const cx = W / 2;
-  const cy = H / 2;
-  const children: Element[] = [
-    s('title', { id: ids.title }, `${name}的关系图`),
-    s('desc', { id: ids.desc }, `以${name}为中心，${neighbours.length}个相关条目：${neighbours.map((n) => `${n.name}（${n.label}）`).join('；')}。`),
-  ];
-  neighbours.forEach((n, i) => {
-    const angle = (2 * Math.PI * i) / neighbours.length - Math.PI / 2;
-    const x = Math.round(cx + Math.cos(angle) * 200);
-    const y = Math.round(cy + Math.sin(angle) * 135);
-    children.push(
-      s('line', { x1: cx, y1: cy, x2: x, y2: y, class: n.typed ? 'rel-typed' : 'rel-co', 'stroke-dasharray': n.typed ? undefined : '4 4' }),
-      ...(n.typed ? [s('text', { x: Math.round((cx + x) / 2), y: Math.round((cy + y) / 2) - 4, class: 'rel-label', 'text-anchor': 'middle' }, n.label)] : []),
-      s('circle', { cx: x, cy: y, r: 6, class: 'rel-node' }),
-      s('text', { x, y: y + 20, 'text-anchor': 'middle', class: 'rel-name' }, short(n.name)),
-    );
+export function neighbourhoodMap(centre: { id: string; name: string; href: string }, neighbours: Neighbour[], ids: { title: string; desc: string }): RingMap {
+  return ringMapSvg({
+    centre,
+    nodes: neighbours.slice(0, MAP_LIMIT),
+    edges: neighbours.slice(0, MAP_LIMIT).map((n) => ({ from: centre.id, to: n.id, typed: n.typed })),
+    title: `${centre.name}的关系图`,
+    desc: `以${centre.name}为中心，${neighbours.length}个相关条目：${neighbours.map((n) => `${n.name}（${n.label}）`).join('；')}。实线为类型关系，虚线为同段提及。`,
+    ids,
   });
-  children.push(s('circle', { cx, cy, r: 10, class: 'rel-centre' }), s('text', { x: cx, y: cy - 16, 'text-anchor': 'middle', class: 'rel-name rel-centre-name' }, short(name)));
-  return s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${ids.title} ${ids.desc}`, class: 'relations-svg' }, children);
 }

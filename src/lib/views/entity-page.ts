@@ -1,6 +1,7 @@
 import type { EntityBacklinks } from '../types.ts';
 import { entityKindLabels } from '../labels.ts';
 import { firstView } from './mentions.ts';
+import { neighboursOf } from '../view/neighbourhood-svg.ts';
 
 interface EntityData {
   name: string;
@@ -20,14 +21,19 @@ export function entityPageView(kind: string, data: EntityData, links: EntityBack
     ...(data.aliases.length ? [['别名', data.aliases.join('、')] as [string, string]] : []),
   ];
   const documents = links?.documents ?? [];
+  // One list of relations per page: the relations section lists each neighbour once; the sidebar
+  // and the list of entity pages mentioning this one leave out whoever is already listed above them.
+  const listed = new Set(neighboursOf(links?.relations ?? [], links?.related ?? [], (id) => id).map((n) => n.id));
+  const related = (links?.related ?? []).filter((r) => !listed.has(r.id));
+  related.forEach((r) => listed.add(r.id));
   return {
     rows,
     mentions: firstView(documents),
     mentionCount: links?.mentionCount ?? 0,
     /** Result-card metadata for the search index: the first document naming it, and how many do. */
     documentMeta: documents.length ? `document:${documents[0].title}${documents.length > 1 ? ` 等 ${documents.length} 份文件` : ''}` : undefined,
-    mentioningEntities: links?.entities ?? [],
-    related: links?.related ?? [],
+    mentioningEntities: (links?.entities ?? []).filter((e) => !listed.has(e.id)),
+    related,
   };
 }
 

@@ -8,6 +8,8 @@ export interface EventView {
   date: string;
   /** 2019年, 2020年4月, 2022年1月13日. */
   dateText: string;
+  /** The date under its year's heading, without the year: 4月, 1月13日; empty when only the year is known. */
+  dayText: string;
   title: string;
   kind: string;
   region: string;
@@ -45,6 +47,7 @@ export const toEventView = (e: ResolvedEvent): EventView => ({
   id: e.id,
   date: e.date,
   dateText: formatChineseDate(e.date),
+  dayText: formatChineseDate(e.date).replace(/^\d{4}年/, ''),
   title: e.title,
   kind: e.kind,
   region: e.region,
