@@ -17,9 +17,11 @@ export function confirmMetadata(doc: AddedDocument, expectedYamlFile: string, ke
   const values: Record<string, string | null | undefined> = {
     title: expected.title,
     kind: accepted('kind', expected.kind, '通知'),
-    issuer: expected.issuer,
+    // Not stated in the document: the editor writes what the library records for such a gap.
+    issuer: expected.issuer ?? '原文未载发文机关',
     documentNumber: expected.documentNumber,
-    date: expected.date,
+    // An undated document: the editor records the year the document itself names (文号, title, text).
+    date: expected.date ?? (meta.get('date')?.toString() || yearNamedIn([expected.documentNumber, expected.title, readFileSync(doc.sourceFile, 'utf8')])),
     region: accepted('region', expected.region, '全国'),
     summary: `${expected.title}的全文，由测试按原文元数据核对后写入摘要。`,
   };
@@ -30,4 +32,13 @@ export function confirmMetadata(doc: AddedDocument, expectedYamlFile: string, ke
     if (!keepMarked.includes(key) && isScalar(pair.value)) pair.value.comment = undefined;
   }
   writeFileSync(doc.metaFile, meta.toString());
+}
+
+/** The first year (1990–2099) named in these texts, in order. */
+function yearNamedIn(texts: Array<string | null | undefined>): string {
+  for (const t of texts) {
+    const m = t ? /(?:19[9]\d|20\d{2})(?=\s*年|〕|\])/.exec(t) : null;
+    if (m) return m[0];
+  }
+  throw new Error('no year named in the document: the editor must look it up');
 }
