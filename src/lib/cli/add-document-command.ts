@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, type Problem } from '../errors.ts';
 import { addDocument, batchSlug, type AddedDocument } from '../ingest/add-document.ts';
-import type { DetectedMetadata } from '../ingest/detect-metadata.ts';
+import { detectedFields, type DetectedMetadata } from '../ingest/detect-metadata.ts';
 import { IngestError } from '../ingest/ingest-error.ts';
 
 export interface CommandOutput {
@@ -132,7 +132,13 @@ async function addOneFile(file: string, contentDir: string, slug: string | undef
   if (added.originalCopy) io.out(`  ${added.originalCopy}   the original, for 下载原文`);
   const d = added.detected;
   io.out('\nDetected (to confirm):');
-  for (const field of DETECTED_FIELDS) io.out(`  ${field.padEnd(15)} ${d[field] ?? '— not found, fill it in'}`);
+  // Each value with where it was read; only what could not be found is marked.
+  const optional = new Set(['documentNumber', 'published', 'indexNumber']);
+  for (const field of detectedFields) {
+    const value = d[field];
+    if (value !== undefined) io.out(`  ${field.padEnd(15)} ${value}\n  ${''.padEnd(15)} ← ${d.evidence[field] ?? ''}`);
+    else io.out(`  ${field.padEnd(15)} ${optional.has(field) ? '— not in the document (add it if it has one)' : '✗ not found: fill it in'}${d.evidence[field] ? `（${d.evidence[field]}）` : ''}`);
+  }
 
   // The compiler and the entity pages are loaded once there is a document to check.
   const { checkAddedDocument } = await import('../ingest/check-document.ts');
