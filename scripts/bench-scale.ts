@@ -270,7 +270,9 @@ async function typeQuery(page: Page, q: string): Promise<{ ms?: number; matches?
     const deadline = t0 + 20_000;
     while (performance.now() < deadline) {
       const list = document.getElementById('search-results');
-      const hit = list && [...list.querySelectorAll('li')].some((li) => (li.textContent ?? '').replace(/\s+/g, '').includes(q));
+      // Compared as the search compares: quote marks and spaces aside (“十四五”规划 is a hit for 十四五规划).
+      const bare = (s: string) => s.replace(/[\s“”"‘’「」『』']+/g, '');
+      const hit = list && [...list.querySelectorAll('li')].some((li) => bare(li.textContent ?? '').includes(bare(q)));
       if (hit) {
         const matches = Number(list.dataset.matches ?? NaN);
         return { ms: performance.now() - t0, matches: Number.isNaN(matches) ? undefined : matches };
