@@ -12,6 +12,7 @@ export function initDocumentPage(): void {
   document.querySelector<HTMLElement>('[data-tools-js]')?.removeAttribute('hidden');
   document.querySelector('[data-print]')?.addEventListener('click', () => window.print());
   initCiteMenu(citation, citeButton);
+  initPermalinkReveal();
   initContentsHighlight();
   initBackToTop();
 }
@@ -89,6 +90,27 @@ function initCiteMenu(citation: CitableMeta, citeButton: HTMLButtonElement): voi
   // Focus goes back where the reader was when the menu closes (Esc, a tap elsewhere).
   menu.addEventListener('toggle', (event) => {
     if ((event as ToggleEvent).newState === 'closed' && (menu.contains(document.activeElement) || document.activeElement === document.body)) invoker?.focus();
+  });
+}
+
+/**
+ * Permalinks are hidden until the reader points at a paragraph or heading (global.css). A phone has
+ * no hover: a tap on a paragraph or heading (not on a link in it) shows its ¶ or #, which then
+ * opens the menu; a tap elsewhere hides it again.
+ */
+function initPermalinkReveal(): void {
+  const body = document.getElementById('document-body');
+  if (!body) return;
+  let shown: Element | undefined;
+  body.addEventListener('click', (event) => {
+    const target = event.target as Element;
+    if (target.closest('a, button')) return;
+    const block = target.closest('p, li, h2, h3, h4, h5, h6');
+    const owner = block && body.contains(block) && block.querySelector(':scope > a.permalink, :scope > a.heading-anchor') ? block : undefined;
+    if (owner === shown) return;
+    shown?.removeAttribute('data-show-permalink');
+    owner?.setAttribute('data-show-permalink', '');
+    shown = owner;
   });
 }
 

@@ -74,6 +74,13 @@ describe('built for /zhengce/', () => {
     const sitemap = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
     expect(sitemap).toContain(`<loc>${SITE_URL}${BASE}documents/changzheng-2022-plan/</loc>`);
     expect(readFileSync(join(DIST, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE_URL}${BASE}sitemap.xml`);
+    // Mention lists repeat the documents' text: not in the sitemap.
+    expect(sitemap).not.toMatch(/\/mentions\//);
+    expect(doc).toContain(`<meta property="og:url" content="${SITE_URL}${BASE}documents/changzheng-2022-plan/">`);
+    expect(doc).toContain(`<meta property="og:image" content="${SITE_URL}${BASE}share/site.png">`);
+    const feed = readFileSync(join(DIST, 'feed.xml'), 'utf8');
+    expect(feed).toContain(`<link rel="alternate" type="text/html" href="${SITE_URL}${BASE}documents/changzheng-2022-plan/"/>`);
+    expect(feed).toContain(`<id>${SITE_URL}${BASE}feed.xml</id>`);
   });
 });
 

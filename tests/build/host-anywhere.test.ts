@@ -1,10 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { listPages } from '../../src/lib/postbuild/sitemap.ts';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { isMentionList, listPages } from '../../src/lib/postbuild/sitemap.ts';
+import { FEED_SIZE } from '../../src/lib/views/feed.ts';
+import { DARK_PANEL, SHARE_IMAGE } from '../../src/lib/views/share-image.ts';
+import { site } from '../../src/site.config.ts';
 import { DIST, readPage } from '../support/site.ts';
 import { precacheList } from '../../src/lib/postbuild/service-worker.ts';
 
@@ -15,16 +19,39 @@ const H = 'http://host.invalid';
 
 describe('every page', () => {
   it('is listed', () => expect(pages.length).toBeGreaterThan(100));
-  it('has a meta description and a canonical link to itself', () => {
+  it('has a meta description, and no canonical link without SITE_URL (a relative one is invalid)', () => {
     const problems: string[] = [];
     for (const p of pages) {
       const tree = readPage(p + 'index.html');
       const description = attr(select('meta[name="description"]', tree) as Element | undefined, 'content');
-      const canonical = attr(select('link[rel="canonical"]', tree) as Element | undefined, 'href');
       if (!description?.trim()) problems.push(`${p}: no description`);
-      if (!canonical || new URL(canonical, H).pathname !== encodeURI('/' + p)) problems.push(`${p}: canonical ${canonical}`);
+      if (select('link[rel="canonical"]', tree)) problems.push(`${p}: canonical without SITE_URL`);
+      if (select('meta[property="og:url"]', tree)) problems.push(`${p}: og:url without SITE_URL`);
     }
     expect(problems).toEqual([]);
+  });
+  it('has OpenGraph and Twitter card tags, the feed and theme colours for both schemes', () => {
+    const problems: string[] = [];
+    for (const p of pages) {
+      const tree = readPage(p + 'index.html');
+      const meta = (selector: string) => attr(select(selector, tree) as Element | undefined, 'content');
+      const title = toString(select('title', tree)!);
+      const ogTitle = meta('meta[property="og:title"]');
+      if (!ogTitle || !title.startsWith(ogTitle)) problems.push(`${p}: og:title ${ogTitle} for ${title}`);
+      if (meta('meta[property="og:description"]') !== meta('meta[name="description"]')) problems.push(`${p}: og:description`);
+      if (meta('meta[property="og:image"]') !== '/share/site.png') problems.push(`${p}: og:image ${meta('meta[property="og:image"]')}`);
+      if (meta('meta[name="twitter:card"]') !== 'summary_large_image' || meta('meta[name="twitter:title"]') !== ogTitle) problems.push(`${p}: twitter card`);
+      if (attr(select('link[rel="alternate"][type="application/atom+xml"]', tree) as Element | undefined, 'href') !== '/feed.xml') problems.push(`${p}: no feed link`);
+      const themes = (selectAll('meta[name="theme-color"]', tree) as Element[]).map((m) => `${m.properties.media} ${m.properties.content}`);
+      if (themes.join() !== `(prefers-color-scheme: light) ${site.themeColor},(prefers-color-scheme: dark) ${DARK_PANEL}`) problems.push(`${p}: theme-color ${themes}`);
+    }
+    expect(problems).toEqual([]);
+  });
+  it('says noindex on mention lists only (and on the 404 page)', () => {
+    const noindex = pages.filter((p) => attr(select('meta[name="robots"]', readPage(p + 'index.html')) as Element | undefined, 'content') === 'noindex');
+    expect(noindex.length).toBeGreaterThan(10);
+    expect(noindex.filter((p) => !isMentionList(p))).toEqual([]);
+    expect(pages.filter((p) => isMentionList(p) && !noindex.includes(p))).toEqual([]);
   });
   it('links the web app manifest and registers the service worker from the base', () => {
     for (const p of pages) {
@@ -49,18 +76,49 @@ describe('404 page', () => {
   });
 });
 
-describe('sitemap.xml and robots.txt', () => {
-  const xml = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
-  const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-  it('lists every page once', () => {
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')).toBe(true);
-    expect(locs.map((l) => new URL(l, H).pathname).sort()).toEqual(pages.map((p) => encodeURI('/' + p)).sort());
-  });
-  it('is pointed to by robots.txt', () => {
+const { findAll, findOne, textContent } = DomUtils;
+
+describe('sitemap.xml and robots.txt without SITE_URL', () => {
+  // With SITE_URL (absolute <loc>, no mention lists) see tests/browser/subpath.test.ts and the unit test.
+  it('writes no sitemap, whose URLs would have to be absolute', () => expect(existsSync(join(DIST, 'sitemap.xml'))).toBe(false));
+  it('writes a robots.txt that names no sitemap', () => {
     const robots = readFileSync(join(DIST, 'robots.txt'), 'utf8');
     expect(robots).toMatch(/^User-agent: \*$/m);
-    const sitemap = /^Sitemap: (\S+)$/m.exec(robots)?.[1];
-    expect(new URL(sitemap!, H).pathname).toBe('/sitemap.xml');
+    expect(robots).not.toMatch(/Sitemap:/);
+  });
+});
+
+describe('share image and feed', () => {
+  it('has a PNG share image of the size the pages declare', () => {
+    const bytes = readFileSync(join(DIST, 'share/site.png'));
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([SHARE_IMAGE.width, SHARE_IMAGE.height]);
+    const home = readPage('index.html');
+    expect(attr(select('meta[property="og:image:width"]', home) as Element, 'content')).toBe(String(SHARE_IMAGE.width));
+  });
+  it('has an Atom feed of the latest documents, newest first, with title, 文号, date, summary and link', () => {
+    const xml = readFileSync(join(DIST, 'feed.xml'), 'utf8');
+    const feed = parseDocument(xml, { xmlMode: true });
+    const root = feed.children.find((n) => n.type === 'tag') as unknown as { name: string; attribs: Record<string, string> };
+    expect(root.name).toBe('feed');
+    expect(root.attribs.xmlns).toBe('http://www.w3.org/2005/Atom');
+    const entries = findAll((e) => e.name === 'entry', feed.children);
+    const documents = readdirSync(join(DIST, 'documents'), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'page');
+    expect(entries.length).toBe(Math.min(documents.length, FEED_SIZE));
+    expect(entries.length).toBeGreaterThanOrEqual(Math.min(documents.length, 10));
+    const child = (e: (typeof entries)[number], name: string) => findOne((c) => c.name === name, e.children, false);
+    const updated = entries.map((e) => textContent(child(e, 'updated')!));
+    expect([...updated].sort().reverse()).toEqual(updated);
+    for (const e of entries) {
+      for (const name of ['title', 'id', 'updated', 'summary']) expect(textContent(child(e, name)!).trim(), name).not.toBe('');
+      expect(textContent(child(e, 'updated')!)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+      expect(textContent(child(e, 'id')!)).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const href = child(e, 'link')!.attribs.href;
+      expect(existsSync(join(DIST, href, 'index.html')), href).toBe(true);
+    }
+    const notice = entries.find((e) => textContent(child(e, 'title')!).includes('2022年经济与社会发展计划'))!;
+    expect(textContent(child(notice, 'summary')!)).toContain('普长府〔2022〕1号 · 2022年1月13日');
+    expect(new Set(entries.map((e) => textContent(child(e, 'id')!))).size).toBe(entries.length);
   });
 });
 
@@ -73,6 +131,7 @@ describe('web app manifest', () => {
     expect(manifest.start_url).not.toMatch(/^\//); // relative to the manifest, hence base-aware
     expect(manifest.display).toBe('standalone');
     expect(manifest.name).toBe('长征镇政策文件库');
+    expect(manifest.theme_color).toBe(site.themeColor);
   });
   it('has PNG icons of the sizes it declares, including 192 and 512', () => {
     const sizes: string[] = [];

@@ -16,7 +16,8 @@ interface EntityData {
  */
 export function entityPageView(kind: string, data: EntityData, links: EntityBacklinks | undefined) {
   const rows: Array<[string, string]> = [
-    ['类别', `${entityKindLabels[kind]} · ${data.kind}`],
+    // The kind's label and the sub-type, once when they are the same word (治理模式 · 治理模式).
+    ['类别', entityKindLabels[kind] === data.kind ? data.kind : `${entityKindLabels[kind]} · ${data.kind}`],
     ['主题', data.theme],
     ...(data.aliases.length ? [['别名', data.aliases.join('、')] as [string, string]] : []),
   ];
