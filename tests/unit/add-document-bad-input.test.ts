@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAddDocument } from '../support/add-document-cli.ts';
 import { emptyDocx, encryptedPdf, imageOnlyPdf } from '../fixtures/ingest/make-documents.ts';
 
 /**
@@ -13,7 +12,6 @@ import { emptyDocx, encryptedPdf, imageOnlyPdf } from '../fixtures/ingest/make-d
  */
 const ROOT = join(import.meta.dirname, '../..');
 const SOURCES = join(ROOT, 'content/sources');
-const run = promisify(execFile);
 
 const work = mkdtempSync(join(tmpdir(), 'add-document-bad-'));
 const content = join(work, 'content');
@@ -40,15 +38,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function addDocument(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'scripts/add-document.ts'), ...args, '--content', content], { cwd: work });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const { code, stdout, stderr } = e as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
+const addDocument = (...args: string[]) => runAddDocument(content, work, ...args);
 
 const cases: Array<[string, string[], RegExp]> = [
   ['a missing file', [inbox('missing.pdf')], /missing\.pdf: does not exist/],

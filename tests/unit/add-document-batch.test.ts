@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAddDocument } from '../support/add-document-cli.ts';
 
 /**
  * add-document tells the truth: exit 0 when its document was added, whatever other documents
@@ -13,22 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const ROOT = join(import.meta.dirname, '../..');
 const REAL_DOCS = resolve(ROOT, '../shared/real-docs');
-const run = promisify(execFile);
 
 const work = mkdtempSync(join(tmpdir(), 'add-document-batch-'));
 const content = join(work, 'content');
 const inbox = join(work, 'inbox');
 const listing = () => readdirSync(content, { recursive: true }).map(String).sort();
 
-async function addDocument(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'scripts/add-document.ts'), ...args, '--content', content], { cwd: work });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const { code, stdout, stderr } = e as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
+const addDocument = (...args: string[]) => runAddDocument(content, work, ...args);
 
 beforeAll(async () => {
   // The whole library as it is: the five sources, their entity pages, figures and events.

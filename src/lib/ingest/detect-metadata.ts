@@ -1,13 +1,13 @@
 import type { MetadataHints } from './hints.ts';
 import { findDate, parseTimestampLine } from '../text/chinese-dates.ts';
 import { documentNumberLine, parseDocumentNumber } from '../text/document-number.ts';
-import { isFurniture, labelledValues } from './metadata/furniture.ts';
+import { labelledValues } from './metadata/furniture.ts';
 import { detectKind, type KindSpelling } from './metadata/kind.ts';
 import { documentLines, type DocLine } from './metadata/lines.ts';
 import { detectRegion, type PlaceLookup } from './metadata/region.ts';
 import { creditOrgan, organsOf, findDateUnderTitle, findDateline, findOccasionDate, findPrintingOffice, findSignature, organOfSpeaker, organsInTitle } from './metadata/signature.ts';
 import { toFullWidthPunctuation } from '../text/full-width-punctuation.ts';
-import { findTitle, normaliseTitleSpaces, SPEAKER } from './metadata/title.ts';
+import { findTitle, normaliseTitleSpaces } from './metadata/title.ts';
 
 export { parseChineseDate } from '../text/chinese-dates.ts';
 export { ORGAN } from './metadata/signature.ts';
@@ -174,5 +174,4 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   return { title, kind, issuer, documentNumber, date, published: published !== date ? published : undefined, region, indexNumber, evidence };
 }
 
-export { isFurniture, SPEAKER };
 export { detectKind } from './metadata/kind.ts';

@@ -6,7 +6,7 @@ import { remove } from 'unist-util-remove';
 import type { ReadText } from './read-text.ts';
 import type { HintValue, MetadataHints } from './hints.ts';
 import { ingestError } from './ingest-error.ts';
-import { isoDate } from './iso-date.ts';
+import { findDate as isoDate } from '../text/chinese-dates.ts';
 import { cleanLine, pipeTable, toSourceText } from './source-text.ts';
 
 /** Never article text: code, forms, embedded frames, and the page's navigation landmarks. */

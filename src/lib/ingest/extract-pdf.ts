@@ -1,6 +1,6 @@
 import { extractTextItems, getDocumentProxy } from 'unpdf';
 import type { ReadText } from './read-text.ts';
-import { isoDate } from './iso-date.ts';
+import { findDate as isoDate } from '../text/chinese-dates.ts';
 import { PAGE_NUMBER, repeatedLines } from './page-furniture.ts';
 import { foldRadicals } from './fold-radicals.ts';
 import type { HintValue, MetadataHints } from './hints.ts';

@@ -1,6 +1,6 @@
 import { CHINESE_DATE, chineseNumber, findDate, isoDate, parseChineseDate } from '../../text/chinese-dates.ts';
 import { ORGAN } from '../../text/gongwen-patterns.ts';
-import { compact, type DocLine } from './lines.ts';
+import type { DocLine } from './lines.ts';
 
 export { ORGAN };
 
@@ -118,7 +118,6 @@ export function organsInTitle(title: string): string[] | undefined {
   return organs.every((o) => ORGAN.test(o) && o.length >= 3) ? organs : undefined;
 }
 
-export const sameText = (a: string, b: string) => compact(a) === compact(b);
 
 /** A date line printed right under the title (a news page's or a statement's dateline). */
 export function findDateUnderTitle(lines: DocLine[], titleLines: number[]): { date: string; line: number } | undefined {

@@ -1,7 +1,7 @@
 import { parseChineseDate, parseTimestampLine } from '../../text/chinese-dates.ts';
 import { documentNumberLine } from '../../text/document-number.ts';
 import { isFurniture, isMasthead, labelledValues } from './furniture.ts';
-import { NUMBERING } from '../../text/gongwen-patterns.ts';
+import { NUMBERING, SPEAKER_LINE } from '../../text/gongwen-patterns.ts';
 import { compact, type DocLine } from './lines.ts';
 
 
@@ -23,11 +23,6 @@ const isTitleLike = (line: string) =>
   documentNumberLine(line) === undefined &&
   !/^[（(]\s*\d{4}\s*年?\s*[)）]$/.test(line);
 
-/**
- * A speaker line under a report's title (`国务院总理 李克强`, `四川省人民政府省长 施小琳`) or a
- * news byline: an office then a personal name, never part of the title.
- */
-export const SPEAKER = /^(.{2,30}?)(总理|副总理|省长|代省长|市长|代市长|区长|县长|镇长|主任|书记|局长|厅长|部长|新闻发言人|发言人)\s+\S{2,4}$/u;
 
 /** Lines above the title a reader does not count as title: box lines, mastheads, 文号, dates. */
 function isAboveTitle(line: string): boolean {
@@ -65,7 +60,7 @@ export function findTitle(lines: DocLine[], kindWords: readonly string[]): Found
       continue;
     }
     afterBox = false;
-    if (!isTitleLike(line) || SPEAKER.test(line)) {
+    if (!isTitleLike(line) || SPEAKER_LINE.test(line)) {
       // Body text before any title: the document has none of its own (an excerpt, a digest).
       if (line.length > MAX_TITLE_LINE || /[。；]/.test(line)) return undefined;
       continue;
@@ -74,12 +69,13 @@ export function findTitle(lines: DocLine[], kindWords: readonly string[]): Found
     let text = withoutButtonLabel(line);
     for (let j = i + 1; j < head.length; j++) {
       const next = head[j].text;
-      if (!isTitleLike(next) || SPEAKER.test(next) || isAboveTitle(next)) break;
+      if (!isTitleLike(next) || SPEAKER_LINE.test(next) || isAboveTitle(next)) break;
       if (compact(next) === compact(text) || compact(text).startsWith(compact(next))) break;
       const opensBracket = /^[（(]/.test(next);
       if (endsWithKind(text) && !opensBracket) break;
       if (compact(text + next).length > 120) break;
-      text = joinTitleLines(text, withoutButtonLabel(next));
+      // Lines of one title join directly; normaliseTitleSpaces keeps a joint issuers' space.
+      text += withoutButtonLabel(next);
       taken.push(head[j]);
     }
     return { text: normaliseTitleSpaces(text), lines: taken.map((l) => l.n) };
@@ -87,10 +83,6 @@ export function findTitle(lines: DocLine[], kindWords: readonly string[]): Found
   return undefined;
 }
 
-/** Lines of one title join directly; a joint issuers' line keeps one space before the next organ. */
-function joinTitleLines(a: string, b: string): string {
-  return a + b;
-}
 
 /**
  * Spaces inside a title are layout (`第一章 总 则`, letter-spaced headings), except the one that
