@@ -3,8 +3,8 @@ import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { policyLibrary } from './src/lib/astro/integration.ts';
-import { GENERATED_PUBLIC_DIR } from './src/lib/emit/write-generated.ts';
-import { readSiteConfig } from './src/lib/site-config.ts';
+import { GENERATED_PUBLIC_DIR } from './src/lib/compiler/emit/write-generated.ts';
+import { readSiteConfig } from './src/config/environment.ts';
 
 const config = readSiteConfig();
 const workDir = process.env.WORK_DIR; // side-by-side builds: see README
@@ -17,7 +17,7 @@ export default defineConfig({
   // Render several pages at once: while one page's file is written the next renders (about a fifth
   // off the render step at 1,000 documents; pages are still rendered on one thread).
   build: { format: 'directory', concurrency: 4 },
-  // public/ plus the documents' download files, assembled by the compiler (src/lib/emit/write-generated.ts).
+  // public/ plus the documents' download files, assembled by the compiler (src/lib/compiler/emit/write-generated.ts).
   publicDir: GENERATED_PUBLIC_DIR,
   // policyLibrary first: it compiles the documents before any other integration reads content.
   integrations: [policyLibrary({ config, contentDir: 'content' }), mdx()],

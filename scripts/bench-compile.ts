@@ -11,12 +11,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { compileDocument, compileSite, sourceToMdast } from '../src/lib/pipeline.ts';
-import { remarkAssignIds } from '../src/lib/remark/assign-ids.ts';
-import { buildEntityMatcher, remarkLinkEntities, type MatchableEntity } from '../src/lib/remark/link-entities.ts';
-import { loadEntities } from '../src/lib/source/load-entities.ts';
-import { loadSources } from '../src/lib/source/load-sources.ts';
-import { buildSiteIndex } from '../src/lib/site/build-site-index.ts';
+import { compileDocument, compileSite, sourceToMdast } from '../src/lib/compiler/pipeline.ts';
+import { remarkAssignIds } from '../src/lib/compiler/remark/assign-ids.ts';
+import { buildEntityMatcher, remarkLinkEntities, type MatchableEntity } from '../src/lib/compiler/remark/link-entities.ts';
+import { loadEntities } from '../src/lib/compiler/source/load-entities.ts';
+import { loadSources } from '../src/lib/compiler/source/load-sources.ts';
+import { buildSiteIndex } from '../src/lib/compiler/site-wide/build-site-index.ts';
 import { createUrls } from '../src/lib/urls.ts';
 
 const args = process.argv.slice(2);

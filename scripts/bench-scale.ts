@@ -28,9 +28,9 @@ import { parse as parseYaml } from 'yaml';
 import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../src/lib/bench/generate-corpus.ts';
 import { median, renderScaleReport, replaceReadmeSection, type PageTypeFigures, type ScaleRun, type SearchFigures, type SizeFigures, type StepFigures } from '../src/lib/bench/scale-report.ts';
 import { starlightPages, starlightProjectFiles, type StarlightEntity } from '../src/lib/bench/starlight-pages.ts';
-import { STEP_LINE } from '../src/lib/astro/step-timings.ts';
-import { precacheList } from '../src/lib/postbuild/service-worker.ts';
-import { site } from '../src/site.config.ts';
+import { STEP_LINE } from '../src/lib/build/step-timings.ts';
+import { precacheList } from '../src/lib/postbuild/generate-service-worker.ts';
+import { site } from '../src/config/site.config.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { serveStatic } from '../support/static-server.ts';
 

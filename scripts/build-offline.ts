@@ -7,7 +7,7 @@
  * - Search: the same search page, core and sharded index as online, but fetch() and module
  *   scripts do not work from disk: every index file becomes a plain script
  *   (offline/search-index/<path>.js) loaded on demand, and the page's code is bundled as a classic
- *   script (offline/offline-search.js, from src/offline/offline-search.ts) that replaces the page's
+ *   script (offline/offline-search.js, from src/client/offline-search.ts) that replaces the page's
  *   module scripts.
  * - Left out: the service worker, the web app manifest, sitemap.xml and robots.txt, which only
  *   work or matter on a web server.
@@ -26,9 +26,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { remove } from 'unist-util-remove';
 import { visit } from 'unist-util-visit';
-import { toRelativeUrl } from '../src/offline/relative-urls.ts';
-import { readSiteConfig } from '../src/lib/site-config.ts';
-import { site } from '../src/site.config.ts';
+import { toRelativeUrl } from '../src/client/relative-urls.ts';
+import { readSiteConfig } from '../src/config/environment.ts';
+import { site } from '../src/config/site.config.ts';
 
 const SITE_NAME = site.name;
 const SEARCH_PAGE = 'search/index.html';
@@ -92,7 +92,7 @@ for (const file of filesUnder(join(dist, 'search-index')).filter((f) => f.endsWi
 if (!existsSync(join(dist, 'search-index', 'meta.json'))) throw new Error(`${dist} has no search index (search-index/meta.json): build the site first`);
 const files = filesUnder(out);
 const bundle = await build({
-  entryPoints: [join(import.meta.dirname, '../src/offline/offline-search.ts')],
+  entryPoints: [join(import.meta.dirname, '../src/client/offline-search.ts')],
   bundle: true,
   format: 'iife',
   target: 'es2022',

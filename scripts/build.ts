@@ -5,18 +5,18 @@
  * integration (src/lib/astro/integration.ts) runs every step.
  *
  * The site is built into a folder beside dist/ that replaces it only when everything succeeded
- * (src/lib/cli/atomic-build.ts): a failed build leaves the last good site in place. A failure is
+ * (src/lib/build/atomic-build.ts): a failed build leaves the last good site in place. A failure is
  * printed once, with its file and what to do, without Astro's wrapper or a stack trace
- * (src/lib/cli/build-failure.ts; BUILD_DEBUG=1 adds the stack).
+ * (src/lib/build/build-failure.ts; BUILD_DEBUG=1 adds the stack).
  */
 import { resolve } from 'node:path';
 import { build } from 'astro';
-import { buildAtomically } from '../src/lib/cli/atomic-build.ts';
-import { describeBuildFailure } from '../src/lib/cli/build-failure.ts';
+import { buildAtomically } from '../src/lib/build/atomic-build.ts';
+import { describeBuildFailure } from '../src/lib/build/build-failure.ts';
 
 // Where astro.config.mjs puts the site: dist/, or $WORK_DIR/dist for side-by-side builds.
 const outDir = resolve(process.env.WORK_DIR ? `${process.env.WORK_DIR}/dist` : 'dist');
-const buildLog = new URL('../src/lib/astro/build-log.ts', import.meta.url);
+const buildLog = new URL('../src/lib/build/build-log.ts', import.meta.url);
 
 try {
   await buildAtomically(outDir, async (temp) => {

@@ -5,7 +5,7 @@
  *   --check            validate only, write nothing
  *   --content <dir>    the content folder (default: $CONTENT_DIR, else content)
  */
-import { runCompile } from '../src/lib/cli/run-compile.ts';
+import { runCompile } from '../src/lib/build/run-compile.ts';
 
 process.exitCode = runCompile(process.argv.slice(2), process.env, {
   out: (line) => console.log(line),

@@ -2,9 +2,9 @@
  * `npm run entities:candidates`: terms the sources put in quotation marks or 《》 that have no
  * entity page and are not on content/entity-ignore.yaml. Recurring ones first.
  */
-import { compileSite } from '../src/lib/pipeline.ts';
-import { findEntityCandidates } from '../src/lib/site/entity-candidates.ts';
-import { loadIgnoreList } from '../src/lib/source/load-ignore-list.ts';
+import { compileSite } from '../src/lib/compiler/pipeline.ts';
+import { findEntityCandidates } from '../src/lib/authoring/candidates/entity-candidates.ts';
+import { loadIgnoreList } from '../src/lib/compiler/source/load-ignore-list.ts';
 import { createUrls } from '../src/lib/urls.ts';
 
 const build = compileSite('content', createUrls('/'));

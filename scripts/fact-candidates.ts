@@ -4,9 +4,9 @@
  * entry of content/figure-ignore.yaml (content/date-ignore.yaml) accounts for; and stale ignore
  * entries. The same check as tests/unit/fact-coverage.test.ts.
  */
-import { compileSite } from '../src/lib/pipeline.ts';
-import { checkCoverage, findDates, findQuantities } from '../src/lib/site/fact-coverage.ts';
-import { loadFiguresAndEvents } from '../src/lib/source/load-figures-and-events.ts';
+import { compileSite } from '../src/lib/compiler/pipeline.ts';
+import { checkCoverage, findDates, findQuantities } from '../src/lib/authoring/candidates/fact-coverage.ts';
+import { loadFiguresAndEvents } from '../src/lib/compiler/source/load-figures-and-events.ts';
 import { createUrls } from '../src/lib/urls.ts';
 
 const which = process.argv[2] === 'events' ? 'events' : 'figures';

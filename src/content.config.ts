@@ -1,13 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { GENERATED_DIR } from './lib/emit/write-generated.ts';
+import { GENERATED_DIR } from './lib/compiler/emit/write-generated.ts';
 import { entityFrontmatterSchema, entityKinds } from './lib/schema/entity.ts';
 
-// Everything the routes read was compiled and validated by the compiler (src/lib/pipeline.ts, run by
+// Everything the routes read was compiled and validated by the compiler (src/lib/compiler/pipeline.ts, run by
 // the policy-library integration before Astro reads content); the schemas here check the generated
 // shape at the boundary. Entity pages are Markdown rendered by the compiler, never by Astro's MDX,
-// so no author input is ever compiled to code. One collection per kind in src/site.config.ts.
+// so no author input is ever compiled to code. One collection per kind in src/config/site.config.ts.
 const generated = (dir: string) => glob({ pattern: '**/*.json', base: `${GENERATED_DIR}/${dir}` });
 
 export const collections = {

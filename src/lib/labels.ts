@@ -1,5 +1,5 @@
-import { site } from '../site.config.ts';
-import { canonicalKind } from './config/document-kinds.ts';
+import { site } from '../config/site.config.ts';
+import { canonicalKind } from '../config/document-kinds.ts';
 import type { EntityKind } from './schema/entity.ts';
 
 export { entityKindLabels } from './schema/entity.ts';
@@ -9,7 +9,7 @@ export const entityKindBadges: Record<EntityKind, string> = Object.fromEntries(s
 
 /**
  * The kind a page shows for a document's `kind`: the configured name for a name or alias
- * (年度计划 → 计划, 政府工作报告 → 报告), from src/site.config.ts.
+ * (年度计划 → 计划, 政府工作报告 → 报告), from src/config/site.config.ts.
  */
 export const documentKindLabel = (kind: string): string => canonicalKind(kind) ?? kind;
 

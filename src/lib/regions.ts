@@ -1,5 +1,5 @@
 /**
- * Regions as a tree: the places this site is about (src/site.config.ts, with their own names and
+ * Regions as a tree: the places this site is about (src/config/site.config.ts, with their own names and
  * aliases, and groupings that are no administrative division, such as 沿沪宁七个城市), and every
  * other administrative division of China (src/lib/geo/divisions.ts), so a document from 深圳市坪山区
  * or 山西省 needs no configuration. A spelling → its canonical name, and a region → the chain of
@@ -9,7 +9,7 @@
  * only when a spelling is not configured, so a site whose content keeps to its configured regions
  * never reads it.
  */
-import { site } from '../site.config.ts';
+import { site } from '../config/site.config.ts';
 import { COUNTRY_CODE, COUNTRY_NAMES, divisionChain, findDivisions, shortForm, type Division } from './geo/divisions.ts';
 
 type RegionList = ReadonlyArray<{ name: string; parent?: string; aliases?: readonly string[] }>;
@@ -95,7 +95,7 @@ export function regionTree(regions: RegionList, divisions: DivisionSource = defa
       };
     }
     return {
-      problem: `must be a region of src/site.config.ts or the name of a province, city, district, county, town or street; "${s}" is neither`,
+      problem: `must be a region of src/config/site.config.ts or the name of a province, city, district, county, town or street; "${s}" is neither`,
       hint: `Write the place's official name, with its city or district when it is a town (上海市闵行区新虹街道), or one of the configured regions: ${configuredNames}.`,
     };
   };

@@ -87,7 +87,7 @@ export interface CompiledDocument {
   paragraphs: ParagraphIndexEntry[];
   mentions: Mention[];
   report: DocumentReport;
-  /** 校勘说明: corrections applied and known gaps of the source (src/lib/collation/collation-notes.ts). */
+  /** 校勘说明: corrections applied and known gaps of the source (src/lib/compiler/collation/collation-notes.ts). */
   collation?: CollationNote[];
 }
 
@@ -101,7 +101,7 @@ export interface CompiledEntity {
   html: string;
   /** Citations of documents that failed to compile, by document: counted, not checked. */
   uncheckedCitations?: Record<string, number>;
-  /** Frontmatter facts resolved to their paragraphs (src/lib/facts/resolve-facts.ts). */
+  /** Frontmatter facts resolved to their paragraphs (src/lib/compiler/facts/resolve-facts.ts). */
   facts?: ResolvedFacts;
 }
 
@@ -161,7 +161,7 @@ export type ResolvedFigure = Omit<FigureEntry, 'citation'> & {
   source: FactSource;
   /** The cited paragraph's position in its document, so a plan's indicators keep the plan's order. */
   position?: number;
-  /** The site theme of the entities the figure names or its paragraph mentions (src/lib/site/resolve-figures-and-events.ts). */
+  /** The site theme of the entities the figure names or its paragraph mentions (src/lib/compiler/site-wide/resolve-figures-and-events.ts). */
   topic?: string;
 };
 

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { allDocuments } from '../lib/astro/content.ts';
 import { atomFeed } from '../lib/views/feed.ts';
-import { site } from '../site.config.ts';
+import { site } from '../config/site.config.ts';
 
 /** `/feed.xml`: an Atom feed of the latest documents, advertised in every page's head (src/layouts/Base.astro). */
 export const GET: APIRoute = async ({ site: siteUrl }) => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { site } from '../site.config.ts';
+import { site } from '../config/site.config.ts';
 
 /**
  * The web app manifest, from the site configuration (name, description, theme colour), so the app's

@@ -6,7 +6,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDocument, type AddedDocument } from '../../src/lib/ingest/add-document.ts';
+import { addDocument, type AddedDocument } from '../../src/lib/authoring/ingest/add-document.ts';
 import { cleanBuildEnv } from '../setup/build-site.ts';
 import { useSiteInBrowser } from '../support/browser.ts';
 import { confirmMetadata } from '../support/confirm-metadata.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
 import { serveStatic } from '../../support/static-server.ts';
-import { waitForServiceWorker } from './service-worker.ts';
+import { waitForServiceWorker } from '../support/service-worker-state.ts';
 
 /**
  * No third-party requests, ever: every request the browser makes while a reader browses and

@@ -8,8 +8,8 @@ import { DIST } from '../support/site.ts';
 import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { readBuiltPages } from '../../src/lib/postbuild/built-pages.ts';
 import { serveStatic } from '../../support/static-server.ts';
-import { generateServiceWorker, precacheList } from '../../src/lib/postbuild/service-worker.ts';
-import { waitForServiceWorker } from './service-worker.ts';
+import { generateServiceWorker, precacheList } from '../../src/lib/postbuild/generate-service-worker.ts';
+import { waitForServiceWorker } from '../support/service-worker-state.ts';
 
 /**
  * Offline within a budget: one visit to the home page precaches the shell, the listings and the

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
-import { waitForServiceWorker } from './service-worker.ts';
+import { waitForServiceWorker } from '../support/service-worker-state.ts';
 
 /**
  * Offline search tells the truth: after a first visit (and one search online), with the browser

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { site as siteConfig } from '../../src/site.config.ts';
+import { site as siteConfig } from '../../src/config/site.config.ts';
 import { useSiteInBrowser } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
 

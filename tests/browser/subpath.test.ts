@@ -9,7 +9,7 @@ import { cleanBuildEnv } from '../setup/build-site.ts';
 import { launchChromium } from '../support/browser.ts';
 import { checkLinks, manifestLinks, type LinkReport } from '../support/link-check.ts';
 import { serveStatic } from '../../support/static-server.ts';
-import { waitForServiceWorker } from './service-worker.ts';
+import { waitForServiceWorker } from '../support/service-worker-state.ts';
 
 /**
  * Hosted under a sub-path: the site built with BASE_PATH=/zhengce/ (and a SITE_URL, so the

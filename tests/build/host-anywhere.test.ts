@@ -8,9 +8,9 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { isMentionList, listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { FEED_SIZE } from '../../src/lib/views/feed.ts';
 import { DARK_PANEL, SHARE_IMAGE } from '../../src/lib/views/share-image.ts';
-import { site } from '../../src/site.config.ts';
+import { site } from '../../src/config/site.config.ts';
 import { DIST, readPage } from '../support/site.ts';
-import { precacheList } from '../../src/lib/postbuild/service-worker.ts';
+import { precacheList } from '../../src/lib/postbuild/generate-service-worker.ts';
 
 /** What a static host needs beyond the pages: metadata, sitemap, robots.txt, manifest, service worker. */
 const pages = listPages(DIST);

@@ -4,11 +4,11 @@ import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_DIR } from '../../src/lib/emit/write-generated.ts';
-import type { EntityBacklinks } from '../../src/lib/site/build-site-index.ts';
-import { buildEntityMatcher } from '../../src/lib/remark/link-entities.ts';
-import { loadEntities } from '../../src/lib/source/load-entities.ts';
-import { loadLinkExclusions } from '../../src/lib/source/load-link-exclusions.ts';
+import { GENERATED_DIR } from '../../src/lib/compiler/emit/write-generated.ts';
+import type { EntityBacklinks } from '../../src/lib/compiler/site-wide/build-site-index.ts';
+import { buildEntityMatcher } from '../../src/lib/compiler/remark/link-entities.ts';
+import { loadEntities } from '../../src/lib/compiler/source/load-entities.ts';
+import { loadLinkExclusions } from '../../src/lib/compiler/source/load-link-exclusions.ts';
 import { DIST, readPage } from '../support/site.ts';
 
 const pageCache = new Map<string, ReturnType<typeof readPage>>();

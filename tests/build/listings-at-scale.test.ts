@@ -8,7 +8,7 @@ import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '.
 import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { CHUNK, type IndexMeta } from '../../src/lib/search/index-format.ts';
 import { cleanBuildEnv } from '../setup/build-site.ts';
-import { precacheList } from '../../src/lib/postbuild/service-worker.ts';
+import { precacheList } from '../../src/lib/postbuild/generate-service-worker.ts';
 import { copyProject } from '../support/project-copy.ts';
 import { readPage } from '../support/site.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SearchCore, type ResultCard } from '../../src/lib/search/search-core.ts';
-import { site } from '../../src/site.config.ts';
+import { site } from '../../src/config/site.config.ts';
 import { DIST } from '../support/site.ts';
 
 /**

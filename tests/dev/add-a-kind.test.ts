@@ -6,14 +6,14 @@ import { cleanBuildEnv } from '../setup/build-site.ts';
 import { copyProject } from '../support/project-copy.ts';
 
 /**
- * The site is data: a new kind of entity page needs one entry in src/site.config.ts and a folder of
+ * The site is data: a new kind of entity page needs one entry in src/config/site.config.ts and a folder of
  * pages under content/, nothing else. Built in a copy of the project.
  */
 const work = copyProject('add-a-kind-');
 const page = (path: string) => readFileSync(join(work, 'dist', path, 'index.html'), 'utf8');
 
 beforeAll(() => {
-  const configFile = join(work, 'src/site.config.ts');
+  const configFile = join(work, 'src/config/site.config.ts');
   const config = readFileSync(configFile, 'utf8');
   const kinds = '  kinds: [\n';
   expect(config).toContain(kinds);

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import type { AddedDocument } from '../../src/lib/ingest/add-document.ts';
+import type { AddedDocument } from '../../src/lib/authoring/ingest/add-document.ts';
 import { sourceMetaSchema } from '../../src/lib/schema/source-meta.ts';
 
 /** What the schema accepts today, else a stand-in it accepts (kinds and regions are the site's data). */

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileSite } from '../../src/lib/pipeline.ts';
-import { bareName, uncoveredTitles } from '../../src/lib/site/entity-candidates.ts';
-import { factCoverage } from '../../src/lib/site/fact-coverage.ts';
-import { loadEntities } from '../../src/lib/source/load-entities.ts';
-import { loadFiguresAndEvents } from '../../src/lib/source/load-figures-and-events.ts';
-import { loadIgnoreList } from '../../src/lib/source/load-ignore-list.ts';
+import { compileSite } from '../../src/lib/compiler/pipeline.ts';
+import { bareName, uncoveredTitles } from '../../src/lib/authoring/candidates/entity-candidates.ts';
+import { factCoverage } from '../../src/lib/authoring/candidates/fact-coverage.ts';
+import { loadEntities } from '../../src/lib/compiler/source/load-entities.ts';
+import { loadFiguresAndEvents } from '../../src/lib/compiler/source/load-figures-and-events.ts';
+import { loadIgnoreList } from '../../src/lib/compiler/source/load-ignore-list.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 
 /**

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { detectKind, detectMetadata as detectWith, parseChineseDate } from '../../src/lib/ingest/detect-metadata.ts';
-import { siteDetectionContext } from '../../src/lib/ingest/metadata/context.ts';
-import { site } from '../../src/site.config.ts';
+import { detectKind, detectMetadata as detectWith, parseChineseDate } from '../../src/lib/authoring/ingest/detect-metadata.ts';
+import { siteDetectionContext } from '../../src/lib/authoring/ingest/metadata/context.ts';
+import { site } from '../../src/config/site.config.ts';
 
 const detectMetadata = (text: string) => detectWith(text, {}, siteDetectionContext());
 const kindOf = (title: string, text: string) => detectKind(title, text, site.documentKinds)?.kind;
-import { slugFromFileName } from '../../src/lib/ingest/add-document.ts';
-import { findFigureCandidates } from '../../src/lib/ingest/figure-candidates.ts';
-import { foldRadicals } from '../../src/lib/ingest/fold-radicals.ts';
-import { extractHtml } from '../../src/lib/ingest/extract-html.ts';
-import { toSourceText } from '../../src/lib/ingest/source-text.ts';
+import { slugFromFileName } from '../../src/lib/authoring/ingest/add-document.ts';
+import { findFigureCandidates } from '../../src/lib/authoring/candidates/figure-candidates.ts';
+import { foldRadicals } from '../../src/lib/authoring/ingest/fold-radicals.ts';
+import { extractHtml } from '../../src/lib/authoring/ingest/extract-html.ts';
+import { toSourceText } from '../../src/lib/authoring/ingest/source-text.ts';
 
 /** The rules behind add-document's guesses, on excerpts of the real sources and their variants. */
 

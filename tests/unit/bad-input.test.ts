@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCompile } from '../../src/lib/cli/run-compile.ts';
+import { runCompile } from '../../src/lib/build/run-compile.ts';
 
 /**
  * The bad-input battery: what an author gets for each mistake the issue lists. Every case is a

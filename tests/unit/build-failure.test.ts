@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeBuildFailure } from '../../src/lib/cli/build-failure.ts';
+import { describeBuildFailure } from '../../src/lib/build/build-failure.ts';
 import { ContentError } from '../../src/lib/errors.ts';
 import { BuiltPageError } from '../../src/lib/postbuild/built-pages.ts';
 

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentReport, runCheckContent } from '../../src/lib/cli/check-content.ts';
-import { runCompile } from '../../src/lib/cli/run-compile.ts';
-import { addDocument, type AddedDocument } from '../../src/lib/ingest/add-document.ts';
-import { unconfirmedFields } from '../../src/lib/source/load-sources.ts';
+import { contentReport, runCheckContent } from '../../src/lib/authoring/check-content.ts';
+import { runCompile } from '../../src/lib/build/run-compile.ts';
+import { addDocument, type AddedDocument } from '../../src/lib/authoring/ingest/add-document.ts';
+import { unconfirmedFields } from '../../src/lib/compiler/source/load-sources.ts';
 import { confirmMetadata } from '../support/confirm-metadata.ts';
 import { curatedEntityCoverage, curatedFactCoverage } from '../support/curated-coverage.ts';
 import { PROJECT_ROOT, copyProject } from '../support/project-copy.ts';

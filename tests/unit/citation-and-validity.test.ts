@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
-import { withYearBreaks } from '../../src/lib/remark/resolve-citations.ts';
+import { withYearBreaks } from '../../src/lib/compiler/remark/resolve-citations.ts';
 import { sourceMetaSchema, type SourceMeta } from '../../src/lib/schema/source-meta.ts';
 import { citedDate, formatCitation } from '../../src/lib/views/citation.ts';
 import { validityOf } from '../../src/lib/views/validity.ts';

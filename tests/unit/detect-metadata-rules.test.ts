@@ -4,8 +4,8 @@
  * tests/unit/real-docs.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { detectMetadata } from '../../src/lib/ingest/detect-metadata.ts';
-import { siteDetectionContext } from '../../src/lib/ingest/metadata/context.ts';
+import { detectMetadata } from '../../src/lib/authoring/ingest/detect-metadata.ts';
+import { siteDetectionContext } from '../../src/lib/authoring/ingest/metadata/context.ts';
 import { parseChineseDate } from '../../src/lib/text/chinese-dates.ts';
 
 const detect = (text: string, hints = {}) => detectMetadata(text, hints, siteDetectionContext());

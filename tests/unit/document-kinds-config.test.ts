@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyProject } from '../support/project-copy.ts';
 
 /**
- * Document kinds are data: a kind added to documentKinds in src/site.config.ts is accepted in a
+ * Document kinds are data: a kind added to documentKinds in src/config/site.config.ts is accepted in a
  * source's metadata, by name and alias, with no other change. Checked with the real command in a
  * copy of the project.
  */
@@ -44,11 +44,11 @@ describe('a document kind added to the configuration', () => {
     addSource('工作简报');
     const { code, output } = check();
     expect(code).toBe(1);
-    expect(output).toContain('changzheng-briefing.meta.yaml:2: field "kind" must be one of the document kinds of src/site.config.ts: 决议, 决定');
+    expect(output).toContain('changzheng-briefing.meta.yaml:2: field "kind" must be one of the document kinds of src/config/site.config.ts: 决议, 决定');
   });
 
-  it('is accepted by name and alias once src/site.config.ts lists it', { timeout: 60_000 }, () => {
-    const configFile = join(work, 'src/site.config.ts');
+  it('is accepted by name and alias once src/config/site.config.ts lists it', { timeout: 60_000 }, () => {
+    const configFile = join(work, 'src/config/site.config.ts');
     const config = readFileSync(configFile, 'utf8');
     const kinds = '  documentKinds: [\n';
     expect(config).toContain(kinds);

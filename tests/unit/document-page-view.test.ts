@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GeneratedDocument } from '../../src/lib/emit/write-generated.ts';
+import type { GeneratedDocument } from '../../src/lib/compiler/emit/write-generated.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { documentPageView } from '../../src/lib/views/document-page.ts';
 

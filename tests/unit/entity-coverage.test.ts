@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findEntityCandidates, uncoveredTitles } from '../../src/lib/site/entity-candidates.ts';
+import { findEntityCandidates, uncoveredTitles } from '../../src/lib/authoring/candidates/entity-candidates.ts';
 import { CURATED_SOURCES, curatedEntityCoverage } from '../support/curated-coverage.ts';
 
 const CONTENT = join(import.meta.dirname, '../../content');

@@ -5,14 +5,14 @@
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { extractSourceText } from '../../src/lib/ingest/extract.ts';
-import { chineseCounting } from '../../src/lib/ingest/docx-numbering.ts';
-import { bodyToBlocks } from '../../src/lib/ingest/extract-doc.ts';
-import { expandDelta } from '../../src/lib/ingest/extract-ofd.ts';
-import { linesToParagraphs } from '../../src/lib/ingest/layout-paragraphs.ts';
-import { tsvToLines } from '../../src/lib/ingest/ocr.ts';
-import { tablesFromLayout } from '../../src/lib/ingest/pdf-table.ts';
-import { pipeTable } from '../../src/lib/ingest/source-text.ts';
+import { extractSourceText } from '../../src/lib/authoring/ingest/extract.ts';
+import { chineseCounting } from '../../src/lib/authoring/ingest/docx-numbering.ts';
+import { bodyToBlocks } from '../../src/lib/authoring/ingest/extract-doc.ts';
+import { expandDelta } from '../../src/lib/authoring/ingest/extract-ofd.ts';
+import { linesToParagraphs } from '../../src/lib/authoring/ingest/layout-paragraphs.ts';
+import { tsvToLines } from '../../src/lib/authoring/ingest/ocr.ts';
+import { tablesFromLayout } from '../../src/lib/authoring/ingest/pdf-table.ts';
+import { pipeTable } from '../../src/lib/authoring/ingest/source-text.ts';
 import { decodeSource, decodeSourceWithEncoding } from '../../src/lib/text/decode-source.ts';
 
 const extract = (bytes: Uint8Array, file: string) => extractSourceText(bytes, file);

@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { extractSourceText, type Extraction } from '../../src/lib/ingest/extract.ts';
-import { ocrAvailable } from '../../src/lib/ingest/ocr.ts';
+import { extractSourceText, type Extraction } from '../../src/lib/authoring/ingest/extract.ts';
+import { ocrAvailable } from '../../src/lib/authoring/ingest/ocr.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const REAL = resolve(projectRoot, '../shared/real-docs');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCoverage, findDates, findQuantities } from '../../src/lib/site/fact-coverage.ts';
+import { checkCoverage, findDates, findQuantities } from '../../src/lib/authoring/candidates/fact-coverage.ts';
 import { normalizeForMatching } from '../../src/lib/text/normalize-for-matching.ts';
 import { CURATED_SOURCES, curatedFactCoverage } from '../support/curated-coverage.ts';
 

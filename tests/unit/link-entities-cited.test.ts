@@ -1,11 +1,11 @@
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { remarkAssignIds } from '../../src/lib/remark/assign-ids.ts';
-import { buildEntityMatcher, remarkLinkEntities } from '../../src/lib/remark/link-entities.ts';
-import { citedQuotesByDocument } from '../../src/lib/site/cited-paragraphs.ts';
-import type { EntitySource } from '../../src/lib/source/load-entities.ts';
-import { parseInline } from '../../src/lib/structure/build-mdast.ts';
+import { remarkAssignIds } from '../../src/lib/compiler/remark/assign-ids.ts';
+import { buildEntityMatcher, remarkLinkEntities } from '../../src/lib/compiler/remark/link-entities.ts';
+import { citedQuotesByDocument } from '../../src/lib/compiler/site-wide/cited-paragraphs.ts';
+import type { EntitySource } from '../../src/lib/compiler/source/load-entities.ts';
+import { parseInline } from '../../src/lib/compiler/structure/build-mdast.ts';
 import { normalizeForMatching } from '../../src/lib/text/normalize-for-matching.ts';
 
 // Two places, one name each: 楼委会 is a 新虹 entity, so a 普陀区 document links it only where a page cites it.

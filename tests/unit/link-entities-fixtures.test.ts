@@ -7,10 +7,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { remarkAssignIds } from '../../src/lib/remark/assign-ids.ts';
-import { buildEntityMatcher, remarkLinkEntities, type Mention } from '../../src/lib/remark/link-entities.ts';
-import { loadEntities } from '../../src/lib/source/load-entities.ts';
-import { loadLinkExclusions } from '../../src/lib/source/load-link-exclusions.ts';
+import { remarkAssignIds } from '../../src/lib/compiler/remark/assign-ids.ts';
+import { buildEntityMatcher, remarkLinkEntities, type Mention } from '../../src/lib/compiler/remark/link-entities.ts';
+import { loadEntities } from '../../src/lib/compiler/source/load-entities.ts';
+import { loadLinkExclusions } from '../../src/lib/compiler/source/load-link-exclusions.ts';
 
 /**
  * Linking rules on real excerpts, against the real entity pages and content/link-exclusions.yaml:

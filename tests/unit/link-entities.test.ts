@@ -1,14 +1,14 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { remarkAssignIds } from '../../src/lib/remark/assign-ids.ts';
+import { remarkAssignIds } from '../../src/lib/compiler/remark/assign-ids.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildEntityMatcher, chooseCandidate, remarkLinkEntities, type Mention } from '../../src/lib/remark/link-entities.ts';
+import { buildEntityMatcher, chooseCandidate, remarkLinkEntities, type Mention } from '../../src/lib/compiler/remark/link-entities.ts';
 import type { EntityRef } from '../../src/lib/schema/entity.ts';
-import { loadLinkExclusions } from '../../src/lib/source/load-link-exclusions.ts';
-import { parseInline } from '../../src/lib/structure/build-mdast.ts';
+import { loadLinkExclusions } from '../../src/lib/compiler/source/load-link-exclusions.ts';
+import { parseInline } from '../../src/lib/compiler/structure/build-mdast.ts';
 import { NameTrie } from '../../src/lib/text/name-trie.ts';
 
 const entity = (id: string, name: string, aliases: string[] = []): EntityRef => {

@@ -2,16 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { documentKinds as documentKindsOf } from '../../src/lib/config/document-kinds.ts';
-import { siteDefinitionSchema } from '../../src/lib/config/site-config-schema.ts';
-import { namesRegion, regionWithin } from '../../src/lib/facts/region-within.ts';
+import { documentKinds as documentKindsOf } from '../../src/config/document-kinds.ts';
+import { siteDefinitionSchema } from '../../src/config/site-definition.ts';
+import { namesRegion, regionWithin } from '../../src/lib/compiler/facts/region-within.ts';
 import { COUNTRY_CODE, divisionChain, findDivisions } from '../../src/lib/geo/divisions.ts';
 import { regions, regionTree, type DivisionSource } from '../../src/lib/regions.ts';
 import { documentKindLabel } from '../../src/lib/labels.ts';
 import { extractionKinds } from '../../src/lib/schema/extraction.ts';
 import { canonicalKind, documentKinds, sourceMetaSchema } from '../../src/lib/schema/source-meta.ts';
 import { facets } from '../../src/lib/views/kind-index.ts';
-import { site } from '../../src/site.config.ts';
+import { site } from '../../src/config/site.config.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -151,7 +151,7 @@ describe('document kinds from the configuration', () => {
     for (const kind of ['政府工作报告', '决议', '实施方案', '函']) expect(sourceMetaSchema.safeParse({ ...base(), kind }).success, kind).toBe(true);
     const refused = sourceMetaSchema.safeParse({ ...base(), kind: '简讯' });
     expect(refused.success).toBe(false);
-    expect(refused.error?.issues[0].message).toBe(`must be one of the document kinds of src/site.config.ts: ${documentKinds.join(', ')}; found "简讯"`);
+    expect(refused.error?.issues[0].message).toBe(`must be one of the document kinds of src/config/site.config.ts: ${documentKinds.join(', ')}; found "简讯"`);
   });
 
   it('refuse a spelling given to two kinds in the configuration', () => {

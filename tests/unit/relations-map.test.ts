@@ -2,8 +2,8 @@ import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { neighboursOf } from '../../src/lib/view/neighbourhood-svg.ts';
-import { ringMapSvg, segmentHitsBox, wrapLabel } from '../../src/lib/view/ring-map-svg.ts';
+import { neighboursOf } from '../../src/lib/views/svg/neighbourhood-svg.ts';
+import { ringMapSvg, segmentHitsBox, wrapLabel } from '../../src/lib/views/svg/ring-map-svg.ts';
 import type { EntityRelation, RelatedEntity } from '../../src/lib/types.ts';
 import { PAIRS_ON_OVERVIEW, PAIRS_PER_PAGE, relationTypePages, relationTypeSlug, relationTypeSummaries } from '../../src/lib/views/relations.ts';
 

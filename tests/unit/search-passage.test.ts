@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PASSAGE, densestPassage, impact, passageImpact } from '../../src/lib/search/index-format.ts';
-import { pageList } from '../../src/lib/postbuild/service-worker.ts';
-import { site } from '../../src/site.config.ts';
+import { pageList } from '../../src/lib/postbuild/generate-service-worker.ts';
+import { site } from '../../src/config/site.config.ts';
 
 describe('densest passage', () => {
   it('counts the most occurrences within one passage, wherever the page is long', () => {

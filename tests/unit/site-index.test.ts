@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledDocument, CompiledEntity } from '../../src/lib/types.ts';
-import type { Mention } from '../../src/lib/remark/link-entities.ts';
+import type { Mention } from '../../src/lib/compiler/remark/link-entities.ts';
 import type { EntityRef } from '../../src/lib/schema/entity.ts';
-import { buildSiteIndex } from '../../src/lib/site/build-site-index.ts';
+import { buildSiteIndex } from '../../src/lib/compiler/site-wide/build-site-index.ts';
 
 const ref = (id: string, name: string): EntityRef => {
   const [kind, slug] = id.split('/') as [EntityRef['kind'], string];

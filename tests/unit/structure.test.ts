@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { sourceToMdast } from '../../src/lib/pipeline.ts';
+import { sourceToMdast } from '../../src/lib/compiler/pipeline.ts';
 import { correctionsSchema } from '../../src/lib/schema/corrections.ts';
 import type { SourceMeta } from '../../src/lib/schema/source-meta.ts';
 

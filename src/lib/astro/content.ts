@@ -1,8 +1,8 @@
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { backlinksFile, documentPageFile, mentionPageFile, siteCharactersFile, type DocumentSummary, type GeneratedDocument, type GeneratedEntity } from '../emit/write-generated.ts';
-import type { EntityBacklinks } from '../site/build-site-index.ts';
+import { backlinksFile, documentPageFile, mentionPageFile, siteCharactersFile, type DocumentSummary, type GeneratedDocument, type GeneratedEntity } from '../compiler/emit/write-generated.ts';
+import type { EntityBacklinks } from '../compiler/site-wide/build-site-index.ts';
 import type { KindsOverview } from '../types.ts';
 import type { EntityFacts } from '../types.ts';
 import type { FiguresPage } from '../views/figures.ts';
@@ -38,7 +38,7 @@ export interface EntityEntry {
 }
 
 /**
- * Entity pages of one kind. The collections are made from the kinds in src/site.config.ts, so
+ * Entity pages of one kind. The collections are made from the kinds in src/config/site.config.ts, so
  * Astro cannot type them by name; their schema (src/content.config.ts) has validated the data.
  */
 export async function entitiesOf(kind: EntityKind): Promise<EntityEntry[]> {

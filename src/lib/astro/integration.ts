@@ -2,17 +2,17 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatProblem } from '../errors.ts';
-import { formatReport, writeGenerated } from '../emit/write-generated.ts';
-import { compileSite } from '../pipeline.ts';
+import { formatReport, writeGenerated } from '../compiler/emit/write-generated.ts';
+import { compileSite } from '../compiler/pipeline.ts';
 import { finishBuiltPages } from '../postbuild/built-pages.ts';
 import { SearchIndexWriter } from '../postbuild/search-index.ts';
-import { generateServiceWorker } from '../postbuild/service-worker.ts';
+import { generateServiceWorker } from '../postbuild/generate-service-worker.ts';
 import { writeSitemap } from '../postbuild/sitemap.ts';
-import type { SiteConfig } from '../site-config.ts';
-import { loadSynonyms, type Synonyms } from '../source/load-synonyms.ts';
+import type { SiteConfig } from '../../config/environment.ts';
+import { loadSynonyms, type Synonyms } from '../compiler/source/load-synonyms.ts';
 import { createUrls } from '../urls.ts';
-import { site } from '../../site.config.ts';
-import { stepStart, timed } from './step-timings.ts';
+import { site } from '../../config/site.config.ts';
+import { stepStart, timed } from '../build/step-timings.ts';
 
 export interface PolicyLibraryOptions {
   config: SiteConfig;

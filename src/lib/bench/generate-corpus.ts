@@ -11,14 +11,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { site } from '../../site.config.ts';
+import { site } from '../../config/site.config.ts';
 import { sourceMetaSchema, type SourceMeta } from '../schema/source-meta.ts';
-import { loadEntities } from '../source/load-entities.ts';
+import { loadEntities } from '../compiler/source/load-entities.ts';
 import { normalizeForMatching } from '../text/normalize-for-matching.ts';
 
 /**
  * The file extension of entity pages, written from this one constant (the loader in
- * src/lib/source/load-entities.ts reads the same extension).
+ * src/lib/compiler/source/load-entities.ts reads the same extension).
  */
 export const ENTITY_FILE_EXTENSION = '.md';
 
@@ -66,7 +66,7 @@ const ISSUERS: ReadonlyArray<{ issuer: string; region: string; place: string; nu
   { issuer: '闵行区人民政府', region: '闵行区', place: '闵行区', numberPrefix: '闵府' },
 ];
 for (const { region } of ISSUERS) {
-  if (!site.regions.some((r) => r.name === region)) throw new Error(`generate-corpus: region "${region}" is not in src/site.config.ts regions`);
+  if (!site.regions.some((r) => r.name === region)) throw new Error(`generate-corpus: region "${region}" is not in src/config/site.config.ts regions`);
 }
 
 const TOPICS = ['经济与社会发展', '社区治理', '党建引领网格治理', '城市更新', '营商环境优化', '民生保障', '为老服务', '楼宇经济发展', '平安建设', '产业发展', '基层党建', '公共服务'];

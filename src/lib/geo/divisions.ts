@@ -4,7 +4,7 @@
  * district or county and town or street, found by the spellings documents use for them.
  *
  * The dataset is read once, on the first lookup, so a build whose regions are all configured in
- * src/site.config.ts never reads it. Villages (its largest file) are not read at all.
+ * src/config/site.config.ts never reads it. Villages (its largest file) are not read at all.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

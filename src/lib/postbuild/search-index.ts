@@ -4,7 +4,7 @@ import type { SearchIndexData } from '../search/entities.ts';
 import { SearchIndexBuilder, documentNames, type BuiltIndex, type IndexName } from '../search/exact-index.ts';
 import { extractIndexedPage, type IndexedPage } from '../search/indexed-text.ts';
 import type { T2sMap } from '../search/normalize.ts';
-import type { Synonyms } from '../source/load-synonyms.ts';
+import type { Synonyms } from '../compiler/source/load-synonyms.ts';
 import { htmlFiles, pageUrl } from './built-pages.ts';
 
 /**

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSiteConfig, type SiteConfig } from '../site-config.ts';
+import { readSiteConfig, type SiteConfig } from '../../config/environment.ts';
 import { htmlFiles, pageUrl, type BuiltPage } from './built-pages.ts';
 
 /** Site-relative paths of every page (`''` for home, `documents/x/`): the built pages that are a folder's index. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { site } from '../../site.config.ts';
+import { site } from '../../config/site.config.ts';
 import { canonicalRegionField } from './region-field.ts';
 import { calendarDateProblem } from './source-meta.ts';
 

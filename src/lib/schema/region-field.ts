@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { regions } from '../regions.ts';
 
 /**
- * A `region` field: a region of src/site.config.ts (name or alias) or the name of one
+ * A `region` field: a region of src/config/site.config.ts (name or alias) or the name of one
  * administrative division of China. An ambiguous or unknown spelling gets one message saying
  * what it names and what to write.
  */

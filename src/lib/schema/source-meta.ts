@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { canonicalKind, siteDocumentKinds } from '../config/document-kinds.ts';
+import { canonicalKind, siteDocumentKinds } from '../../config/document-kinds.ts';
 import { extractionKinds } from './extraction.ts';
 import { regionField } from './region-field.ts';
 
 export { canonicalKind };
 
-/** The names of the kinds of source document in src/site.config.ts (决议 … 新闻报道). */
+/** The names of the kinds of source document in src/config/site.config.ts (决议 … 新闻报道). */
 export const documentKinds: readonly string[] = siteDocumentKinds.names;
 
 /** Why `YYYY`, `YYYY-MM` or `YYYY-MM-DD` is not a date on the calendar (2022-13-45, 2023-02-29), if it is not. */
@@ -30,18 +30,21 @@ const isoDate = z.string().superRefine((value, ctx) => {
  * `npm run add-document` writes this in place of the summary, which only a person can write; the
  * build refuses it, so a document cannot be published with the placeholder.
  */
+/** The mark on every value a person must check (README “Adding a source document”); the build shows such values with 未核对. */
+export const TO_CONFIRM = '待确认';
+
 export const SUMMARY_PLACEHOLDER = 'TODO：';
 
 /** Metadata that sits beside every source text as `<slug>.meta.yaml`. */
 export const sourceMetaSchema = z.strictObject({
   title: z.string().min(2),
-  /** A kind of src/site.config.ts by name or alias (年度计划 for 计划); views show `canonicalKind(kind)`. */
+  /** A kind of src/config/site.config.ts by name or alias (年度计划 for 计划); views show `canonicalKind(kind)`. */
   kind: z.string().superRefine((value, ctx) => {
     if (canonicalKind(value) === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: `must be one of the document kinds of src/site.config.ts: ${documentKinds.join(', ')}; found "${value}"`,
-        params: { hint: 'Use the kind the document names itself by (通知, 报告, 规划 …), or add it to documentKinds in src/site.config.ts.' },
+        message: `must be one of the document kinds of src/config/site.config.ts: ${documentKinds.join(', ')}; found "${value}"`,
+        params: { hint: 'Use the kind the document names itself by (通知, 报告, 规划 …), or add it to documentKinds in src/config/site.config.ts.' },
       });
     }
   }),
@@ -49,7 +52,7 @@ export const sourceMetaSchema = z.strictObject({
   documentNumber: z.string().min(2).optional(),
   date: isoDate,
   /**
-   * A region of src/site.config.ts by name or alias, or an administrative division of China by its
+   * A region of src/config/site.config.ts by name or alias, or an administrative division of China by its
    * name (深圳市坪山区, 山西省): entity links follow it (see link-entities.ts).
    */
   region: regionField,

@@ -1,5 +1,5 @@
-import { canonicalKind } from '../config/document-kinds.ts';
-import type { GeneratedDocument } from '../emit/write-generated.ts';
+import { canonicalKind } from '../../config/document-kinds.ts';
+import type { GeneratedDocument } from '../compiler/emit/write-generated.ts';
 import { entityKindLabels, formatChineseDate } from '../labels.ts';
 import { entityKinds, type EntityKind } from '../schema/entity.ts';
 import { extractionLabels } from '../schema/extraction.ts';

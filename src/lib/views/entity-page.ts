@@ -1,7 +1,7 @@
 import type { EntityBacklinks } from '../types.ts';
 import { entityKindLabels } from '../labels.ts';
 import { firstView } from './mentions.ts';
-import { neighboursOf } from '../view/neighbourhood-svg.ts';
+import { neighboursOf } from './svg/neighbourhood-svg.ts';
 
 interface EntityData {
   name: string;

@@ -1,4 +1,4 @@
-import { site } from '../../site.config.ts';
+import { site } from '../../config/site.config.ts';
 import { figureKinds, qualifierPlacement, type FigureKind } from '../schema/facts.ts';
 import type { ResolvedFigure } from '../types.ts';
 import { paginate, paginateGroups } from './paginate.ts';

@@ -1,4 +1,4 @@
-import type { SiteDefinition } from '../config/site-config-schema.ts';
+import type { SiteDefinition } from '../../config/site-definition.ts';
 import { LATEST_ON_HOME, listedDocument, type ListedDocument } from './document-listing.ts';
 
 /**

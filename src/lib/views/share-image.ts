@@ -26,7 +26,7 @@ export function wrapLines(text: string, perLine: number, maxLines: number): stri
 export interface ShareImageText {
   name: string;
   description: string;
-  /** The site's theme colour (src/site.config.ts `themeColor`), for the band and the name. */
+  /** The site's theme colour (src/config/site.config.ts `themeColor`), for the band and the name. */
   color: string;
 }
 

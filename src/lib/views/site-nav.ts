@@ -1,4 +1,4 @@
-import type { SiteDefinition } from '../config/site-config-schema.ts';
+import type { SiteDefinition } from '../../config/site-definition.ts';
 import type { Urls } from '../urls.ts';
 
 /**

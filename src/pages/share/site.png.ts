@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import sharp from 'sharp';
 import { shareImageSvg } from '../../lib/views/share-image.ts';
-import { site } from '../../site.config.ts';
+import { site } from '../../config/site.config.ts';
 
 /**
  * `/share/site.png`: the link-preview picture of every page (og:image, twitter:image), rasterised

@@ -1,0 +1,104 @@
+import { parseChineseDate, parseTimestampLine } from '../../../text/chinese-dates.ts';
+import { documentNumberLine } from '../../../text/document-number.ts';
+import { isFurniture, isMasthead, labelledValues } from './furniture.ts';
+import { NUMBERING, SPEAKER_LINE } from '../../../text/gongwen-patterns.ts';
+import { compact, type DocLine } from './lines.ts';
+
+
+/** Longest line a title is printed on; a longer one is body text. */
+const MAX_TITLE_LINE = 60;
+
+/** Title lines carry no sentence punctuation and do not end like a salutation or a lead-in. */
+const isTitleLike = (line: string) =>
+  line.length >= 2 &&
+  line.length <= MAX_TITLE_LINE &&
+  /\p{Script=Han}/u.test(line) &&
+  !/[。；;！？!?]/.test(line) &&
+  !/[：:]$/.test(line) &&
+  !/^[—–-]{1,2}/.test(line) &&
+  !NUMBERING.test(line) &&
+  labelledValues(line) === undefined &&
+  parseChineseDate(line) === undefined &&
+  parseTimestampLine(line) === undefined &&
+  documentNumberLine(line) === undefined &&
+  !/^[（(]\s*\d{4}\s*年?\s*[)）]$/.test(line);
+
+
+/** Lines above the title a reader does not count as title: box lines, mastheads, 文号, dates. */
+function isAboveTitle(line: string): boolean {
+  return isFurniture(line) || labelledValues(line) !== undefined || isMasthead(line) || documentNumberLine(line) !== undefined || parseChineseDate(line) !== undefined || parseTimestampLine(line) !== undefined;
+}
+
+export interface FoundTitle {
+  text: string;
+  lines: number[];
+}
+
+/**
+ * The document's own title: the first run of title-like lines near the top (a 公文 title is often
+ * printed over two or three lines, GB/T 9704 7.2.4), joined. Joining stops at a line that is not
+ * title-like, at a speaker line, at a repetition of the title (legal databases print it twice),
+ * or once the title ends with its kind (…的通知, …办法, …行动计划（2025—2027年）) and the next
+ * line does not continue a bracket.
+ */
+export function findTitle(lines: DocLine[], kindWords: readonly string[]): FoundTitle | undefined {
+  const endsWithKind = (t: string) => {
+    const bare = t.replace(/[（(][^（()）]*[)）]$/, '').replace(/[》”"」]+$/, '');
+    return kindWords.some((k) => bare.endsWith(k));
+  };
+  const head = lines.slice(0, 40);
+  // A box line may wrap (名称： 关于印发《…》的 / 通知): its short continuation is box too.
+  let afterBox = false;
+  for (let i = 0; i < head.length; i++) {
+    const line = head[i].text;
+    if (isAboveTitle(line)) {
+      afterBox = labelledValues(line) !== undefined;
+      continue;
+    }
+    if (afterBox && line.length <= 12 && !isTitleLike(head[i + 1]?.text ?? '')) {
+      afterBox = false;
+      continue;
+    }
+    afterBox = false;
+    if (!isTitleLike(line) || SPEAKER_LINE.test(line)) {
+      // Body text before any title: the document has none of its own (an excerpt, a digest).
+      if (line.length > MAX_TITLE_LINE || /[。；]/.test(line)) return undefined;
+      continue;
+    }
+    const taken = [head[i]];
+    let text = withoutButtonLabel(line);
+    for (let j = i + 1; j < head.length; j++) {
+      const next = head[j].text;
+      if (!isTitleLike(next) || SPEAKER_LINE.test(next) || isAboveTitle(next)) break;
+      if (compact(next) === compact(text) || compact(text).startsWith(compact(next))) break;
+      const opensBracket = /^[（(]/.test(next);
+      if (endsWithKind(text) && !opensBracket) break;
+      if (compact(text + next).length > 120) break;
+      // Lines of one title join directly; normaliseTitleSpaces keeps a joint issuers' space.
+      text += withoutButtonLabel(next);
+      taken.push(head[j]);
+    }
+    return { text: normaliseTitleSpaces(text), lines: taken.map((l) => l.n) };
+  }
+  return undefined;
+}
+
+
+/**
+ * Spaces inside a title are layout (`第一章 总 则`, letter-spaced headings), except the one that
+ * separates joint issuers (`海南省农业农村厅 海南省财政厅关于…`), which GB/T 9704 keeps.
+ */
+export function normaliseTitleSpaces(title: string): string {
+  return title
+    .replace(/\s+/g, ' ')
+    .replace(/(\S)\s(?=\S)/gu, (m, before: string, offset: number, whole: string) => {
+      const left = whole.slice(0, offset + 1);
+      const keep = /(厅|局|委|委员会|政府|办公厅|办公室|部|署|院|会|分局|监管局|中心)$/.test(left) && /^\S*?(关于|\S{2,}?(厅|局|委|政府|部|院|会)(关于|\s))/.test(whole.slice(offset + 2));
+      const latin = /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(whole.slice(offset + 2));
+      return keep || latin ? m : before;
+    })
+    .trim();
+}
+
+/** Portal pages print buttons beside the title (`…行动计划（2025—2027年） 政策咨询`); a print keeps their labels. */
+const withoutButtonLabel = (line: string) => line.replace(/\s+(政策咨询|政策解读|我要咨询|我要纠错|打印|关闭|分享|收藏)$/u, '');

@@ -1,0 +1,202 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { zipSync } from 'fflate';
+import type { CollationNote, CompiledEntity, DocumentEntities, DocumentHeader, DocumentNeighbours, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../../types.ts';
+import { entityKinds } from '../../schema/entity.ts';
+import type { SourceMeta } from '../../schema/source-meta.ts';
+import { site } from '../../../config/site.config.ts';
+import { buildFiguresPages } from '../../views/figures.ts';
+import { mentionPages } from '../../views/mentions.ts';
+import { buildTimelinePages } from '../../views/timeline.ts';
+
+/**
+ * Where the compiler leaves its output for the Astro routes; rebuilt from scratch every time.
+ * With WORK_DIR set, every build artefact (generated data, dist, caches) goes below it instead,
+ * so that several builds can run side by side.
+ */
+export const GENERATED_DIR = resolve(process.env.WORK_DIR ? `${process.env.WORK_DIR}/generated` : '.generated');
+
+/** The shape of `.generated/document-pages/<slug>.json`, as the document route reads it (one file per page, never all at once). */
+export interface GeneratedDocument {
+  slug: string;
+  meta: SourceMeta;
+  header: DocumentHeader;
+  html: string;
+  toc: TocEntry[];
+  entities: DocumentEntities['entities'];
+  /** 上一篇 / 下一篇 and related documents, from the site-wide reduce. */
+  neighbours: Omit<DocumentNeighbours, 'slug'>;
+  /** File names under `downloads/<slug>/`, served beside the page as `documents/<slug>/<file>`. */
+  downloads: { source: string; text: string; original?: string; originalFormat?: OriginalFormat };
+  /** Metadata fields still marked 待确认 in its .meta.yaml: shown with 未核对 on the page. */
+  unconfirmed: string[];
+  report: DocumentReport;
+  collation: CollationNote[];
+}
+
+/** A document as listings and route lists read it: `.generated/documents/<slug>.json`. */
+export type DocumentSummary = Pick<GeneratedDocument, 'slug' | 'meta' | 'downloads'>;
+
+/** How a kept original is offered: its format for readers (原始文件（PDF）) and the MIME type of the download. */
+export interface OriginalFormat {
+  label: string;
+  mime: string;
+}
+
+const ORIGINAL_FORMATS: Record<string, OriginalFormat> = {
+  '.pdf': { label: 'PDF', mime: 'application/pdf' },
+  '.docx': { label: 'Word 文档', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  '.doc': { label: 'Word 97–2003 文档', mime: 'application/msword' },
+  '.ofd': { label: 'OFD 版式文件', mime: 'application/ofd' },
+  '.zip': { label: '网页，ZIP 压缩', mime: 'application/zip' },
+};
+
+/**
+ * A kept original as it is published: the file name under `documents/<slug>/`, its bytes and format.
+ *
+ * A saved web page (.html/.htm) is never published as a page: served from the site's origin it
+ * would run its own scripts there (a browser opening `original.html` executes them, and with the
+ * site's cookies, storage and service worker in reach). No header can be relied on, since the site
+ * must work on any static host: `Content-Disposition` and `X-Content-Type-Options: nosniff` are host
+ * settings, and a `.txt` name does not hold where a host sends no type or nosniff and the browser
+ * sniffs `<html>` in it. So the page goes into a stored (uncompressed) zip, byte for byte: every
+ * host types `.zip` as application/zip (or an unknown binary), a browser sniffing its bytes sees the
+ * `PK` signature, never markup, and downloads it; the reader unzips it to read the page offline,
+ * off the site's origin. PDF, Word and OFD files are documents browsers never run as the site, so
+ * they are offered as they are.
+ */
+export function publishedOriginal(path: string, slug: string): { file: string; bytes: Uint8Array; format: OriginalFormat } {
+  const ext = extname(path).toLowerCase();
+  const bytes = new Uint8Array(readFileSync(path));
+  if (ext === '.html' || ext === '.htm') {
+    // A fixed time stamp: the same page gives the same zip, so the service worker's revision and
+    // caches change only when the page does.
+    const zip = zipSync({ [`${slug}${ext}`]: [bytes, { level: 0, mtime: new Date('2000-01-01T00:00:00Z') }] });
+    return { file: 'original.zip', bytes: zip, format: ORIGINAL_FORMATS['.zip'] };
+  }
+  const format = ORIGINAL_FORMATS[ext] ?? { label: ext.slice(1).toUpperCase(), mime: 'application/octet-stream' };
+  return { file: `original${ext}`, bytes, format };
+}
+
+/** The full page data of one document (body, contents, neighbours, notes). */
+export const documentPageFile = (slug: string) => join(GENERATED_DIR, 'document-pages', `${slug}.json`);
+
+/** An entity's backlinks (every mention, related entities, relations): `.generated/backlinks/<kind>/<slug>.json`. */
+export const backlinksFile = (entityId: string) => join(GENERATED_DIR, 'backlinks', `${entityId}.json`);
+
+/** Page n of an entity's complete mention list. */
+export const mentionPageFile = (entityId: string, n: number) => join(GENERATED_DIR, 'mention-pages', entityId, `${n}.json`);
+
+/** Every character the site's pages use, once each: the search's t2s map keeps only what can match. */
+export const siteCharactersFile = () => join(GENERATED_DIR, 'site-characters.txt');
+
+/**
+ * The site's static files, Astro's `publicDir`: the project's public/ (icons, manifest) and every
+ * document's downloads beside its page (`documents/<slug>/<file>`). Astro copies this folder into
+ * the built site as it is and serves it in dev, so thousands of download files cost a file copy
+ * each, not a rendered route each.
+ */
+export const GENERATED_PUBLIC_DIR = join(GENERATED_DIR, 'public');
+
+/**
+ * Where the download files of a document are written: `<dir>/<file>` for each of its `downloads`
+ * (the source as received, byte for byte (下载原文), the cleaned text, and the original file when
+ * one was kept).
+ */
+export const downloadsDir = (slug: string) => join(GENERATED_PUBLIC_DIR, 'documents', slug);
+
+/** The shape of `.generated/entities/<kind>/<slug>.json`: an entity page's frontmatter and its body rendered by the compiler. */
+export type GeneratedEntity = CompiledEntity['data'] & { html: string; facts: ResolvedFacts };
+
+/** Folders made by this build's writes: one mkdir per folder, not per file (thousands of files). */
+const madeFolders = new Set<string>();
+
+const write = (file: string, data: unknown) => {
+  const folder = dirname(file);
+  if (!madeFolders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    madeFolders.add(folder);
+  }
+  writeFileSync(file, typeof data === 'string' || data instanceof Uint8Array ? data : JSON.stringify(data) + '\n');
+};
+
+/**
+ * One file per page-sized slice, so each route reads only what it shows: a document page its own
+ * document, an entity page its own backlinks.
+ */
+export function writeGenerated(build: SiteBuild, publicDir = 'public'): void {
+  const out = GENERATED_DIR;
+  rmSync(out, { recursive: true, force: true });
+  madeFolders.clear();
+  if (existsSync(publicDir)) cpSync(publicDir, GENERATED_PUBLIC_DIR, { recursive: true });
+  const entitiesByDoc = new Map(build.index.documentEntities.map((d) => [d.slug, d.entities]));
+  const neighboursByDoc = new Map(build.index.documentNeighbours.map(({ slug, ...n }) => [slug, n]));
+  const characters = new Set<string>();
+  const addCharacters = (text: string) => {
+    for (const c of text) characters.add(c);
+  };
+  for (const d of build.documents) {
+    // The source as received, byte for byte (下载原文), the cleaned text, and the original file when kept.
+    const downloads: GeneratedDocument['downloads'] = { source: 'source.txt', text: 'text.txt' };
+    write(join(downloadsDir(d.slug), downloads.source), d.source.bytes);
+    write(join(downloadsDir(d.slug), downloads.text), d.text);
+    if (d.source.original) {
+      const original = publishedOriginal(d.source.original, d.slug);
+      downloads.original = original.file;
+      downloads.originalFormat = original.format;
+      write(join(downloadsDir(d.slug), original.file), original.bytes);
+    }
+    const doc: GeneratedDocument = {
+      slug: d.slug,
+      meta: d.meta,
+      header: d.header,
+      html: d.html,
+      toc: d.toc,
+      entities: entitiesByDoc.get(d.slug) ?? [],
+      neighbours: neighboursByDoc.get(d.slug) ?? { related: [] },
+      downloads,
+      report: d.report,
+      collation: d.collation ?? [],
+      unconfirmed: d.unconfirmed ?? [],
+    };
+    write(join(out, 'document-pages', `${d.slug}.json`), doc);
+    addCharacters(d.html + JSON.stringify(d.meta));
+    // What listings and getStaticPaths need: the content layer holds these for every document, so
+    // they leave out the body (at 5,000 documents the bodies alone are over 100 MB).
+    const summary: DocumentSummary = { slug: d.slug, meta: d.meta, downloads };
+    write(join(out, 'documents', `${d.slug}.json`), summary);
+  }
+  for (const b of build.index.backlinks) {
+    write(join(out, 'backlinks', `${b.id}.json`), b);
+    // The complete mention list in page-sized files, so a mentions page reads only its own slice.
+    for (const page of mentionPages(b.documents)) if (page.count > 0) write(mentionPageFile(b.id, page.number), page);
+  }
+  for (const e of build.entityPages) {
+    const page: GeneratedEntity = { ...e.data, html: e.html, facts: e.facts ?? { status: [], figures: [] } };
+    write(join(out, 'entities', `${e.id}.json`), page);
+    addCharacters(JSON.stringify(page));
+  }
+  write(siteCharactersFile(), [...characters].join(''));
+  write(join(out, 'entity-names.json'), build.entities);
+  if (build.index.overview) write(join(out, 'overview', 'kinds.json'), { id: 'kinds', ...build.index.overview });
+  // 指标 and 大事记: page-sized slices computed once; an entity page reads only its own facts.
+  for (const page of buildFiguresPages(build.figures)) write(join(out, 'figure-pages', `${page.page}.json`), page);
+  const order = { regions: site.regions.map((r) => r.name), kinds: site.eventKinds };
+  for (const page of buildTimelinePages(build.events, order)) write(join(out, 'timeline-pages', `${page.page}.json`), page);
+  for (const facts of build.index.entityFacts) write(join(out, 'entity-facts', `${facts.id}.json`), facts);
+}
+
+export function formatReport(build: SiteBuild): string {
+  const lines = build.documents.map(
+    (d) =>
+      `  ${d.slug}: ${d.report.headings} headings, ${d.report.paragraphs} paragraphs, ${d.report.corrections} corrections applied, ${d.report.joins} broken lines re-joined, ${d.mentions.length} entity mentions`,
+  );
+  const mentions = build.index.backlinks.reduce((n, b) => n + b.mentionCount, 0);
+  return [
+    `Compiled ${build.documents.length} documents:`,
+    ...lines,
+    `Figures: ${build.figures.length}; events: ${build.events.length}.`,
+    `Entities: ${build.entities.length} (${entityKinds.map((k) => `${k} ${build.entities.filter((e) => e.kind === k).length}`).join(', ')}); ${mentions} mentions in documents.`,
+  ].join('\n');
+}
+

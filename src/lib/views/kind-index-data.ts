@@ -1,8 +1,0 @@
-import { entitiesOf } from '../astro/content.ts';
-import { regionNames, themes } from '../schema/entity.ts';
-import { kindIndex } from './kind-index.ts';
-
-/** All pages of a kind's index, read from its collection (what the index routes render). */
-export async function kindIndexOf(kind: string) {
-  return kindIndex(await entitiesOf(kind), { themes, regions: regionNames });
-}
