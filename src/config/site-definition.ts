@@ -60,6 +60,8 @@ export const siteDefinitionSchema = z
     name: z.string().min(1),
     description: z.string().min(1),
     intro: z.string().min(1),
+    /** The footer's line on where the content comes from and which text is authoritative. */
+    attribution: z.string().min(1),
     documentsLabel: z.string().min(1),
     kinds: z.array(kindSchema).min(1),
     themes: z.array(z.string().min(1)).min(1),
