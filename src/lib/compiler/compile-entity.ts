@@ -32,8 +32,9 @@ export interface EntityPagePluginOptions {
 
 /**
  * The remark stages of an entity page, in order: citations become paragraph links (so the linker
- * leaves them alone), paragraphs get anchors, entity names become links. The compiler runs these
- * to validate and record mentions; Astro's MDX pipeline runs the very same list to render.
+ * leaves them alone), paragraphs get anchors, entity names become links. The compiler runs them
+ * once, both to validate and record mentions and to render the page's HTML: entity pages are never
+ * rendered by Astro's MDX.
  */
 export function entityPageTransforms(o: EntityPagePluginOptions): Array<(tree: Root) => void> {
   return [

@@ -1,9 +1,10 @@
 /**
  * The one search core, used by the online search page and by the offline copy opened from disk:
  * query parsing and folding (query.ts, normalize.ts), exact matching over the sharded index
- * (index-format.ts), ranking (rank.ts order: the page the query names, then titles, then BM25) and
- * result cards with excerpts (excerpt.ts, sections.ts). How files are fetched is the caller's:
- * `fetch` online, plain <script> files from disk (fetch does not work on file://).
+ * (index-format.ts), ranking (SearchCore.search: the page the query names, then documents before
+ * entity pages, then BM25 over the densest passage with a title bonus) and result cards with
+ * excerpts (excerpt.ts, sections.ts). How files are fetched is the caller's: `fetch` online, plain
+ * <script> files from disk (fetch does not work on file://).
  *
  * A query loads meta.json once, the name shard of the whole query, the gram shards its characters
  * need (for a word of three or more characters, a cover of non-overlapping bigrams and their
