@@ -218,7 +218,7 @@ export interface FactSource {
   /** The document's title and date, so a fact is shown dated by its source. */
   title: string;
   date: string;
-  /** Short name of the source for a fact's line: `2022年通知`. */
+  /** The source's one short name (src/lib/text/short-title.ts): `十四五规划`, `2022年计划`. */
   label: string;
   /** The region the source document is about, so figures of different places are never mixed unlabelled (set for entity frontmatter facts). */
   region?: string;
