@@ -244,11 +244,13 @@ export interface EntityRelation {
 
 /** One line of a document's 校勘说明: a correction applied or a known gap of the source, with the paragraph concerned. */
 export interface CollationNote {
-  kind: '删除重复' | '版面角色' | '文章顺序' | '原文缺漏';
+  kind: '删除重复' | '版面角色' | '文章顺序' | '原文缺漏' | '提取错漏';
   /** Why, for readers (the corrections file's `reason`, or the gap's note). */
   reason: string;
   /** Source lines concerned, as the corrections file names them. */
   lines?: string;
   /** Anchor of the paragraph or heading concerned, when the text is on the page. */
   anchor?: string;
+  /** Words of that paragraph (once in it) that the defect follows: the page marks the spot after them. */
+  at?: string;
 }
