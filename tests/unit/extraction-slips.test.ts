@@ -54,7 +54,7 @@ describe('reviewed slips in the 校勘说明 and at their spot', () => {
   it('marks the spot after the words, outside links, skipping the permalink', () => {
     const html = '<p id="p-1">全力推进<a class="entity-link" href="/x/">老真北旧改</a>工作，剩余17产。<a class="permalink" href="#p-1">¶</a></p>';
     const note = { kind: '提取错漏' as const, reason: '缺字', anchor: 'p-1', at: '剩余17产' };
-    expect(markCollationSpots(html, [{ kind: '删除重复', reason: 'x' }, note])).toContain('剩余17产<a class="collation-mark" href="#collation-2" id="collation-mark-2"');
+    expect(markCollationSpots(html, [{ kind: '删除重复', reason: 'x' }, note])).toContain('剩余17产<a class="collation-mark" data-search-ignore="" href="#collation-2" id="collation-mark-2"');
     const inLink = markCollationSpots(html, [{ ...note, at: '推进老真北旧改' }]);
     expect(inLink).toContain('老真北旧改</a><a class="collation-mark"');
     expect(() => markCollationSpots(html, [{ ...note, at: '不在此段' }])).toThrow(/not in paragraph #p-1/);

@@ -39,12 +39,15 @@ function findById(node: Root | Element, id: string): Element | undefined {
   return undefined;
 }
 
-/** The superscript mark: 校 and the entry's number, a link to the entry, named in full for screen readers. */
+/**
+ * The superscript mark: 校 and the entry's number, a link to the entry, named in full for screen
+ * readers. It is the editor's, not the source's: search and the text checks leave it out.
+ */
 function mark(n: number, note: CollationNote): Element {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { className: ['collation-mark'], href: `#${collationNoteId(n)}`, id: collationMarkId(n), title: `${note.kind}：${note.reason}` },
+    properties: { className: ['collation-mark'], dataSearchIgnore: '', href: `#${collationNoteId(n)}`, id: collationMarkId(n), title: `${note.kind}：${note.reason}` },
     children: [
       { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: `校${n}` }] },
       { type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: `（校勘说明第${n}条：${note.kind}）` }] },
