@@ -29,7 +29,7 @@ describe('kind index filters', () => {
     expect(new Set(regions)).toEqual(new Set(['闵行区新虹街道']));
     expect(new URL(page.url()).searchParams.get('region')).toBe('闵行区新虹街道');
     // Sections left empty are hidden, so no heading stands over nothing.
-    expect(await page.locator('[data-letter-section]:visible').evaluateAll((ss) => ss.every((s) => s.querySelector('.entity-card:not([hidden])')))).toBe(true);
+    expect(await page.locator('[data-theme-section]:visible').evaluateAll((ss) => ss.every((s) => s.querySelector('.entity-card:not([hidden])')))).toBe(true);
 
     // Shared link: the filter applies on arrival.
     await page.goto(page.url());
@@ -50,5 +50,22 @@ describe('kind index filters', () => {
     const names = await visibleNames();
     expect(names).toContain('楼长制');
     expect(names.length).toBeLessThan(59);
+  });
+
+  it('loads on a phone without moving (filters in place from the first paint) and shows each summary in full', async () => {
+    await page.addInitScript(() => {
+      (window as unknown as { shifts: number }).shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) (window as unknown as { shifts: number }).shifts += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(fixture.site.url + 'policies/', { waitUntil: 'networkidle' });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.01);
+    await expect.poll(() => page.locator('form[data-kind-filters]').isVisible()).toBe(true);
+    const cut = await page.locator('.card-summary').evaluateAll((ps) => ps.filter((p) => p.scrollWidth > p.clientWidth + 1 || getComputedStyle(p).textOverflow === 'ellipsis').length);
+    expect(cut).toBe(0);
+    const heights = await page.locator('.card-summary').evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)));
+    expect(Math.max(...heights)).toBeGreaterThan(1.5);
   });
 });
