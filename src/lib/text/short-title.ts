@@ -102,5 +102,8 @@ export function shortTitle(source: ShortTitleMeta): string {
  */
 export const citationMark = (name: string): string => `［${name}］`;
 
-/** The source mark of a document's metadata: ［十四五规划］. */
+/**
+ * The source mark of a document's metadata: ［十四五规划］. Where a mark stands, the source's date
+ * follows it unless the mark already says it (［2023年长征镇报道］ needs no （2023年）).
+ */
 export const sourceMark = (meta: ShortTitleMeta): string => citationMark(shortTitle(meta));
