@@ -13,7 +13,7 @@ const FIELDS = ['theme', 'region', 'status', 'document'] as const;
 
 function setUp(form: HTMLFormElement): void {
   const cards = [...document.querySelectorAll<HTMLElement>('.entity-card')];
-  const sections = [...document.querySelectorAll<HTMLElement>('[data-letter-section]')];
+  const sections = [...document.querySelectorAll<HTMLElement>('[data-theme-section]')];
   const status = form.querySelector<HTMLElement>('[data-filter-status]')!;
   const documentSelect = form.querySelector<HTMLSelectElement>('select[name="document"]')!;
   const scope = status.textContent ?? '';
@@ -61,7 +61,6 @@ function setUp(form: HTMLFormElement): void {
 
   const params = new URLSearchParams(location.search);
   const initial = FIELDS.filter((f) => params.get(f));
-  form.hidden = false;
   if (initial.length === 0) return;
   void (async () => {
     if (params.get('document')) await loadDocuments();

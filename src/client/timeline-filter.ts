@@ -41,6 +41,5 @@ export function initTimelineFilter(doc: Document): void {
   region.addEventListener('change', update);
   kind.addEventListener('change', update);
   form.addEventListener('submit', (event) => event.preventDefault());
-  form.hidden = false;
   apply();
 }

@@ -218,7 +218,7 @@ export interface FactSource {
   /** The document's title and date, so a fact is shown dated by its source. */
   title: string;
   date: string;
-  /** Short name of the source for a fact's line: `2022年通知`. */
+  /** The source's one short name (src/lib/text/short-title.ts): `十四五规划`, `2022年计划`. */
   label: string;
   /** The region the source document is about, so figures of different places are never mixed unlabelled (set for entity frontmatter facts). */
   region?: string;
@@ -244,11 +244,13 @@ export interface EntityRelation {
 
 /** One line of a document's 校勘说明: a correction applied or a known gap of the source, with the paragraph concerned. */
 export interface CollationNote {
-  kind: '删除重复' | '版面角色' | '文章顺序' | '原文缺漏';
+  kind: '删除重复' | '版面角色' | '文章顺序' | '原文缺漏' | '提取错漏';
   /** Why, for readers (the corrections file's `reason`, or the gap's note). */
   reason: string;
   /** Source lines concerned, as the corrections file names them. */
   lines?: string;
   /** Anchor of the paragraph or heading concerned, when the text is on the page. */
   anchor?: string;
+  /** Words of that paragraph (once in it) that the defect follows: the page marks the spot after them. */
+  at?: string;
 }

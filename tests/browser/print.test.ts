@@ -46,12 +46,12 @@ async function pdfText(): Promise<string> {
   return squash(text);
 }
 
-/** Text of each element matched, without permalink glyphs. */
+/** Text of each element matched, without permalink glyphs and text only screen readers get (a 校 mark's full name). */
 function blockTexts(selector: string): Promise<string[]> {
   return page.locator(selector).evaluateAll((els) =>
     els.map((el) => {
       const copy = el.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.permalink, .heading-anchor').forEach((x) => x.remove());
+      copy.querySelectorAll('.permalink, .heading-anchor, .sr-only').forEach((x) => x.remove());
       return copy.textContent ?? '';
     }),
   );
@@ -112,7 +112,7 @@ describe.each(documents)('printing documents/%s/', (slug) => {
 describe('print layout', () => {
   it('keeps the metadata table and its rows whole, and hides navigation and search', async () => {
     await page.goto(site.url + 'projects/');
-    const entity = await page.locator('main li a').first().getAttribute('href');
+    const entity = await page.locator('main .entity-card > a').first().getAttribute('href');
     await page.goto(new URL(entity!, site.url).href);
     await page.emulateMedia({ media: 'print' });
     const styles = await page.evaluate(() => ({

@@ -22,7 +22,7 @@ describe('校勘说明 on document pages', () => {
       const reasons = [...(file.remove ?? []), ...(file.roles ?? []), ...(file.articles ?? [])].map((c) => c.reason);
       const { page, section, items } = notesOf(slug);
       expect(section, slug).toBeTruthy();
-      const corrections = items.filter((li) => li.properties.dataKind !== '原文缺漏');
+      const corrections = items.filter((li) => li.properties.dataKind !== '原文缺漏' && li.properties.dataKind !== '提取错漏');
       expect(corrections.length, slug).toBe(reasons.length);
       reasons.forEach((reason, i) => expect(toString(corrections[i])).toContain(reason));
       const anchors = ids(page);
@@ -30,13 +30,24 @@ describe('校勘说明 on document pages', () => {
     }
   });
 
-  it('names the known gap of the Five-Year Plan and links to its paragraph', () => {
+  it('names the known gap and the extraction slip of the Five-Year Plan, each marked where it is and linked both ways', () => {
     const { page, items } = notesOf('changzheng-14th-five-year-plan');
-    const gap = items.find((li) => li.properties.dataKind === '原文缺漏')!;
-    expect(toString(gap)).toContain('境持续优化');
-    const href = String((select('a', gap) as Element).properties.href);
-    const paragraph = select(`[id="${href.slice(1)}"]`, page) as Element;
-    expect(toString(paragraph)).toContain('中环中心“烂尾楼”境持续优化');
+    const spots = [
+      { kind: '原文缺漏', note: '境持续优化', before: '中环中心“烂尾楼”', after: '境持续优化' },
+      { kind: '提取错漏', note: '剩余17产', before: '剩余17产', after: '。民生保障' },
+    ];
+    for (const spot of spots) {
+      const entry = items.find((li) => li.properties.dataKind === spot.kind)!;
+      expect(toString(entry)).toContain(spot.note);
+      const back = String((select('a', entry) as Element).properties.href);
+      const mark = select(`[id="${back.slice(1)}"]`, page) as Element;
+      expect(mark.properties.className).toContain('collation-mark');
+      expect(String(mark.properties.href)).toBe(`#${entry.properties.id}`);
+      expect(toString(mark)).toMatch(new RegExp(`校勘说明第${items.indexOf(entry) + 1}条：${spot.kind}`));
+      // The mark sits in its paragraph right after the words its entry names.
+      const paragraph = toString(select(`p:has([id="${back.slice(1)}"])`, page) as Element);
+      expect(paragraph).toContain(`${spot.before}${toString(mark)}${spot.after}`);
+    }
   });
 
   it('says so when a document needed no correction', () => {

@@ -13,9 +13,27 @@ const BOKE_CENTRE = 'projects/boke-chengshi-hulianwang-yanfa-yingyong-zhongxin/i
 describe('cited facts, regions and relations on entity pages', () => {
   it('shows each source\'s status dated by that source, where the sources disagree', () => {
     const items = (selectAll('.entity-status li', readPage(BOKE)) as Element[]).map(text);
-    expect(items).toEqual(['2021年规划：规划中', '2022年通知：开工建设']);
+    expect(items).toEqual(['十四五规划：规划中', '2022年计划：开工建设']);
     const links = (selectAll('.entity-status a', readPage(BOKE)) as Element[]).map((a) => String(a.properties.href));
     expect(links).toEqual([expect.stringMatching(/^\/documents\/changzheng-14th-five-year-plan\/#p-/), expect.stringMatching(/^\/documents\/changzheng-2022-plan\/#p-/)]);
+  });
+
+  it('cites each document by one mark on every entity page, never in the 〔〕 of a 文号 year', () => {
+    const marks = new Map<string, Set<string>>();
+    for (const kind of ['policies', 'projects', 'governance']) {
+      for (const d of readdirSync(join(DIST, kind), { withFileTypes: true }).filter((x) => x.isDirectory())) {
+        for (const a of selectAll('a.citation', readPage(`${kind}/${d.name}/index.html`)) as Element[]) {
+          const doc = /\/documents\/([^/]+)\//.exec(String(a.properties.href))?.[1] ?? '';
+          marks.set(doc, (marks.get(doc) ?? new Set()).add(text(a)));
+        }
+      }
+    }
+    expect(marks.size).toBe(5);
+    for (const [doc, labels] of marks) {
+      expect([...labels], doc).toHaveLength(1);
+      expect([...labels][0], doc).toMatch(/^［[^〔〕]+］$/);
+    }
+    expect([...marks.get('changzheng-14th-five-year-plan')!]).toEqual(['［十四五规划］']);
   });
 
   it('labels every figure with the region and source it comes from', () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
@@ -102,7 +102,9 @@ describe('大事记 page', () => {
     const years = (selectAll('[data-timeline-year]', page) as Element[]).map((y) => String(y.properties.dataTimelineYear));
     expect(years).toEqual([...new Set(years)].sort());
     const form = select('form[data-timeline-filter]', page)!;
-    expect(form.properties.hidden).toBe(true);
+    // In place from the first paint (no layout shift when its script runs); CSS hides it where scripting is off.
+    expect(form.properties.hidden).toBeUndefined();
+    expect(readFileSync(join(DIST, '_astro', readdirSync(join(DIST, '_astro')).find((f) => f.endsWith('.css'))!), 'utf8')).toMatch(/@media \(scripting:\s*none\)\{[^}]*\.timeline-filter/);
     expect((selectAll('select[name="region"] option', form) as Element[]).map((o) => text(o))).toEqual(['全部地区', '上海市', '普陀区', '普陀区长征镇']);
     expect((selectAll('select[name="kind"] option', form) as Element[]).map((o) => text(o))).toEqual(expect.arrayContaining(['发文', '会议', '组织', '工程']));
     for (const e of events) {

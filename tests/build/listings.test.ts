@@ -5,6 +5,8 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { listPages } from '../../src/lib/postbuild/sitemap.ts';
+import { site } from '../../src/config/site.config.ts';
+import { sortByPinyin } from '../../src/lib/views/pinyin-order.ts';
 import { DIST, readPage } from '../support/site.ts';
 
 /** Listings that stay small: what the home page, /documents/, kind indexes and mention pages show. */
@@ -41,19 +43,26 @@ describe('/documents/', () => {
 });
 
 describe('kind index', () => {
-  it('lists entities in pinyin order: 长征… under C (cháng), not between 云枢纽3.0 and 智能制造', () => {
+  it('browses entities by 主题 in the configured order, pinyin order within a theme (长征… under cháng)', () => {
     const names = texts('policies/index.html', '.entity-card > a');
-    const sections = (selectAll('main section[data-letter-section]', readPage('policies/index.html')) as Element[]).map((s) => toString(select('h2', s)!));
-    expect(sections).toContain('C');
-    const c = (selectAll('main section[data-letter-section]', readPage('policies/index.html')) as Element[]).find((s) => toString(select('h2', s)!) === 'C')!;
-    expect((selectAll('.entity-card > a', c) as Element[]).map((a) => toString(a))).toEqual(expect.arrayContaining(['长征镇数字经济产业扶持办法', '长征助业直通车']));
-    expect(sections).toEqual([...sections].sort((a, b) => (a === '0–9' ? -1 : b === '0–9' ? 1 : a.localeCompare(b))));
+    const sections = selectAll('main section[data-theme-section]', readPage('policies/index.html')) as Element[];
+    const themes = sections.map((s) => toString(select('h2', s)!));
+    expect(themes).toEqual(site.themes.filter((t) => themes.includes(t)));
+    expect(themes.length).toBeGreaterThan(1);
+    expect(texts('policies/index.html', 'nav[aria-label="按主题浏览"] a').map((t) => t.replace(/（\d+）$/, ''))).toEqual(themes);
+    expect(hrefs('policies/index.html', 'nav[aria-label="按主题浏览"] a')[0]).toBe(`#theme-${themes[0]}`);
+    for (const s of sections) {
+      const inTheme = (selectAll('.entity-card > a', s) as Element[]).map((a) => toString(a));
+      expect(inTheme).toEqual(sortByPinyin(inTheme, (n) => n));
+    }
     expect(names.length).toBe(59);
-    const projects = texts('projects/index.html', '.entity-card > a');
-    const yun = projects.indexOf('云岭西路跨越苏州河辟通工程');
-    const zhi = projects.indexOf('智能制造及机器人产业园');
-    expect(yun).toBeGreaterThan(-1);
-    expect(projects.slice(yun, zhi).filter((n) => n.startsWith('长征'))).toEqual([]);
+    const economy = (selectAll('.entity-card > a', sections.find((s) => toString(select('h2', s)!) === '经济发展')!) as Element[]).map((a) => toString(a));
+    expect(economy).toContain('长征镇数字经济产业扶持办法');
+  });
+  it('renders the filters from the first paint (no hidden attribute to wait for), and no A–Z index', () => {
+    const page = readPage('policies/index.html');
+    expect(select('form[data-kind-filters]', page)!.properties.hidden).toBeUndefined();
+    expect(readFileSync(join(DIST, 'policies/index.html'), 'utf8')).not.toMatch(/letter-nav|按拼音首字母/);
   });
   it('puts a region badge on every card and offers theme, region, status and document filters', () => {
     const page = readPage('governance/index.html');

@@ -12,13 +12,13 @@ export function readPage(path: string, dist = DIST): Root {
   return fromHtml(readFileSync(join(dist, path), 'utf8'));
 }
 
-/** Text a reader sees in the given elements, without permalink glyphs. */
+/** Text a reader sees in the given elements, without permalink glyphs and the editor's 校勘 marks. */
 export function visibleText(tree: Root, selector: string): string {
   const nodes = selectAll(selector, tree) as Element[];
   return nodes
     .map((n) => {
       const copy = structuredClone(n);
-      remove(copy, (x) => x.type === 'element' && /permalink|heading-anchor/.test(String((x as Element).properties?.className ?? '')));
+      remove(copy, (x) => x.type === 'element' && /permalink|heading-anchor|collation-mark/.test(String((x as Element).properties?.className ?? '')));
       return toString(copy);
     })
     .join('\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityBacklinks } from '../../src/lib/types.ts';
 import { documentPages } from '../../src/lib/views/document-listing.ts';
-import { documentFilter, facets, kindIndexPages, letterSections, type IndexedEntity } from '../../src/lib/views/kind-index.ts';
+import { documentFilter, facets, kindIndexPages, type IndexedEntity } from '../../src/lib/views/kind-index.ts';
 import { firstView, mentionPages } from '../../src/lib/views/mentions.ts';
 import { paginate, paginationNav } from '../../src/lib/views/paginate.ts';
 import { comparePinyin, pinyinInitial, pinyinKey, sortByPinyin } from '../../src/lib/views/pinyin-order.ts';
@@ -112,14 +112,35 @@ describe('kind index', () => {
     entity('changzheng-zhuye', '长征助业直通车', '民生保障', '普陀区长征镇', '持续推进', '实施中'),
     entity('kaopudai', '靠谱贷', '经济发展', '普陀区长征镇', '实施中'),
   ];
-  it('files entities in letter sections in pinyin order', () => {
-    expect(letterSections(entities).map((s) => [s.letter, s.entities.map((e) => e.name)])).toEqual([
-      ['C', ['长征助业直通车']],
-      ['K', ['靠谱贷']],
-      ['L', ['楼长制']],
-      ['Y', ['云枢纽3.0']],
+  const themes = ['经济发展', '社会治理', '民生保障', '党建引领', '城市建设'];
+  it('files entities by theme in the configured order, pinyin order within one', () => {
+    const more = [...entities, entity('zhihui', '智慧社区', '社会治理', '普陀区长征镇'), entity('anju', '安居工程', '社会治理', '普陀区长征镇')];
+    const [page] = kindIndexPages(more, 100, themes);
+    expect(page.sections.map((s) => [s.theme, s.entities.map((e) => e.name)])).toEqual([
+      ['经济发展', ['靠谱贷']],
+      ['社会治理', ['安居工程', '楼长制', '智慧社区']],
+      ['民生保障', ['长征助业直通车']],
+      ['党建引领', ['云枢纽3.0']],
     ]);
-    expect(kindIndexPages(entities, 3).map((p) => p.items.length)).toEqual([3, 1]);
+    expect(page.themeNav).toEqual([
+      { theme: '经济发展', count: 1, page: 1 },
+      { theme: '社会治理', count: 3, page: 1 },
+      { theme: '民生保障', count: 1, page: 1 },
+      { theme: '党建引领', count: 1, page: 1 },
+    ]);
+  });
+  it('splits a long index into bounded pages; a theme that runs on is marked continued and browsed from where it starts', () => {
+    const many = Array.from({ length: 250 }, (_, i) => entity(`e${i}`, `条目${String(i).padStart(3, '0')}`, themes[i % 3], '普陀区长征镇'));
+    const pages = kindIndexPages(many, 100, themes);
+    expect(pages.map((p) => p.items.length)).toEqual([100, 100, 50]);
+    expect(pages[0].themeNav).toEqual([
+      { theme: '经济发展', count: 84, page: 1 },
+      { theme: '社会治理', count: 83, page: 1 },
+      { theme: '民生保障', count: 83, page: 2 },
+    ]);
+    expect(pages[1].sections.map((s) => [s.theme, s.continued])).toEqual([['社会治理', true], ['民生保障', false]]);
+    expect(pages[2].sections.map((s) => [s.theme, s.continued])).toEqual([['民生保障', true]]);
+    expect(kindIndexPages(entities, 3, themes).map((p) => p.items.length)).toEqual([3, 1]);
   });
   it('offers theme and region values in the configured order, statuses by frequency, with counts, only those present', () => {
     const f = facets(entities, { themes: ['经济发展', '社会治理', '民生保障', '党建引领', '城市建设'], regions: ['普陀区长征镇', '闵行区新虹街道'] });

@@ -22,6 +22,8 @@ export interface EntityPagePluginOptions {
   paragraphsOf: (document: string) => ParagraphIndexEntry[] | undefined;
   entityHref: (entityId: string) => string;
   citationHref: (document: string, anchor: string) => string;
+  /** A cited document's source mark (［十四五规划］), the same on every page. */
+  citationLabel?: (document: string) => string | undefined;
   selfId?: string;
   /** The entity's own region: its body links to entities of this region, enclosing or inside ones. */
   region?: string;
@@ -38,7 +40,7 @@ export interface EntityPagePluginOptions {
  */
 export function entityPageTransforms(o: EntityPagePluginOptions): Array<(tree: Root) => void> {
   return [
-    remarkResolveCitations({ paragraphsOf: o.paragraphsOf, href: o.citationHref, onCitation: o.onCitation, onProblem: o.onProblem }),
+    remarkResolveCitations({ paragraphsOf: o.paragraphsOf, href: o.citationHref, labelOf: o.citationLabel, onCitation: o.onCitation, onProblem: o.onProblem }),
     remarkAssignIds(),
     remarkLinkEntities({
       matcher: o.matcher,
@@ -189,7 +191,7 @@ export function compileEntity(
   });
   for (const t of transforms) t(tree);
   if (citations.length === 0 && problems.length === 0 && Object.keys(uncheckedCitations).length === 0) {
-    problems.push({ file: entity.file, message: 'cites no source', hint: 'Every factual statement needs a [〔label〕](cite:document "quote") citation.' });
+    problems.push({ file: entity.file, message: 'cites no source', hint: 'Every factual statement needs a [source](cite:document "quote") citation; the page shows the document\'s one short name (［十四五规划］).' });
   }
   // No allowDangerousHtml: raw HTML never reaches the page (it is also reported as a problem).
   const html = toHtml(toHast(tree) as HastRoot);

@@ -38,6 +38,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { compileEntity, uncheckedCitationProblems } from './compile-entity.ts';
+import { sourceMark } from '../text/short-title.ts';
 import { ContentError, ProblemList, type Problem } from '../errors.ts';
 import { collationNotes } from './collation/collation-notes.ts';
 import { relationProblems } from './facts/check-relations.ts';
@@ -192,6 +193,7 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
       paragraphsOf: (slug) => paragraphs.get(slug),
       entityHref: (id) => urls.entity(id),
       citationHref: (slug, anchor) => urls.document(slug, anchor),
+      citationLabel: (slug) => { const d = documentsBySlug.get(slug); return d && sourceMark(d.meta); },
       isFailedDocument: (slug) => failed.has(slug) || sources.unreadable !== undefined,
     });
     result.problems.forEach((p) => problems.add(p));

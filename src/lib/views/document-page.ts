@@ -1,3 +1,4 @@
+import { markCollationSpots } from './collation-marks.ts';
 import { canonicalKind } from '../../config/document-kinds.ts';
 import type { GeneratedDocument } from '../compiler/emit/write-generated.ts';
 import { entityKindLabels, formatChineseDate } from '../labels.ts';
@@ -60,6 +61,8 @@ export interface DocumentPageView {
   /** The title itself is still marked 待确认. */
   unconfirmedTitle: boolean;
   description: string;
+  /** The document's body, with a mark where each gap or extraction slip of its 校勘说明 is. */
+  bodyHtml: string;
   breadcrumbs: Crumb[];
   rows: MetaRow[];
   citation: CitableMeta;
@@ -153,6 +156,7 @@ export function documentPageView(doc: GeneratedDocument, urls: Urls, today: stri
     hasUnconfirmed: rows.some((r) => r.unconfirmed) || unconfirmed.has('title'),
     unconfirmedTitle: unconfirmed.has('title'),
     description: meta.summary,
+    bodyHtml: markCollationSpots(doc.html, doc.collation ?? []),
     breadcrumbs: [{ label: '首页', href: urls.home() }, { label: '文件', href: urls.asset('documents/') }, { label: meta.title }],
     rows,
     citation: {

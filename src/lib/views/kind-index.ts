@@ -1,5 +1,5 @@
 import { paginate } from './paginate.ts';
-import { comparePinyin, pinyinInitial, sortByPinyin } from './pinyin-order.ts';
+import { comparePinyin, sortByPinyin } from './pinyin-order.ts';
 
 /** What an index card needs of an entity page. */
 export interface IndexedEntity {
@@ -49,28 +49,68 @@ export function facets(entities: readonly IndexedEntity[], order: { themes: read
   };
 }
 
-export interface LetterSection {
-  letter: string;
+/** A theme's entities on one index page; `continued` when the theme began on an earlier page. */
+export interface ThemeSection {
+  theme: string;
   entities: IndexedEntity[];
+  continued: boolean;
 }
 
-/** Entities in pinyin order, filed under their initial letter (长征… under C). */
-export function letterSections(entities: readonly IndexedEntity[]): LetterSection[] {
-  const sections: LetterSection[] = [];
-  for (const e of sortByPinyin(entities, (x) => x.name)) {
-    const letter = pinyinInitial(e.name);
+/** Where each theme starts in a kind's index, with its count: the 主题 browse above the cards. */
+export interface ThemeNavEntry {
+  theme: string;
+  count: number;
+  /** The index page (1-based) its first entity is on. */
+  page: number;
+}
+
+/** The anchor of a theme's section on an index page. */
+export const themeSectionId = (theme: string) => `theme-${theme}`;
+
+/**
+ * Entities by 主题 (the configured themes in their order, then any other in pinyin order), each
+ * theme in pinyin order: readers of Chinese policy libraries browse by 主题分类, and a name's
+ * pinyin initial says little about what it is.
+ */
+export function sortByTheme(entities: readonly IndexedEntity[], themes: readonly string[]): IndexedEntity[] {
+  const rank = (t: string) => {
+    const i = themes.indexOf(t);
+    return i < 0 ? themes.length : i;
+  };
+  return sortByPinyin(entities, (e) => e.name).sort((a, b) => rank(a.theme) - rank(b.theme) || (rank(a.theme) === themes.length ? comparePinyin(a.theme, b.theme) : 0));
+}
+
+/** One page's entities (already in theme order) in sections by theme. */
+export function themeSections(entities: readonly IndexedEntity[], startedBefore: ReadonlySet<string> = new Set()): ThemeSection[] {
+  const sections: ThemeSection[] = [];
+  for (const e of entities) {
     const last = sections.at(-1);
-    if (last?.letter === letter) last.entities.push(e);
-    else sections.push({ letter, entities: [e] });
+    if (last?.theme === e.theme) last.entities.push(e);
+    else sections.push({ theme: e.theme, entities: [e], continued: startedBefore.has(e.theme) });
   }
-  // Digits and symbols (`#`) come first in pinyin order; keep them there, A–Z after.
   return sections;
 }
 
-/** A kind's index pages: pinyin order, split beyond `size`, each page in letter sections. */
-export function kindIndexPages(entities: readonly IndexedEntity[], size = ENTITIES_PER_PAGE) {
-  const sorted = sortByPinyin(entities, (e) => e.name);
-  return paginate(sorted, size).map((page) => ({ ...page, sections: letterSections(page.items) }));
+/**
+ * A kind's index pages: theme order, split beyond `size` (so a page stays bounded at any library
+ * size), each page in theme sections, with the 主题 browse: every theme, its count and the page it
+ * starts on (a few dozen entries at most, whatever the number of entities).
+ */
+export function kindIndexPages(entities: readonly IndexedEntity[], size = ENTITIES_PER_PAGE, themes: readonly string[] = []) {
+  const sorted = sortByTheme(entities, themes);
+  const pages = paginate(sorted, size);
+  const nav: ThemeNavEntry[] = [];
+  const seen = new Set<string>();
+  const out = pages.map((page) => {
+    const sections = themeSections(page.items, seen);
+    for (const s of sections) {
+      if (!s.continued) nav.push({ theme: s.theme, count: 0, page: page.number });
+      seen.add(s.theme);
+    }
+    return { ...page, sections };
+  });
+  for (const e of sorted) nav.find((n) => n.theme === e.theme)!.count++;
+  return out.map((page) => ({ ...page, themeNav: nav }));
 }
 
 /** One document in a kind's document filter: which of the kind's entities it mentions. */
@@ -114,5 +154,5 @@ export function kindIndex(
     summary: d.summary,
   }));
   const f = facets(entities, order);
-  return kindIndexPages(entities, size).map((page) => ({ number: page.number, total: page.total, count: page.count, sections: page.sections, facets: f }));
+  return kindIndexPages(entities, size, order.themes).map((page) => ({ number: page.number, total: page.total, count: page.count, sections: page.sections, themeNav: page.themeNav, facets: f }));
 }

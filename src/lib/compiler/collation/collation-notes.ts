@@ -2,6 +2,7 @@ import type { Problem } from '../../errors.ts';
 import { findQuotedParagraph } from '../remark/resolve-citations.ts';
 import type { Corrections } from '../../schema/corrections.ts';
 import type { Gap } from '../../schema/gaps.ts';
+import { endOfAt } from './extraction-slips.ts';
 import { normalizeForMatching } from '../../text/normalize-for-matching.ts';
 import type { CollationNote, ParagraphIndexEntry, TocEntry } from '../../types.ts';
 
@@ -31,8 +32,9 @@ const firstLine = (ref: number | string) => (typeof ref === 'number' ? ref : Num
 
 /**
  * A document's 校勘说明: every correction its corrections file applies, with the reason written for
- * readers and the paragraph it concerns, then the reviewed gaps of its source (content/gaps.yaml),
- * each resolved to its paragraph like a citation (a quote that is not found is an error).
+ * readers and the paragraph it concerns, then the reviewed gaps and extraction slips of its source
+ * (content/gaps.yaml), each resolved to its paragraph like a citation, and to the spot its `at`
+ * names (a quote or an `at` that is not found once is an error).
  */
 export function collationNotes(input: CollationInput): { notes: CollationNote[]; problems: Problem[] } {
   const notes: CollationNote[] = [];
@@ -44,7 +46,16 @@ export function collationNotes(input: CollationInput): { notes: CollationNote[];
   for (const g of input.gaps) {
     const found = findQuotedParagraph(input.paragraphs, input.slug, g.quote);
     if ('message' in found) problems.push({ file: g.file, line: g.line, field: 'quote', message: found.message, hint: 'Quote words of the paragraph with the gap that occur in no other paragraph.' });
-    else notes.push({ kind: '原文缺漏', reason: g.note, anchor: found.paragraph.id });
+    else if (g.at !== undefined && endOfAt(found.paragraph.text, g.at) < 0) {
+      const times = found.paragraph.text.split(g.at).length - 1;
+      problems.push({
+        file: g.file,
+        line: g.line,
+        field: 'at',
+        message: times === 0 ? `"${g.at}" is not in the quoted paragraph of "${g.doc}"` : `"${g.at}" occurs ${times} times in the quoted paragraph of "${g.doc}"`,
+        hint: 'Copy the words right before the defect from the page (as npm run slips:candidates prints them), enough of them to occur once in the paragraph.',
+      });
+    } else notes.push({ kind: g.kind ?? '原文缺漏', reason: g.note, anchor: found.paragraph.id, ...(g.at !== undefined ? { at: g.at } : {}) });
   }
   return { notes, problems };
 }

@@ -2,6 +2,7 @@ import type { Problem } from '../../errors.ts';
 import { findQuotedParagraph } from '../remark/resolve-citations.ts';
 import type { FactCitation } from '../../schema/entity.ts';
 import { canonicalKind, type SourceMeta } from '../../schema/source-meta.ts';
+import { shortTitle } from '../../text/short-title.ts';
 import type { EntitySource } from '../source/load-entities.ts';
 import type { FactSource, ParagraphIndexEntry, ResolvedFacts } from '../../types.ts';
 import { canonicalRegion, namesRegion, regionsOverlap } from './region-within.ts';
@@ -46,8 +47,8 @@ export function resolveFacts(entity: EntitySource, docs: FactDocuments): { facts
       report([...path, 'quote'], found.message);
       return undefined;
     }
-    const { title, date, kind, region } = doc.meta;
-    return { document: cite.doc, anchor: found.paragraph.id, quote: cite.quote, title, date, label: `${date.slice(0, 4)}年${kind}`, region: canonicalRegion(region) ?? region };
+    const { title, date, region } = doc.meta;
+    return { document: cite.doc, anchor: found.paragraph.id, quote: cite.quote, title, date, label: shortTitle(doc.meta), region: canonicalRegion(region) ?? region };
   };
   const missing = (field: string, what: string) =>
     report([field], `states ${what} without a source`, `Add ${field}Cite: {doc: <slug>, quote: "words of the paragraph that states it"}, or remove the field.`);

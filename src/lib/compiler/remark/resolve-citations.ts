@@ -34,12 +34,17 @@ export interface ResolveCitationsOptions {
   /** Paragraphs of a document by slug; undefined when there is no such document. */
   paragraphsOf: (document: string) => ParagraphIndexEntry[] | undefined;
   href: (document: string, anchor: string) => string;
+  /**
+   * The document's one source mark (src/lib/text/short-title.ts); it replaces whatever label the
+   * author wrote, so a document is cited by the same words on every page.
+   */
+  labelOf?: (document: string) => string | undefined;
   onCitation?: (citation: Citation) => void;
   onProblem: (problem: CitationProblem) => void;
 }
 
 /**
- * Turns `[〔十四五规划〕](cite:slug "quoted words")` into a link to the exact paragraph of the
+ * Turns `[十四五规划](cite:slug "quoted words")` into a link to the exact paragraph of the
  * document that contains the quoted words. Entity pages cite by quotation rather than by anchor so
  * that every citation is checked against the source text at every build.
  */
@@ -64,6 +69,8 @@ export function remarkResolveCitations(options: ResolveCitationsOptions) {
       node.url = options.href(document, found.paragraph.id);
       node.title = `原文：${quote}`;
       node.data = { ...node.data, hProperties: { className: ['citation'] } };
+      const label = options.labelOf?.(document);
+      if (label) node.children = [{ type: 'text', value: label }];
       node.children = node.children.flatMap((child): Link['children'] => (child.type === 'text' ? withYearBreaks(child.value) : [child]));
     });
   };
@@ -71,7 +78,7 @@ export function remarkResolveCitations(options: ResolveCitationsOptions) {
 
 /**
  * A label's text with a line-break opportunity (<wbr>) where digits meet a Han character
- * (〔2022<wbr>年计划〕). Justified text must be able to wrap inside a label, or the line before an
+ * (［2022<wbr>年计划］). Justified text must be able to wrap inside a label, or the line before an
  * unbreakable label is spread character by character; some line breakers (Chromium 150's) allow no
  * break between a number and 年, so the label says where it may wrap.
  */

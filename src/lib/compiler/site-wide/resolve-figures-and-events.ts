@@ -2,6 +2,7 @@ import { fieldName, type Problem } from '../../errors.ts';
 import type { FactCitation } from '../../schema/facts.ts';
 import type { LoadedFiguresAndEvents, LoadedList } from '../source/load-figures-and-events.ts';
 import { paragraphsQuoting } from '../remark/resolve-citations.ts';
+import { shortTitle } from '../../text/short-title.ts';
 import type { CompiledDocument, FactSource, ResolvedEvent, ResolvedFigure } from '../../types.ts';
 
 export interface ResolvedFiguresAndEvents {
@@ -68,12 +69,12 @@ export function resolveFiguresAndEvents(
       } else if (!hit) {
         problems.push({ ...at(['citation', 'quote']), message: `(${label(entry)}) quote "${quote}" occurs in ${hits.length} paragraphs of "${doc}"`, hint: 'Quote more words to make it unique, or add occurrence: 1 for a passage the source repeats.' });
       } else {
-        const { title, date, kind } = document.meta;
+        const { title, date } = document.meta;
         const mentioned = (document.mentions ?? []).filter((m) => m.anchor === hit.id).map((m) => m.entityId);
         out.push({
           entry,
           index,
-          source: { document: doc, anchor: hit.id, title, date, quote, label: `${date.slice(0, 4)}年${kind}` },
+          source: { document: doc, anchor: hit.id, title, date, quote, label: shortTitle(document.meta) },
           position: document.paragraphs.indexOf(hit),
           topic: topicOf(entry.entities, mentioned, themes.themeOf, themes.order),
         });
