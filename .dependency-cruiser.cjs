@@ -34,6 +34,21 @@ module.exports = {
       from: { path: '^scripts/' },
       to: { path: '^tests/' },
     },
+    {
+      name: 'no-non-package-json',
+      severity: 'error',
+      comment: 'Every npm package imported must be declared in package.json, or a fresh install can miss it; add it to devDependencies at the version in node_modules.',
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'This import resolves to no file or installed package; fix the path or install and declare the package.',
+      from: {},
+      // astro:content is a virtual module that exists only inside an Astro build.
+      to: { couldNotResolve: true, pathNot: '^astro:' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
@@ -41,6 +56,13 @@ module.exports = {
     tsPreCompilationDeps: true,
     parser: 'swc',
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.mjs', '.js', '.astro'] },
+    // Resolve packages as Node and TypeScript do (their `exports` map, and type-only packages such
+    // as `hast` from node_modules/@types) so that an unresolvable import means a real problem.
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.d.ts', '.mjs', '.js', '.json', '.astro'],
+      exportsFields: ['exports'],
+      conditionNames: ['types', 'import', 'node', 'default'],
+      mainFields: ['types', 'typings', 'module', 'main'],
+    },
   },
 };
