@@ -1,7 +1,7 @@
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { backlinksFile, documentPageFile, mentionPageFile, siteCharactersFile, type DocumentSummary, type GeneratedDocument, type GeneratedEntity } from '../emit/write-generated.ts';
+import { backlinksFile, documentPageFile, mentionPageFile, type DocumentSummary, type GeneratedDocument, type GeneratedEntity } from '../emit/write-generated.ts';
 import type { EntityBacklinks } from '../site/build-site-index.ts';
 import type { KindsOverview } from '../types.ts';
 import type { EntityFacts } from '../types.ts';
@@ -24,11 +24,6 @@ export async function allDocuments(): Promise<DocumentSummary[]> {
  */
 export function documentPage(slug: string): GeneratedDocument {
   return JSON.parse(readFileSync(documentPageFile(slug), 'utf8')) as GeneratedDocument;
-}
-
-/** Every character the pages use, gathered by the compiler in its one pass over the documents and entity pages. */
-export function siteCharacters(): string {
-  return readFileSync(siteCharactersFile(), 'utf8');
 }
 
 /** An entity page as the routes read it: its slug, frontmatter and compiled body. */
