@@ -17,15 +17,22 @@ module.exports = {
       name: 'shared-modules-stay-below',
       severity: 'error',
       comment: 'config/ and the shared modules of src/lib (text, schema, geo, search, offline and the single-file modules) are imported by every layer, so they import none of the layers above them.',
-      from: { path: '^src/(config/|lib/(text|schema|geo|search|offline)/|lib/[^/]+\\.ts$)' },
+      from: { path: '^src/(config/|lib/(text|schema|geo|search|offline)/|lib/[^/]+\\.ts$)', pathNot: '^src/lib/schema/generated\\.ts$' },
       to: { path: '^src/(lib/(views|compiler|authoring|postbuild|build|astro)/|client/|pages/|components/|layouts/)' },
+    },
+    {
+      name: 'generated-schemas-name-view-types-only',
+      severity: 'error',
+      comment: 'The schemas of .generated/ describe pages the compiler emits with view models: they name the figure pages\' view type (a type-only import of views/figures.ts, which swc does not mark as type-only) and import nothing else above the shared layer.',
+      from: { path: '^src/lib/schema/generated\\.ts$' },
+      to: { path: '^src/(lib/(views|compiler|authoring|postbuild|build|astro)/|client/|pages/|components/|layouts/)', pathNot: '^src/lib/views/figures\\.ts$' },
     },
     {
       name: 'views-are-below-the-compiler',
       severity: 'error',
       comment: 'View models (src/lib/views) are pure functions of compiled data; the compiler emits pages with them, so they never import the compiler, the build or Astro.',
       from: { path: '^src/lib/views/' },
-      to: { path: '^src/(lib/(compiler|authoring|postbuild|build|astro)/|client/)', pathNot: '^src/lib/compiler/emit/write-generated\\.ts$' },
+      to: { path: '^src/(lib/(compiler|authoring|postbuild|build|astro)/|client/)' },
     },
     {
       name: 'compiler-does-not-import-its-users',
@@ -62,6 +69,21 @@ module.exports = {
       from: { path: '^scripts/' },
       to: { path: '^tests/' },
     },
+    {
+      name: 'no-non-package-json',
+      severity: 'error',
+      comment: 'Every npm package imported must be declared in package.json, or a fresh install can miss it; add it to devDependencies at the version in node_modules.',
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'This import resolves to no file or installed package; fix the path or install and declare the package.',
+      from: {},
+      // astro:content is a virtual module that exists only inside an Astro build.
+      to: { couldNotResolve: true, pathNot: '^astro:' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
@@ -69,6 +91,13 @@ module.exports = {
     tsPreCompilationDeps: true,
     parser: 'swc',
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.mjs', '.js', '.astro'] },
+    // Resolve packages as Node and TypeScript do (their `exports` map, and type-only packages such
+    // as `hast` from node_modules/@types) so that an unresolvable import means a real problem.
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.d.ts', '.mjs', '.js', '.json', '.astro'],
+      exportsFields: ['exports'],
+      conditionNames: ['types', 'import', 'node', 'default'],
+      mainFields: ['types', 'typings', 'module', 'main'],
+    },
   },
 };

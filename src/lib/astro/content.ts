@@ -1,10 +1,9 @@
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { backlinksFile, documentPageFile, mentionPageFile, siteCharactersFile, type DocumentSummary, type GeneratedDocument, type GeneratedEntity } from '../compiler/emit/write-generated.ts';
+import { backlinksFile, documentPageFile, mentionPageFile } from '../compiler/emit/write-generated.ts';
+import { generatedDocumentSchema, generatedEntitySchema, type DocumentSummary, type GeneratedDocument, type GeneratedEntity, type GeneratedEntityFacts, type GeneratedKindsOverview } from '../schema/generated.ts';
 import type { EntityBacklinks } from '../compiler/site-wide/build-site-index.ts';
-import type { KindsOverview } from '../types.ts';
-import type { EntityFacts } from '../types.ts';
 import type { FiguresPage } from '../views/figures.ts';
 import type { TimelinePage } from '../views/timeline.ts';
 import type { mentionPages } from '../views/mentions.ts';
@@ -15,7 +14,7 @@ import { entityKinds, type EntityKind } from '../schema/entity.ts';
 /** Typed access to the collections; routes stay thin and never scan more than they show. */
 export async function allDocuments(): Promise<DocumentSummary[]> {
   const entries = await getCollection('documents');
-  return entries.map((e) => e.data as unknown as DocumentSummary).sort((a, b) => b.meta.date.localeCompare(a.meta.date));
+  return entries.map((e) => e.data).sort((a, b) => b.meta.date.localeCompare(a.meta.date));
 }
 
 /**
@@ -23,12 +22,7 @@ export async function allDocuments(): Promise<DocumentSummary[]> {
  * the content layer's store, so the build's memory does not grow with the corpus's text.
  */
 export function documentPage(slug: string): GeneratedDocument {
-  return JSON.parse(readFileSync(documentPageFile(slug), 'utf8')) as GeneratedDocument;
-}
-
-/** Every character the pages use, gathered by the compiler in its one pass over the documents and entity pages. */
-export function siteCharacters(): string {
-  return readFileSync(siteCharactersFile(), 'utf8');
+  return generatedDocumentSchema.parse(JSON.parse(readFileSync(documentPageFile(slug), 'utf8')));
 }
 
 /** An entity page as the routes read it: its slug, frontmatter and compiled body. */
@@ -37,13 +31,23 @@ export interface EntityEntry {
   data: GeneratedEntity;
 }
 
+const entitiesByKind = new Map<EntityKind, Promise<EntityEntry[]>>();
+
 /**
  * Entity pages of one kind. The collections are made from the kinds in src/config/site.config.ts, so
- * Astro cannot type them by name; their schema (src/content.config.ts) has validated the data.
+ * Astro cannot type them by name: their data is typed by parsing it with the same schema the
+ * collection used, once per kind and build (many routes ask for the same kind).
  */
-export async function entitiesOf(kind: EntityKind): Promise<EntityEntry[]> {
-  const entries = (await getCollection(kind as CollectionKey)) as unknown as EntityEntry[];
-  return entries.sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh'));
+export function entitiesOf(kind: EntityKind): Promise<EntityEntry[]> {
+  let entries = entitiesByKind.get(kind);
+  if (!entries) {
+    const schema = generatedEntitySchema(kind);
+    entries = getCollection(kind as CollectionKey).then((all) =>
+      all.map((e) => ({ id: e.id, data: schema.parse(e.data) })).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh')),
+    );
+    entitiesByKind.set(kind, entries);
+  }
+  return entries;
 }
 
 export async function entityCounts(): Promise<Record<EntityKind, number>> {
@@ -73,22 +77,22 @@ export function mentionPage(entityId: string, n: number): MentionPage {
 }
 
 /** The site-wide view of the kinds, computed once by the site-wide reduce. */
-export async function kindsOverview(): Promise<KindsOverview | undefined> {
-  return (await getEntry('overview', 'kinds'))?.data as unknown as KindsOverview | undefined;
+export async function kindsOverview(): Promise<GeneratedKindsOverview | undefined> {
+  return (await getEntry('overview', 'kinds'))?.data;
 }
 
 /** The figures and events one entity page shows (written by the one site-wide reduce). */
-export async function factsOf(entityId: string): Promise<EntityFacts | undefined> {
-  return (await getEntry('entityFacts', entityId))?.data as unknown as EntityFacts | undefined;
+export async function factsOf(entityId: string): Promise<GeneratedEntityFacts | undefined> {
+  return (await getEntry('entityFacts', entityId))?.data;
 }
 
 /** The pages of /figures/ (指标), each a bounded slice of metric groups. */
 export async function figuresPages(): Promise<FiguresPage[]> {
-  return ((await getCollection('figurePages')).map((e) => e.data) as unknown as FiguresPage[]).sort((a, b) => a.page - b.page);
+  return (await getCollection('figurePages')).map((e) => e.data).sort((a, b) => a.page - b.page);
 }
 
 /** The pages of /timeline/ (大事记), each a bounded run of years. */
 export async function timelinePages(): Promise<TimelinePage[]> {
-  return ((await getCollection('timelinePages')).map((e) => e.data) as unknown as TimelinePage[]).sort((a, b) => a.page - b.page);
+  return (await getCollection('timelinePages')).map((e) => e.data).sort((a, b) => a.page - b.page);
 }
 

@@ -9,6 +9,7 @@ import { SearchIndexWriter } from '../postbuild/search-index.ts';
 import { generateServiceWorker } from '../postbuild/generate-service-worker.ts';
 import { writeSitemap } from '../postbuild/sitemap.ts';
 import type { SiteConfig } from '../../config/environment.ts';
+import type { SiteBuild } from '../types.ts';
 import { loadSynonyms, type Synonyms } from '../compiler/source/load-synonyms.ts';
 import { createUrls } from '../urls.ts';
 import { site } from '../../config/site.config.ts';
@@ -32,11 +33,13 @@ const report = (line: string) => console.log(line);
 
 export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
   let synonyms: Synonyms = [];
+  let entityPages: SiteBuild['entityPages'] = [];
   const compile = (): boolean => {
     try {
       synonyms = loadSynonyms(options.contentDir);
       const build = compileSite(options.contentDir, createUrls(options.config.base));
       writeGenerated(build);
+      entityPages = build.entityPages;
       console.log(formatReport(build));
       return true;
     } catch (e) {
@@ -85,7 +88,7 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         const dist = fileURLToPath(dir);
         // One pass reads every page the site built (not the static files of publicDir, such as the
         // documents' originals): its policy, its indexed text, its title and size for the later steps.
-        const index = new SearchIndexWriter(dist, options.config.base, synonyms, [site.documentsLabel, ...site.kinds.map((k) => k.badge)]);
+        const index = new SearchIndexWriter(dist, options.config.base, synonyms, [site.documentsLabel, ...site.kinds.map((k) => k.badge)], entityPages);
         const pages = await timed('pages', () => finishBuiltPages(dist, (page) => index.add(page), staticDir));
         report(`Content-Security-Policy: ${pages.length} pages`);
 

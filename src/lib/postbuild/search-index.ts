@@ -1,10 +1,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { siteCharactersFile } from '../compiler/emit/write-generated.ts';
+import { entityKindBadges } from '../labels.ts';
+import { entityKinds, type EntityKind } from '../schema/entity.ts';
 import type { SearchIndexData } from '../search/entities.ts';
 import { SearchIndexBuilder, documentNames, type BuiltIndex, type IndexName } from '../search/exact-index.ts';
 import { extractIndexedPage, type IndexedPage } from '../search/indexed-text.ts';
 import type { T2sMap } from '../search/normalize.ts';
+import { buildT2sMap } from '../search/t2s-map.ts';
 import type { Synonyms } from '../compiler/source/load-synonyms.ts';
+import type { CompiledEntity } from '../types.ts';
+import { createUrls, type Urls } from '../urls.ts';
 import { htmlFiles, pageUrl } from './built-pages.ts';
 
 /**
@@ -18,8 +24,25 @@ export function indexedPages(dist: string): IndexedPage[] {
 const stripBase = (href: string, base: string) => (href.startsWith(base) ? href.slice(base.length) : href.replace(/^\//, '')).replace(/[?#].*$/, '');
 
 /**
+ * Every entity's name and aliases with its page (`search-index/entities.json`), for entity-first
+ * ranking and "did you mean": kinds in configured order, names in Chinese collation order within a kind.
+ */
+export function searchEntities(entityPages: readonly CompiledEntity[], urls: Urls): SearchIndexData {
+  const entities: SearchIndexData['entities'] = [];
+  for (const kind of entityKinds) {
+    const ofKind = entityPages.filter((e) => e.id.split('/')[0] === kind).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh'));
+    for (const e of ofKind) entities.push({ name: e.data.name, aliases: e.data.aliases, url: urls.entity(e.id), kind: entityKindBadges[kind as EntityKind] });
+  }
+  return { entities };
+}
+
+/**
  * Post-build: the exact-match search index of the built pages, written to `dist/search-index/`
- * next to the t2s map and entity names the Astro routes wrote there. Pages are added one at a time
+ * with the two files the search page loads beside it, made from the compiled data (not from what
+ * an Astro route wrote, so nothing depends on the order of Astro's routes): the entity names
+ * (`entities.json`, from the compiled entity pages) and the traditional → simplified map
+ * (`t2s.json`, limited to the characters the compiler found in the site's text: a few kilobytes
+ * instead of OpenCC's full tables; the search page loads it with the first query). Pages are added one at a time
  * as the post-build pass reads them (src/lib/postbuild/built-pages.ts). Names that find a page:
  * entity names and aliases, then document titles, 文号 and the labels entity pages cite documents by
  * (〔十四五规划〕 → the Five-Year Plan).
@@ -35,12 +58,15 @@ export class SearchIndexWriter {
   private readonly base: string;
   private readonly kindOrder: readonly string[];
 
-  constructor(dist: string, base: string, synonyms: Synonyms, kindOrder: readonly string[]) {
+  constructor(dist: string, base: string, synonyms: Synonyms, kindOrder: readonly string[], entityPages: readonly CompiledEntity[]) {
     this.base = base;
     this.kindOrder = kindOrder;
     this.dir = join(dist, 'search-index');
-    const t2s = JSON.parse(readFileSync(join(this.dir, 't2s.json'), 'utf8')) as T2sMap;
-    const { entities } = JSON.parse(readFileSync(join(this.dir, 'entities.json'), 'utf8')) as SearchIndexData;
+    const t2s: T2sMap = buildT2sMap(readFileSync(siteCharactersFile(), 'utf8'));
+    const { entities } = searchEntities(entityPages, createUrls(base));
+    mkdirSync(this.dir, { recursive: true });
+    writeFileSync(join(this.dir, 't2s.json'), JSON.stringify(t2s));
+    writeFileSync(join(this.dir, 'entities.json'), JSON.stringify({ entities }));
     this.entityNames = entities.flatMap((e) => [e.name, ...e.aliases].map((label) => ({ label, name: e.name, url: stripBase(e.url, base) })));
     this.builder = new SearchIndexBuilder({ t2s, synonyms, kindOrder });
   }

@@ -1,4 +1,4 @@
-/** One entity in `/search-index/entities.json` (written by an Astro route): its names, for the search index and the benchmark. */
+/** One entity in `/search-index/entities.json` (written by the post-build search index step): its names, for the search index and the benchmark. */
 export interface SearchEntity {
   /** Display name, as on the entity page. */
   name: string;

@@ -10,7 +10,7 @@ import { canonicalKind } from '../../config/document-kinds.ts';
 /** What the rules read of a document's metadata (src/lib/schema/source-meta.ts). */
 export interface ShortTitleMeta {
   title: string;
-  /** A kind of src/site.config.ts by name or alias (年度计划 is read as 计划). */
+  /** A kind of src/config/site.config.ts by name or alias (年度计划 is read as 计划). */
   kind: string;
   date: string;
   region: string;

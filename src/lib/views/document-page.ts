@@ -1,6 +1,6 @@
 import { markCollationSpots } from './collation-marks.ts';
 import { canonicalKind } from '../../config/document-kinds.ts';
-import type { GeneratedDocument } from '../compiler/emit/write-generated.ts';
+import type { GeneratedDocument } from '../schema/generated.ts';
 import { entityKindLabels, formatChineseDate } from '../labels.ts';
 import { entityKinds, type EntityKind } from '../schema/entity.ts';
 import { extractionLabels } from '../schema/extraction.ts';

@@ -1,9 +1,9 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
-import type { CollationNote, CompiledEntity, DocumentEntities, DocumentHeader, DocumentNeighbours, DocumentReport, ResolvedFacts, SiteBuild, TocEntry } from '../../types.ts';
+import type { SiteBuild } from '../../types.ts';
 import { entityKinds } from '../../schema/entity.ts';
-import type { SourceMeta } from '../../schema/source-meta.ts';
+import type { DocumentSummary, GeneratedDocument, GeneratedEntity, OriginalFormat } from '../../schema/generated.ts';
 import { site } from '../../../config/site.config.ts';
 import { buildFiguresPages } from '../../views/figures.ts';
 import { mentionPages } from '../../views/mentions.ts';
@@ -16,32 +16,9 @@ import { buildTimelinePages } from '../../views/timeline.ts';
  */
 export const GENERATED_DIR = resolve(process.env.WORK_DIR ? `${process.env.WORK_DIR}/generated` : '.generated');
 
-/** The shape of `.generated/document-pages/<slug>.json`, as the document route reads it (one file per page, never all at once). */
-export interface GeneratedDocument {
-  slug: string;
-  meta: SourceMeta;
-  header: DocumentHeader;
-  html: string;
-  toc: TocEntry[];
-  entities: DocumentEntities['entities'];
-  /** 上一篇 / 下一篇 and related documents, from the site-wide reduce. */
-  neighbours: Omit<DocumentNeighbours, 'slug'>;
-  /** File names under `downloads/<slug>/`, served beside the page as `documents/<slug>/<file>`. */
-  downloads: { source: string; text: string; original?: string; originalFormat?: OriginalFormat };
-  /** Metadata fields still marked 待确认 in its .meta.yaml: shown with 未核对 on the page. */
-  unconfirmed: string[];
-  report: DocumentReport;
-  collation: CollationNote[];
-}
-
-/** A document as listings and route lists read it: `.generated/documents/<slug>.json`. */
-export type DocumentSummary = Pick<GeneratedDocument, 'slug' | 'meta' | 'downloads'>;
-
-/** How a kept original is offered: its format for readers (原始文件（PDF）) and the MIME type of the download. */
-export interface OriginalFormat {
-  label: string;
-  mime: string;
-}
+// The shapes of the generated files are derived from their schemas (src/lib/schema/generated.ts),
+// which the routes' collections and readers validate against.
+export type { DocumentSummary, GeneratedDocument, GeneratedEntity, OriginalFormat } from '../../schema/generated.ts';
 
 const ORIGINAL_FORMATS: Record<string, OriginalFormat> = {
   '.pdf': { label: 'PDF', mime: 'application/pdf' },
@@ -105,8 +82,6 @@ export const GENERATED_PUBLIC_DIR = join(GENERATED_DIR, 'public');
  */
 export const downloadsDir = (slug: string) => join(GENERATED_PUBLIC_DIR, 'documents', slug);
 
-/** The shape of `.generated/entities/<kind>/<slug>.json`: an entity page's frontmatter and its body rendered by the compiler. */
-export type GeneratedEntity = CompiledEntity['data'] & { html: string; facts: ResolvedFacts };
 
 /** Folders made by this build's writes: one mkdir per folder, not per file (thousands of files). */
 const madeFolders = new Set<string>();
