@@ -6,9 +6,9 @@ import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from '../support/chromium.ts';
-import { QUERIES, TARGETS, runBenchmark } from '../support/search-bench.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { launchChromium } from '../tools/browser/chromium.ts';
+import { QUERIES, TARGETS, runBenchmark } from '../tools/bench/search-bench.ts';
+import { serveStatic } from '../tools/static-server.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Command line
