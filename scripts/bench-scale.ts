@@ -25,14 +25,13 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { parse as parseYaml } from 'yaml';
 import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../tools/bench/generate-corpus.ts';
 import { median, renderScaleReport, type PageTypeFigures, type SearchFigures, type SizeFigures, type StepFigures } from '../tools/bench/scale-report.ts';
-import { starlightPages, starlightProjectFiles, type StarlightEntity } from '../tools/bench/starlight-pages.ts';
+import { installStarlight, starlightAstro, writeStarlightSite } from '../tools/bench/starlight-project.ts';
 import { STEP_LINE } from '../src/lib/astro/step-timings.ts';
 import { precacheList } from '../src/lib/postbuild/service-worker.ts';
 import { site } from '../src/site.config.ts';
@@ -295,40 +294,9 @@ async function measureSearch(dist: string): Promise<SearchFigures[]> {
 // Starlight, same documents
 // ---------------------------------------------------------------------------------------------
 
-function installStarlight(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-starlight-'));
-  const astroVersion = JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')).version as string;
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'starlight-bench', private: true, type: 'module' }));
-  console.log(`Installing Starlight 0.42 with astro ${astroVersion} into a temporary folder…`);
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '@astrojs/starlight@~0.42.0', `astro@${astroVersion}`], { cwd: dir, stdio: 'inherit' });
-  return dir;
-}
-
-function splitFrontmatter(text: string): { data: Record<string, unknown>; body: string } {
-  const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text.replace(/\r\n?/g, '\n'));
-  return m ? { data: (parseYaml(m[1]) ?? {}) as Record<string, unknown>, body: m[2] } : { data: {}, body: text };
-}
-
 async function buildStarlight(starlightDir: string, contentDir: string): Promise<SizeFigures['starlight']> {
-  for (const folder of ['src', 'dist', '.astro']) rmSync(join(starlightDir, folder), { recursive: true, force: true });
-  const documents = readSeedSources(contentDir).map((s) => ({ slug: s.slug, title: s.meta.title, summary: s.meta.summary, text: s.text }));
-  const entities: StarlightEntity[] = site.kinds.flatMap((k) =>
-    existsSync(join(contentDir, k.id))
-      ? readdirSync(join(contentDir, k.id)).map((f) => {
-          const { data, body } = splitFrontmatter(readFileSync(join(contentDir, k.id, f), 'utf8'));
-          return { kind: k.id, slug: f.replace(/\.mdx?$/, ''), name: String(data.name), summary: String(data.summary), body };
-        })
-      : [],
-  );
-  const files = [
-    ...starlightProjectFiles(site.name, site.kinds),
-    ...starlightPages(documents, entities, site.name).map((f) => ({ ...f, path: `src/content/docs/${f.path}` })),
-  ];
-  for (const f of files) {
-    mkdirSync(dirname(join(starlightDir, f.path)), { recursive: true });
-    writeFileSync(join(starlightDir, f.path), f.content);
-  }
-  const run = await runMeasured(process.execPath, [join(starlightDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: starlightDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  writeStarlightSite(starlightDir, contentDir);
+  const run = await runMeasured(process.execPath, [starlightAstro(starlightDir), 'build', '--silent'], { cwd: starlightDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (run.code !== 0) {
     console.error(run.output.slice(-30).join('\n'));
     return { ms: run.ms, peakMb: run.peakMb, pages: 0, error: `exit ${run.code}` };
@@ -449,6 +417,7 @@ try {
   for (const n of sizes) results.push(await measureSize(n, starlightDir));
 } finally {
   if (starlightDir && !options.keep && !options['starlight-dir']) rmSync(starlightDir, { recursive: true, force: true });
+  else if (starlightDir && options.keep) console.log(`kept Starlight in ${starlightDir} (reuse it with --starlight-dir)`);
 }
 
 const date = new Date().toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search`: the search benchmark (support/search-bench.ts) on the real /search/ page
+ * `npm run bench:search`: the search benchmark (tools/bench/search-bench.ts) on the real /search/ page
  * of a built site (WORK_DIR/dist, or dist/; built first only if missing), all queries, two passes.
  */
 import { execSync } from 'node:child_process';
