@@ -160,7 +160,9 @@ export async function measureEdit(options: {
       samplesMs.push(waited === undefined ? undefined : performance.now() - t0);
       console.log(`  ${options.edit}: ${waited === undefined ? `not served within ${options.timeoutMs / 1000} s` : `${((performance.now() - t0) / 1000).toFixed(2)} s`}`);
       if (waited === undefined) break; // the next edits would time out the same way
-      await new Promise((r) => setTimeout(r, 1000)); // let the watcher settle before the next save
+      // Let the server settle before the next save: Starlight's dev server missed a save made one
+      // second after it served the previous one (the page kept the old text for minutes).
+      await new Promise((r) => setTimeout(r, 3000));
     }
   } finally {
     writeFileSync(path, original);
