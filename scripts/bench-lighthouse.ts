@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { pageTypes } from '../support/page-types.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { pageTypes } from '../tools/page-types.ts';
+import { serveStatic } from '../tools/static-server.ts';
 
 const DIST = 'dist';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

@@ -1,50 +1,64 @@
 /**
- * `npm run bench:scale -- 1000 5000 [--starlight] [--seed 1] [--keep] [--starlight-dir <folder>]`: what the site costs as
- * the library grows. For each size it copies the project into a temporary folder (node_modules
- * linked), adds a generated corpus of that many documents to the real ones
- * (src/lib/bench/generate-corpus.ts), builds it with the real `npm run build`, and measures:
+ * `npm run bench:scale -- 0 1000 5000 [--starlight] [--short] [--rebuild] [--seed 1] [--keep] [--starlight-dir <folder>]`:
+ * what the site costs as the library grows. For each size it copies the project into a temporary
+ * folder (node_modules linked), adds a generated corpus of that many documents to the real ones
+ * (tools/bench/generate-corpus.ts; size 0 is the five real sources alone, `--short` generates
+ * short documents of about 5 KB with few entities each), builds it with the real `npm run build`,
+ * and measures:
  *
  * - wall time and peak RSS of the whole build and of each step (the integration prints step
- *   markers with BENCH_TIMINGS=1; RSS is sampled over the whole process tree, Pagefind included);
+ *   markers with BENCH_TIMINGS=1; RSS is sampled over the whole process tree);
  * - dist size, HTML size per page type (median, max);
  * - search cost per query in headless Chromium (service worker blocked): bytes as a static host
  *   sends them, requests, time from typing to the first result containing the query, cold (fresh
  *   page) and warm (after another query on the same page);
  * - first visit (the service worker's precache) and the offline copy (scripts/build-offline.ts);
  * - with --starlight: the same documents built by Starlight 0.42 (installed once into a temporary
- *   folder), and the ratio of the two build times.
+ *   folder), and the ratio of the two build times;
+ * - with --rebuild: after the full build, one source changes (a paragraph appended, its sha256
+ *   updated) and the site is built again in the same folders: the time an editor waits.
  *
- * Writes bench/results/scale-<date>.md and the README's "Scale" section. Not part of npm test.
+ * Writes bench/results/scale-<date>-<sizes>.md and one JSON file per size. Not part of npm test.
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { parse as parseYaml } from 'yaml';
-import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../src/lib/bench/generate-corpus.ts';
-import { median, renderScaleReport, replaceReadmeSection, type PageTypeFigures, type ScaleRun, type SearchFigures, type SizeFigures, type StepFigures } from '../src/lib/bench/scale-report.ts';
-import { starlightPages, starlightProjectFiles, type StarlightEntity } from '../src/lib/bench/starlight-pages.ts';
+import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../tools/bench/generate-corpus.ts';
+import { median, renderScaleReport, type PageTypeFigures, type SearchFigures, type SizeFigures, type StepFigures } from '../tools/bench/scale-report.ts';
+import { installStarlight, starlightAstro, writeStarlightSite } from '../tools/bench/starlight-project.ts';
 import { STEP_LINE } from '../src/lib/build/step-timings.ts';
 import { precacheList } from '../src/lib/postbuild/generate-service-worker.ts';
 import { site } from '../src/config/site.config.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { launchChromium } from '../tools/browser/chromium.ts';
+import { typeQuery } from '../tools/browser/type-query.ts';
+import { filesUnder } from '../tools/files-under.ts';
+import { copyProject, PROJECT_ROOT } from '../tools/project-copy.ts';
+import { serveStatic } from '../tools/static-server.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
-  options: { starlight: { type: 'boolean', default: false }, 'starlight-dir': { type: 'string' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } },
+  options: {
+    starlight: { type: 'boolean', default: false },
+    'starlight-dir': { type: 'string' },
+    short: { type: 'boolean', default: false },
+    rebuild: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  },
 });
 const sizes = positionals.length ? positionals.map(Number) : [1000, 5000];
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-  console.error(`Sizes must be whole numbers of documents, e.g. npm run bench:scale -- 1000 5000 (got ${positionals.join(' ')})`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 0)) {
+  console.error(`Sizes must be whole numbers of generated documents (0: the five real sources alone), e.g. npm run bench:scale -- 0 1000 (got ${positionals.join(' ')})`);
   process.exit(1);
 }
 const seed = Number(options.seed);
-const root = join(import.meta.dirname, '..');
+const root = PROJECT_ROOT;
 
 /** Queries a reader types: an entity name, a two-character phrase inside longer words, a document's short name. */
 const QUERIES = ['楼长制', '网格', '十四五规划'];
@@ -147,24 +161,6 @@ function runMeasured(command: string, args: string[], spawnOptions: SpawnOptions
 // The project copy and its corpus
 // ---------------------------------------------------------------------------------------------
 
-const NOT_COPIED = new Set(['node_modules', 'dist', 'dist-offline', '.generated', '.git', '.astro', 'cache', 'test-results', 'bench']);
-
-function copyProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
-  for (const name of readdirSync(root)) {
-    if (NOT_COPIED.has(name) || name.endsWith('.zip') || name.endsWith('.log')) continue;
-    cpSync(join(root, name), join(dir, name), { recursive: true });
-  }
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
-}
-
 function folderBytes(dir: string): { bytes: number; files: number } {
   const files = filesUnder(dir);
   return { bytes: files.reduce((n, f) => n + statSync(join(dir, f)).size, 0), files: files.length };
@@ -224,7 +220,6 @@ function precache(dist: string): SizeFigures['precache'] {
 // Search in the browser
 // ---------------------------------------------------------------------------------------------
 
-/** Counts what the page downloads from now on, in bytes as a static host sends them. */
 /**
  * Counts a page's requests and the bytes a static host would send for them. Bodies are not read
  * while the page loads (fetching each body over the DevTools protocol and compressing it in this
@@ -260,29 +255,6 @@ function meter(page: Page, dist: string, base: string) {
   };
 }
 
-/** Types `q` (one input event, as a paste or an IME commit) and waits for a result that contains it. */
-async function typeQuery(page: Page, q: string): Promise<{ ms?: number; matches?: number }> {
-  return page.evaluate(async (q) => {
-    const input = document.getElementById('search-input') as HTMLInputElement;
-    const t0 = performance.now();
-    input.value = q;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: q }));
-    const deadline = t0 + 20_000;
-    while (performance.now() < deadline) {
-      const list = document.getElementById('search-results');
-      // Compared as the search compares: quote marks and spaces aside (“十四五”规划 is a hit for 十四五规划).
-      const bare = (s: string) => s.replace(/[\s“”"‘’「」『』']+/g, '');
-      const hit = list && [...list.querySelectorAll('li')].some((li) => bare(li.textContent ?? '').includes(bare(q)));
-      if (hit) {
-        const matches = Number(list.dataset.matches ?? NaN);
-        return { ms: performance.now() - t0, matches: Number.isNaN(matches) ? undefined : matches };
-      }
-      await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-    }
-    return {};
-  }, q);
-}
-
 async function measureSearch(dist: string): Promise<SearchFigures[]> {
   const server = await serveStatic(dist);
   const browser = await launchChromium();
@@ -298,13 +270,13 @@ async function measureSearch(dist: string): Promise<SearchFigures[]> {
           // "Once the page is loaded": the page says so when its index core (meta.json) has arrived.
           await page.waitForSelector('#search-page[data-search-ready]');
           if (warmUp) {
-            await typeQuery(page, WARM_UP);
+            await typeQuery(page, WARM_UP, { until: 'first-hit' });
             await m.settle();
             await page.waitForTimeout(300);
             m.reset();
           }
-          const result = await typeQuery(page, q);
-          return { ...(await m.settle()), ...result };
+          const { ms, matches } = await typeQuery(page, q, { until: 'first-hit' });
+          return { ...(await m.settle()), ms, matches };
         } finally {
           await context.close();
         }
@@ -322,40 +294,9 @@ async function measureSearch(dist: string): Promise<SearchFigures[]> {
 // Starlight, same documents
 // ---------------------------------------------------------------------------------------------
 
-function installStarlight(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-starlight-'));
-  const astroVersion = JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')).version as string;
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'starlight-bench', private: true, type: 'module' }));
-  console.log(`Installing Starlight 0.42 with astro ${astroVersion} into a temporary folder…`);
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '@astrojs/starlight@~0.42.0', `astro@${astroVersion}`], { cwd: dir, stdio: 'inherit' });
-  return dir;
-}
-
-function splitFrontmatter(text: string): { data: Record<string, unknown>; body: string } {
-  const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text.replace(/\r\n?/g, '\n'));
-  return m ? { data: (parseYaml(m[1]) ?? {}) as Record<string, unknown>, body: m[2] } : { data: {}, body: text };
-}
-
 async function buildStarlight(starlightDir: string, contentDir: string): Promise<SizeFigures['starlight']> {
-  for (const folder of ['src', 'dist', '.astro']) rmSync(join(starlightDir, folder), { recursive: true, force: true });
-  const documents = readSeedSources(contentDir).map((s) => ({ slug: s.slug, title: s.meta.title, summary: s.meta.summary, text: s.text }));
-  const entities: StarlightEntity[] = site.kinds.flatMap((k) =>
-    existsSync(join(contentDir, k.id))
-      ? readdirSync(join(contentDir, k.id)).map((f) => {
-          const { data, body } = splitFrontmatter(readFileSync(join(contentDir, k.id, f), 'utf8'));
-          return { kind: k.id, slug: f.replace(/\.mdx?$/, ''), name: String(data.name), summary: String(data.summary), body };
-        })
-      : [],
-  );
-  const files = [
-    ...starlightProjectFiles(site.name, site.kinds),
-    ...starlightPages(documents, entities, site.name).map((f) => ({ ...f, path: `src/content/docs/${f.path}` })),
-  ];
-  for (const f of files) {
-    mkdirSync(dirname(join(starlightDir, f.path)), { recursive: true });
-    writeFileSync(join(starlightDir, f.path), f.content);
-  }
-  const run = await runMeasured(process.execPath, [join(starlightDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: starlightDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  writeStarlightSite(starlightDir, contentDir);
+  const run = await runMeasured(process.execPath, [starlightAstro(starlightDir), 'build', '--silent'], { cwd: starlightDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (run.code !== 0) {
     console.error(run.output.slice(-30).join('\n'));
     return { ms: run.ms, peakMb: run.peakMb, pages: 0, error: `exit ${run.code}` };
@@ -368,14 +309,14 @@ async function buildStarlight(starlightDir: string, contentDir: string): Promise
 // ---------------------------------------------------------------------------------------------
 
 async function measureSize(documents: number, starlightDir: string | undefined): Promise<SizeFigures> {
-  const dir = copyProject();
+  const dir = copyProject('bench-scale-');
   const contentDir = join(dir, 'content');
-  console.log(`\n── ${documents} documents (project copy in ${dir})`);
-  const corpus = generateCorpus(readSeedSources(contentDir), { documents, seed, reservedNames: readEntityNames(contentDir) });
-  writeCorpus(contentDir, corpus, { replace: false });
+  console.log(`\n── ${documents} generated documents${options.short ? ' (short)' : ''} (project copy in ${dir})`);
+  const corpus = documents > 0 ? generateCorpus(readSeedSources(contentDir), { documents, seed, shape: options.short ? 'short' : 'standard', reservedNames: readEntityNames(contentDir) }) : undefined;
+  if (corpus) writeCorpus(contentDir, corpus, { replace: false });
   const slugs = contentSlugs(contentDir);
   const entityCount = [...slugs.entities.values()].reduce((n, s) => n + s.size, 0);
-  console.log(`generated ${corpus.documents.length} documents and ${corpus.entities.length} entity pages (with the real ones: ${slugs.documents.size} + ${entityCount})`);
+  console.log(`generated ${corpus?.documents.length ?? 0} documents and ${corpus?.entities.length ?? 0} entity pages (with the real ones: ${slugs.documents.size} + ${entityCount})`);
 
   // Build output outside the project copy, as in side-by-side builds: inside it, generated data
   // and caches would be scanned as project sources (Tailwind's class detection reads the project).
@@ -402,7 +343,7 @@ async function measureSize(documents: number, starlightDir: string | undefined):
       offline: { bytes: 0, zipBytes: 0, ms: 0 },
     };
   }
-  console.log(build.output.filter((l) => /^(Content-Security-Policy|Pagefind|sitemap|sw\.js)/.test(l)).join('\n'));
+  console.log(build.output.filter((l) => /^(sitemap|sw\.js)/.test(l)).join('\n'));
   console.log(`build: ${(build.ms / 1000).toFixed(1)} s, peak RSS ${build.peakMb.toFixed(0)} MB; ${Object.keys(build.steps).map((s) => `${s} ${((build.steps[s]?.ms ?? 0) / 1000).toFixed(1)} s/${(build.steps[s]?.peakMb ?? 0).toFixed(0)} MB`).join(', ')}`);
 
   const dist = join(workDir, 'dist');
@@ -424,6 +365,15 @@ async function measureSize(documents: number, starlightDir: string | undefined):
   const starlight = starlightDir ? await buildStarlight(starlightDir, contentDir) : undefined;
   if (starlight && !starlight.error) console.log(`Starlight: ${(starlight.ms / 1000).toFixed(1)} s, peak RSS ${starlight.peakMb.toFixed(0)} MB, ${starlight.pages} pages; ratio ${(build.ms / starlight.ms).toFixed(2)}×`);
 
+  let rebuild: SizeFigures['rebuild'];
+  if (options.rebuild) {
+    const changed = changeOneSource(contentDir, corpus?.documents.at(-1) ?? [...slugs.documents].sort()[0]);
+    const second = await runMeasured('npm', ['run', 'build'], { cwd: dir, env });
+    if (second.code !== 0) console.error(second.output.slice(-30).join('\n'));
+    rebuild = { ms: second.ms, peakMb: second.peakMb, changed, ...(second.code !== 0 ? { error: `exit ${second.code}` } : {}) };
+    console.log(`rebuild after changing ${changed}: ${(second.ms / 1000).toFixed(1)} s (full build ${(build.ms / 1000).toFixed(1)} s)`);
+  }
+
   if (!options.keep) for (const d of [dir, workDir]) rmSync(d, { recursive: true, force: true });
   else console.log(`kept ${dir} and ${workDir}`);
   return {
@@ -438,7 +388,24 @@ async function measureSize(documents: number, starlightDir: string | undefined):
     precache: firstVisit,
     offline,
     starlight,
+    rebuild,
   };
+}
+
+/**
+ * An editor's change to one source: a paragraph appended to its text and the sha256 in its
+ * metadata updated to match, so the build accepts it. Returns the changed file, relative to content/.
+ */
+function changeOneSource(contentDir: string, slug: string): string {
+  const textFile = join(contentDir, 'sources', `${slug}.txt`);
+  const metaFile = join(contentDir, 'sources', `${slug}.meta.yaml`);
+  const text = `${readFileSync(textFile, 'utf8').trimEnd()}\n\n本文件于基准测试中追加此段，用于测量修改一份文件后的重新构建时间。\n`;
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const meta = readFileSync(metaFile, 'utf8');
+  if (!/^sha256:.*$/m.test(meta)) throw new Error(`${metaFile} has no sha256 line to update`);
+  writeFileSync(textFile, text);
+  writeFileSync(metaFile, meta.replace(/^sha256:.*$/m, `sha256: ${sha256}`));
+  return `sources/${slug}.txt`;
 }
 
 const results: SizeFigures[] = [];
@@ -450,6 +417,7 @@ try {
   for (const n of sizes) results.push(await measureSize(n, starlightDir));
 } finally {
   if (starlightDir && !options.keep && !options['starlight-dir']) rmSync(starlightDir, { recursive: true, force: true });
+  else if (starlightDir && options.keep) console.log(`kept Starlight in ${starlightDir} (reuse it with --starlight-dir)`);
 }
 
 const date = new Date().toISOString().slice(0, 10);
@@ -461,17 +429,8 @@ const context = { date, commit, machine, seed, command: `npm run bench:scale -- 
 const resultsDir = join(root, 'bench/results');
 mkdirSync(resultsDir, { recursive: true });
 const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
-const resultFile = join(resultsDir, `scale-${stamp}-${sizes.join('-')}.md`);
+const resultFile = join(resultsDir, `scale-${stamp}${options.short ? '-short' : ''}-${sizes.join('-')}.md`);
 writeFileSync(resultFile, `# Scale benchmark, ${date}\n\n${renderScaleReport(results.map((figures) => ({ figures, context })))}`);
-// Each size's figures are kept as JSON, so the README shows the latest run of every size even
-// when sizes are measured by separate runs (5,000 documents with Starlight takes long).
-for (const figures of results) writeFileSync(join(resultsDir, `scale-${stamp}-${figures.documents - seedCount}.json`), JSON.stringify({ figures, context }, null, 2) + '\n');
-const latest = new Map<number, ScaleRun>();
-for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort()) {
-  const run = JSON.parse(readFileSync(join(resultsDir, file), 'utf8')) as ScaleRun;
-  latest.set(run.figures.documents, run);
-}
-const readmeFile = join(root, 'README.md');
-const readmeRuns = [...latest.values()].sort((a, b) => a.figures.documents - b.figures.documents);
-writeFileSync(readmeFile, replaceReadmeSection(readFileSync(readmeFile, 'utf8'), 'Scale', `\`npm run bench:scale -- 1000 5000 [--starlight]\` builds generated corpora of that many documents and measures what the build and a reader pay; the latest figures of each size (every run is kept in bench/results/):\n\n${renderScaleReport(readmeRuns)}`));
-console.log(`\n${renderScaleReport(results.map((figures) => ({ figures, context })))}\nWritten to ${relative(root, resultFile)} and README.md (section "Scale").`);
+// Each size's figures are also kept as JSON, for comparing runs of one size over time.
+for (const figures of results) writeFileSync(join(resultsDir, `scale-${stamp}${options.short ? '-short' : ''}-${figures.documents - seedCount}.json`), JSON.stringify({ figures, context }, null, 2) + '\n');
+console.log(`\n${renderScaleReport(results.map((figures) => ({ figures, context })))}\nWritten to ${relative(root, resultFile)} (and one JSON file per size).`);

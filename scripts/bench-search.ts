@@ -1,14 +1,14 @@
 /**
- * `npm run bench:search`: the search benchmark (support/search-bench.ts) on the real /search/ page
+ * `npm run bench:search`: the search benchmark (tools/bench/search-bench.ts) on the real /search/ page
  * of a built site (WORK_DIR/dist, or dist/; built first only if missing), all queries, two passes.
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from '../support/chromium.ts';
-import { QUERIES, TARGETS, runBenchmark } from '../support/search-bench.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { launchChromium } from '../tools/browser/chromium.ts';
+import { QUERIES, TARGETS, runBenchmark } from '../tools/bench/search-bench.ts';
+import { serveStatic } from '../tools/static-server.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Command line

@@ -16,7 +16,7 @@
  * Usage: node scripts/build-offline.ts [--dist dist] [--out dist-offline] [--zip dist-offline.zip] [--base /]
  * (--base defaults to BASE_PATH, the base the site was built with.)
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
@@ -29,6 +29,7 @@ import { visit } from 'unist-util-visit';
 import { toRelativeUrl } from '../src/client/relative-urls.ts';
 import { readSiteConfig } from '../src/config/environment.ts';
 import { site } from '../src/config/site.config.ts';
+import { filesUnder } from '../tools/files-under.ts';
 
 const SITE_NAME = site.name;
 const SEARCH_PAGE = 'search/index.html';
@@ -49,12 +50,6 @@ const base = args.base ?? readSiteConfig().base;
 if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no index.html: build the site first (npm run build)`);
 
 const toPosix = (p: string) => p.split(sep).join('/');
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => toPosix(relative(dir, join(e.parentPath, e.name))))
-    .sort();
-}
 
 // 1. Copy what a reader needs.
 rmSync(out, { recursive: true, force: true });

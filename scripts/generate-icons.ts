@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from '../tools/browser/chromium.ts';
 
 const publicDir = join(import.meta.dirname, '../public');
 const favicon = readFileSync(join(publicDir, 'favicon.svg'), 'utf8');

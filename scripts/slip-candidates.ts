@@ -1,5 +1,5 @@
 /**
- * `npm run slips:candidates`: likely extraction slips in the sources (src/lib/collation/
+ * `npm run slips:candidates`: likely extraction slips in the sources (src/lib/compiler/collation/
  * extraction-slips.ts) that no entry of content/gaps.yaml marks yet, for an editor to review. A
  * real slip gets an entry (kind 提取错漏, quote, at, note) and is then marked on the page and listed
  * in the 校勘说明; what is not a slip needs nothing. Exits 1 while any candidate is unreviewed.

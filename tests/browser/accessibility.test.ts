@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../support/browser.ts';
-import { pageTypes, SEARCH_QUERY } from '../support/page-types.ts';
+import { pageTypes, SEARCH_QUERY } from '../../tools/page-types.ts';
 import { DIST } from '../support/site.ts';
 
 /** axe-core's browser bundle, evaluated in the page (Playwright's evaluate is not subject to the page's CSP). */

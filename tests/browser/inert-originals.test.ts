@@ -10,7 +10,7 @@ import { addDocument, type AddedDocument } from '../../src/lib/authoring/ingest/
 import { cleanBuildEnv } from '../setup/build-site.ts';
 import { useSiteInBrowser } from '../support/browser.ts';
 import { confirmMetadata } from '../support/confirm-metadata.ts';
-import { PROJECT_ROOT, copyProject } from '../support/project-copy.ts';
+import { PROJECT_ROOT, copyProject } from '../../tools/project-copy.ts';
 import { readPage } from '../support/site.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Element } from 'hast';
@@ -11,7 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
-import { serveStatic } from '../../support/static-server.ts';
+import { filesUnder } from '../../tools/files-under.ts';
+import { serveStatic } from '../../tools/static-server.ts';
 
 /**
  * The copy a reader opens from disk: scripts/build-offline.ts (what `npm run build:offline` runs
@@ -21,13 +22,6 @@ const work = mkdtempSync(join(tmpdir(), 'offline-copy-'));
 const OUT = join(work, 'dist-offline');
 const ZIP = join(work, 'dist-offline.zip');
 const fileUrl = (path: string) => pathToFileURL(join(OUT, path)).href;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
 
 let browser: Browser;
 let page: Page;

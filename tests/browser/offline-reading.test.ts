@@ -7,7 +7,7 @@ import { launchChromium } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
 import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { readBuiltPages } from '../../src/lib/postbuild/built-pages.ts';
-import { serveStatic } from '../../support/static-server.ts';
+import { serveStatic } from '../../tools/static-server.ts';
 import { generateServiceWorker, precacheList } from '../../src/lib/postbuild/generate-service-worker.ts';
 import { waitForServiceWorker } from '../support/service-worker-state.ts';
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../support/browser.ts';
-import { pageTypes } from '../support/page-types.ts';
+import { pageTypes } from '../../tools/page-types.ts';
 import { DIST } from '../support/site.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUALITY_SUBSET, QUERIES, TARGETS, runBenchmark, type QueryOutcome } from '../../support/search-bench.ts';
+import { QUALITY_SUBSET, QUERIES, TARGETS, runBenchmark, type QueryOutcome } from '../../tools/bench/search-bench.ts';
 import { launchChromium } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
-import { serveStatic } from '../../support/static-server.ts';
+import { serveStatic } from '../../tools/static-server.ts';
 
 /**
  * The search benchmark (npm run bench:search) on a subset of its queries, through the same code:

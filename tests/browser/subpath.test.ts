@@ -8,7 +8,7 @@ import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { cleanBuildEnv } from '../setup/build-site.ts';
 import { launchChromium } from '../support/browser.ts';
 import { checkLinks, manifestLinks, type LinkReport } from '../support/link-check.ts';
-import { serveStatic } from '../../support/static-server.ts';
+import { serveStatic } from '../../tools/static-server.ts';
 import { waitForServiceWorker } from '../support/service-worker-state.ts';
 
 /**

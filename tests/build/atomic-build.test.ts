@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanBuildEnv } from '../setup/build-site.ts';
-import { copyProject } from '../support/project-copy.ts';
+import { copyProject } from '../../tools/project-copy.ts';
 
 /**
  * A failed build leaves the last good site in place and says what went wrong once. A copy of the

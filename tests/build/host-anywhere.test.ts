@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -11,6 +11,7 @@ import { DARK_PANEL, SHARE_IMAGE } from '../../src/lib/views/share-image.ts';
 import { site } from '../../src/config/site.config.ts';
 import { DIST, readPage } from '../support/site.ts';
 import { precacheList } from '../../src/lib/postbuild/generate-service-worker.ts';
+import { filesUnder } from '../../tools/files-under.ts';
 
 /** What a static host needs beyond the pages: metadata, sitemap, robots.txt, manifest, service worker. */
 const pages = listPages(DIST);
@@ -149,9 +150,7 @@ describe('web app manifest', () => {
 
 describe('service worker', () => {
   const entries = precacheList(readFileSync(join(DIST, 'sw.js'), 'utf8'));
-  const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(DIST, join(e.parentPath, e.name)).split(sep).join('/'));
+  const files = filesUnder(DIST);
   it('precaches the shell, the listing pages and the search core, within the 3 MB budget', () => {
     const urls = new Set(entries.map((e) => e.url));
     const listings = listPages(DIST).filter((p) => p === '' || /^(documents|policies|projects|governance)\/(page\/\d+\/)?$/.test(p)).map((p) => p + 'index.html');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageTypes } from '../support/page-types.ts';
+import { pageTypes } from '../../tools/page-types.ts';
 import { DIST } from '../support/site.ts';
 import { validateHtml, type VnuMessage } from '../support/vnu.ts';
 

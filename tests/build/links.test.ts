@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { checkLinks, manifestLinks, type LinkReport } from '../support/link-check.ts';
 import { DIST } from '../support/site.ts';
-import { serveStatic } from '../../support/static-server.ts';
+import { serveStatic } from '../../tools/static-server.ts';
 
 /** The default build (base `/`), served by a plain static host: every link, asset and anchor resolves (linkinator). */
 let site: Awaited<ReturnType<typeof serveStatic>>;

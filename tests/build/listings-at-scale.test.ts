@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../../src/lib/bench/generate-corpus.ts';
+import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../../tools/bench/generate-corpus.ts';
 import { listPages } from '../../src/lib/postbuild/sitemap.ts';
 import { CHUNK, type IndexMeta } from '../../src/lib/search/index-format.ts';
 import { cleanBuildEnv } from '../setup/build-site.ts';
 import { precacheList } from '../../src/lib/postbuild/generate-service-worker.ts';
-import { copyProject } from '../support/project-copy.ts';
+import { copyProject } from '../../tools/project-copy.ts';
 import { readPage } from '../support/site.ts';
 
 /**

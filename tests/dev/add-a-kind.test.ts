@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { extname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanBuildEnv } from '../setup/build-site.ts';
-import { copyProject } from '../support/project-copy.ts';
+import { copyProject } from '../../tools/project-copy.ts';
 
 /**
  * The site is data: a new kind of entity page needs one entry in src/config/site.config.ts and a folder of

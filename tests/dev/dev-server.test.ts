@@ -3,7 +3,7 @@ import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanBuildEnv } from '../setup/build-site.ts';
-import { copyProject } from '../support/project-copy.ts';
+import { copyProject } from '../../tools/project-copy.ts';
 
 /**
  * `npm run dev` runs the same pipeline as the build, and keeps it current: when an entity page

@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../support/chromium.ts';
+import { launchChromium } from '../../tools/browser/chromium.ts';
 
 export { launchChromium };
 import { afterAll, beforeAll } from 'vitest';
-import { serveStatic } from '../../support/static-server.ts';
+import { serveStatic } from '../../tools/static-server.ts';
 
 
 /**

@@ -7,7 +7,7 @@ import { addDocument, type AddedDocument } from '../../src/lib/authoring/ingest/
 import { unconfirmedFields } from '../../src/lib/compiler/source/load-sources.ts';
 import { confirmMetadata } from '../support/confirm-metadata.ts';
 import { curatedEntityCoverage, curatedFactCoverage } from '../support/curated-coverage.ts';
-import { PROJECT_ROOT, copyProject } from '../support/project-copy.ts';
+import { PROJECT_ROOT, copyProject } from '../../tools/project-copy.ts';
 
 /**
  * Adding real documents never breaks the tests: in a copy of the project, every document of the

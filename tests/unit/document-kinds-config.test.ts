@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyProject } from '../support/project-copy.ts';
+import { copyProject } from '../../tools/project-copy.ts';
 
 /**
  * Document kinds are data: a kind added to documentKinds in src/config/site.config.ts is accepted in a

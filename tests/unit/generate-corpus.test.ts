@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { ENTITY_FILE_EXTENSION, generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../../src/lib/bench/generate-corpus.ts';
+import { ENTITY_FILE_EXTENSION, generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../../tools/bench/generate-corpus.ts';
 import { compileSite } from '../../src/lib/compiler/pipeline.ts';
 import { sourceMetaSchema } from '../../src/lib/schema/source-meta.ts';
 import { site } from '../../src/config/site.config.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic } from '../../support/static-server.ts';
+import { serveStatic } from '../../tools/static-server.ts';
 import { checkLinks, type LinkReport } from '../support/link-check.ts';
 
 /** The link checker the site's link tests use, on a small site with known mistakes. */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, copyProject } from '../support/project-copy.ts';
+import { PROJECT_ROOT, copyProject } from '../../tools/project-copy.ts';
 
 /**
  * A document from a place the site does not configure (深圳市坪山区, 山西省) needs nothing but its

@@ -2,7 +2,7 @@
  * Build step timings for `npm run bench:scale`: with BENCH_TIMINGS=1 the build prints one line as
  * each step starts and one as it ends, with its wall time and the build process's peak RSS so far.
  * The benchmark reads these lines to attribute time and memory (sampled across the whole process
- * tree, Pagefind's own process included) to steps. Silent otherwise.
+ * tree) to steps. Silent otherwise.
  */
 const enabled = () => process.env.BENCH_TIMINGS === '1';
 

@@ -122,7 +122,7 @@ export const entityFactsSchema = z.object({
   events: z.array(z.custom<ResolvedEvent>((v) => typeof v === 'object' && v !== null)),
 });
 
-/** Frontmatter facts resolved to their paragraphs (src/lib/facts/resolve-facts.ts). */
+/** Frontmatter facts resolved to their paragraphs (src/lib/compiler/facts/resolve-facts.ts). */
 export const resolvedFactsSchema = z.object({
   region: factSourceSchema.optional(),
   period: factSourceSchema.optional(),

@@ -59,7 +59,7 @@ function mark(n: number, note: CollationNote): Element {
  * A document's body with a mark at every spot its 校勘说明 places (a gap's or a slip's `at`, see
  * content/gaps.yaml): the reader meets the defect where it is, not only in the list at the end.
  * The words are found in the paragraph's own text, across entity links, as the compiler checked
- * them (src/lib/collation/collation-notes.ts); a spot that cannot be found is an error, not a
+ * them (src/lib/compiler/collation/collation-notes.ts); a spot that cannot be found is an error, not a
  * silently missing mark. Only documents with such notes are parsed, so the cost is per defect.
  */
 export function markCollationSpots(html: string, notes: readonly CollationNote[]): string {

@@ -4,23 +4,28 @@
  * paragraphs, with varied years, kinds, issuers and regions, valid metadata (sha256 included),
  * and entity pages (about one per five documents) whose names are terms of the sources and whose
  * citations quote the generated documents, so linking and backlinks are measured with thousands
- * of names. `generateCorpus` is pure and seeded: the same sources, size and seed give the same
+ * of names. The `short` shape makes documents of about 5 KB (SHORT_DOCUMENT_BYTES) with about one
+ * entity page per twenty documents, so each document is mentioned by few entities: a library of
+ * many short notices rather than long plans. `generateCorpus` is pure and seeded: the same sources, size and seed give the same
  * files byte for byte. Reading the sources and writing the files are the two small helpers below it.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { site } from '../../config/site.config.ts';
-import { sourceMetaSchema, type SourceMeta } from '../schema/source-meta.ts';
-import { loadEntities } from '../compiler/source/load-entities.ts';
-import { normalizeForMatching } from '../text/normalize-for-matching.ts';
+import { site } from '../../src/config/site.config.ts';
+import { sourceMetaSchema, type SourceMeta } from '../../src/lib/schema/source-meta.ts';
+import { loadEntities } from '../../src/lib/compiler/source/load-entities.ts';
+import { normalizeForMatching } from '../../src/lib/text/normalize-for-matching.ts';
 
 /**
  * The file extension of entity pages, written from this one constant (the loader in
  * src/lib/compiler/source/load-entities.ts reads the same extension).
  */
 export const ENTITY_FILE_EXTENSION = '.md';
+
+/** The size a `short` document aims at, UTF-8 bytes of its text: it stops before a paragraph would pass it. */
+export const SHORT_DOCUMENT_BYTES = 5000;
 
 /** One real source: the pool the generator recombines. */
 export interface SeedSource {
@@ -34,7 +39,12 @@ export interface CorpusOptions {
   documents: number;
   /** Seed of the pseudo-random choices; the same seed gives the same corpus. */
   seed?: number;
-  /** Entity pages per document (default 0.2: about one per five documents). */
+  /**
+   * `standard` (default): 3–7 sections of the sources per document, often 10–30 KB.
+   * `short`: whole paragraphs up to about SHORT_DOCUMENT_BYTES, and fewer entity pages.
+   */
+  shape?: 'standard' | 'short';
+  /** Entity pages per document (default 0.2 for `standard`: about one per five documents; 0.05 for `short`). */
   entitiesPerDocument?: number;
   /** Names (and aliases) already taken by the real entity pages, so generated names never collide. */
   reservedNames?: Iterable<string>;
@@ -182,8 +192,9 @@ export function generateCorpus(sources: SeedSource[], options: CorpusOptions): G
     const day = 1 + Math.floor(rand() * 28);
     const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const topic = pick(TOPICS);
+    const short = options.shape === 'short';
     const chosen: Section[] = [];
-    const count = 3 + Math.floor(rand() * 5);
+    const count = short ? 12 : 3 + Math.floor(rand() * 5);
     for (let tries = 0; chosen.length < count && tries < 50; tries++) {
       const s = pick(sections);
       if (!chosen.includes(s) && !s.paragraphs.some((p) => chosen.some((c) => c.paragraphs.includes(p)))) chosen.push(s);
@@ -200,10 +211,27 @@ export function generateCorpus(sources: SeedSource[], options: CorpusOptions): G
     if (documentNumber) lines.push(documentNumber, '');
     lines.push(title, '');
     if (kind === '通知') lines.push('机关各部门、各基层单位：', '', `现将《${from.place}${year}年${topic}工作要点》印发给你们，请结合实际，认真贯彻执行。`, '', from.issuer, `${year} 年 ${month} 月 ${day} 日`, '');
-    chosen.forEach((s, n) => {
-      lines.push(`${NUMERALS[n]}、${s.heading}`, '');
-      for (const p of s.paragraphs) lines.push(paragraphs[p], '');
-    });
+    // A short document takes whole paragraphs while they fit in the budget; its sections are those it reached.
+    let budget = short ? SHORT_DOCUMENT_BYTES - Buffer.byteLength(lines.join('\n')) - 200 : Infinity;
+    const used: Section[] = [];
+    for (const s of chosen) {
+      const fitting: number[] = [];
+      const headingLine = `${NUMERALS[used.length]}、${s.heading}`;
+      let cost = Buffer.byteLength(headingLine) + 2;
+      for (const p of s.paragraphs) {
+        const bytes = Buffer.byteLength(paragraphs[p]) + 2;
+        if (cost + bytes > budget && (fitting.length > 0 || used.length > 0)) break;
+        fitting.push(p);
+        cost += bytes;
+      }
+      if (fitting.length === 0) break;
+      lines.push(headingLine, '');
+      for (const p of fitting) lines.push(paragraphs[p], '');
+      used.push({ heading: s.heading, paragraphs: fitting });
+      budget -= cost;
+      if (fitting.length < s.paragraphs.length) break;
+    }
+    chosen.splice(0, chosen.length, ...used);
     if (kind !== '通知' && kind !== '新闻报道') lines.push(from.issuer, `${year} 年 ${month} 月 ${day} 日`, '');
     const text = lines.join('\n');
     const sha256 = createHash('sha256').update(text).digest('hex');
@@ -235,7 +263,7 @@ export function generateCorpus(sources: SeedSource[], options: CorpusOptions): G
   for (const d of docs) for (const p of d.paragraphs) docsOfParagraph.set(p, [...(docsOfParagraph.get(p) ?? []), d]);
 
   const terms = termsOf(paragraphs, reserved).filter((t) => paragraphs.some((p, i) => p.includes(t) && docsOfParagraph.has(i)));
-  const entityCount = Math.round(options.documents * (options.entitiesPerDocument ?? 0.2));
+  const entityCount = Math.round(options.documents * (options.entitiesPerDocument ?? (options.shape === 'short' ? 0.05 : 0.2)));
   const used = new Set(reserved);
   const entities: string[] = [];
   const citations = new Map<string, string[]>();

@@ -17,10 +17,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { indexedPages } from '../src/lib/postbuild/search-index.ts';
-import { fold, type T2sMap } from '../src/lib/search/normalize.ts';
-import { parseQuery } from '../src/lib/search/query.ts';
-import type { SearchIndexData } from '../src/lib/search/entities.ts';
+import { indexedPages } from '../../src/lib/postbuild/search-index.ts';
+import { fold, type T2sMap } from '../../src/lib/search/normalize.ts';
+import { parseQuery } from '../../src/lib/search/query.ts';
+import type { SearchIndexData } from '../../src/lib/search/entities.ts';
+import { typeQuery } from '../browser/type-query.ts';
 
 export type QueryType = 'entity' | 'alias' | 'phrase' | 'number' | 'traditional' | 'full-width' | 'multi-word';
 
@@ -177,34 +178,6 @@ export interface BenchSummary {
   coldP95Ms: number;
 }
 
-/** Types `q` into the search box (one input event, as a paste or an IME commit does) and waits for complete results. */
-async function typeQuery(page: Page, q: string): Promise<{ ms: number; hrefs: string[]; matches: number; base: string }> {
-  return page.evaluate(async (q) => {
-    const input = document.getElementById('search-input') as HTMLInputElement;
-    // (No named functions in here: code sent to the page must not rely on helpers a TypeScript transpiler may add.)
-    const stop = new AbortController();
-    const done = new Promise<number>((resolve) => {
-      document.addEventListener(
-        'search:rendered',
-        (e) => {
-          const d = (e as CustomEvent<{ q: string; complete: boolean }>).detail;
-          if (d.q !== q || !d.complete) return;
-          stop.abort();
-          resolve(performance.now());
-        },
-        { signal: stop.signal },
-      );
-    });
-    const t0 = performance.now();
-    input.value = q;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: q }));
-    const t1 = await done;
-    const list = document.getElementById('search-results')!;
-    const hrefs = [...list.querySelectorAll(':scope > li')].map((li) => li.querySelector('a')?.getAttribute('href') ?? '');
-    return { ms: t1 - t0, hrefs, matches: Number(list.dataset.matches ?? -1), base: document.getElementById('search-page')?.dataset.base ?? '/' };
-  }, q);
-}
-
 function sitePath(href: string, base: string): string {
   const path = decodeURI(new URL(href, 'http://x').pathname);
   return path.startsWith(base) ? '/' + path.slice(base.length) : path;
@@ -234,7 +207,10 @@ export async function runBenchmark(options: BenchOptions): Promise<{ outcomes: Q
     outcomes = [];
     for (const { q, type } of queries) {
       await page.waitForTimeout(150); // a reader's pause: the next keystroke is not coalesced with this one
-      const { ms, hrefs, matches, base } = await typeQuery(page, q);
+      const typed = await typeQuery(page, q, { until: 'complete' });
+      if (typed.ms === undefined) throw new Error(`Benchmark query "${q}": the search page announced no complete results within 20 s`);
+      const { ms, hrefs, base } = typed;
+      const matches = typed.matches ?? -1;
       const results = hrefs.map((h) => sitePath(h, base));
       const relevant = new Set(pagesContaining(corpus, q, t2s).map((p) => p.url));
       const top = results.slice(0, 10);

@@ -1,9 +1,9 @@
 /**
- * The scale benchmark's figures and their Markdown tables (bench/results/scale-<date>.md and the
- * README's "Scale" section). Pure: the measuring is in scripts/bench-scale.ts.
+ * The scale benchmark's figures and their Markdown tables (bench/results/scale-<date>-<sizes>.md).
+ * Pure: the measuring is in scripts/bench-scale.ts.
  */
 
-export const BUILD_STEPS = ['startup', 'compile', 'astro-build', 'pages', 'csp', 'pagefind', 'search-index', 'sitemap', 'service-worker'] as const;
+export const BUILD_STEPS = ['startup', 'compile', 'astro-build', 'pages', 'search-index', 'sitemap', 'service-worker'] as const;
 
 export interface StepFigures {
   ms: number;
@@ -39,6 +39,8 @@ export interface SizeFigures {
   precache: { files: number; bytes: number; gzipBytes: number };
   offline: { bytes: number; zipBytes: number; ms: number };
   starlight?: { ms: number; peakMb: number; pages: number; error?: string };
+  /** With --rebuild: the second build after one source (`changed`, relative to content/) changed. */
+  rebuild?: { ms: number; peakMb: number; changed: string; error?: string };
 }
 
 /** The known steps in build order, then any other step a build reported (e.g. a new search-index step). */
@@ -88,6 +90,7 @@ export function renderScaleReport(runs: ScaleRun[]): string {
     ...buildSteps(sizes).map((step) => row(`&nbsp;&nbsp;${step}: time / peak RSS`, (s) => (s.build.steps[step] ? `${sec(s.build.steps[step]!.ms)} / ${gb(s.build.steps[step]!.peakMb)}` : '—'))),
     row('Starlight 0.42, same documents: time / peak RSS', (s) => (s.starlight ? (s.starlight.error ? `failed: ${s.starlight.error}` : `${sec(s.starlight.ms)} / ${gb(s.starlight.peakMb)}`) : 'not run')),
     row('**build time ÷ Starlight’s** (budget ≤ 0.5)', (s) => (s.starlight && !s.starlight.error ? `**${(s.build.ms / s.starlight.ms).toFixed(2)}×**` : '—')),
+    row('rebuild after changing one source: time / peak RSS', (s) => (s.rebuild ? (s.rebuild.error ? `failed: ${s.rebuild.error}` : `${sec(s.rebuild.ms)} / ${gb(s.rebuild.peakMb)}`) : 'not run')),
     row('dist (files)', (s) => `${kb(s.distBytes)} (${s.distFiles.toLocaleString('en')})`),
   ];
 
@@ -132,18 +135,7 @@ export function renderScaleReport(runs: ScaleRun[]): string {
     '',
     ...reader,
     '',
-    'Documents are generated from the five sources (src/lib/bench/generate-corpus.ts) and added to them with about one entity page per five documents; times are wall-clock, so they move with the load of the shared machine. Peak RSS is sampled every 200 ms over the whole process tree (npm, Node and any child process). Search is measured in headless Chromium with the service worker blocked, bytes as a static host sends them (text gzip-compressed).',
+    'Documents are generated from the five sources (tools/bench/generate-corpus.ts; `--short`: documents of about 5 KB) and added to them with about one entity page per five documents; times are wall-clock, so they move with the load of the shared machine. Peak RSS is sampled every 200 ms over the whole process tree (npm, Node and any child process). Search is measured in headless Chromium with the service worker blocked, bytes as a static host sends them (text gzip-compressed).',
     '',
   ].join('\n');
-}
-
-/** Replaces (or appends) the README's `## Scale` section with `body`. */
-export function replaceReadmeSection(readme: string, title: string, body: string): string {
-  const section = `## ${title}\n\n${body.trim()}\n`;
-  const start = readme.search(new RegExp(`^## ${title}\\s*$`, 'm'));
-  if (start < 0) return `${readme.trimEnd()}\n\n${section}`;
-  const rest = readme.slice(start + 1);
-  const next = rest.search(/^## /m);
-  const end = next < 0 ? readme.length : start + 1 + next;
-  return `${readme.slice(0, start)}${section}${next < 0 ? '' : '\n'}${readme.slice(end)}`;
 }

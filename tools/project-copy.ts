@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-export const PROJECT_ROOT = join(import.meta.dirname, '../..');
+export const PROJECT_ROOT = join(import.meta.dirname, '..');
 
 /**
  * A throw-away copy of the project (the files git knows, as they are in the work tree) with the
