@@ -9,7 +9,6 @@
  * the count is exact from the first rendering), and `search:related` when pages holding part of the
  * query are listed below exact ones.
  */
-import { FILES_CACHE } from '../lib/offline/offline-caches.ts';
 import { resultItem, suggestionList } from '../lib/search/render.ts';
 import { leadingDebounce } from '../lib/search/schedule.ts';
 import { PAGE_SIZE, SearchCore, type FacetCounts, type KindCounts, type Loader, type Outcome, type ResultCard } from '../lib/search/search-core.ts';

@@ -118,7 +118,7 @@ describe('at the standard size', () => {
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             const el = node.parentElement;
-            if (!node.textContent?.trim() || !el || !el.checkVisibility() || el.closest('.sr-only, svg')) continue;
+            if (!node.textContent?.trim() || !el?.checkVisibility() || el.closest('.sr-only, svg')) continue;
             const size = parseFloat(getComputedStyle(el).fontSize);
             if (size < 14) found.push(`${size}px: ${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${node.textContent.trim().slice(0, 20)}”`);
           }

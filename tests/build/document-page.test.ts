@@ -34,25 +34,25 @@ describe('document pages', () => {
 
   it('give a notice its issuer, 发文字号, dates and 时效', () => {
     const notice = rows('changzheng-2022-plan');
-    expect(notice['发文机关']).toBe('长征镇人民政府');
-    expect(notice['发文字号']).toBe('普长府〔2022〕1号');
-    expect(notice['成文日期']).toBe('2022年1月13日');
-    expect(notice['发布日期']).toBe('原文未载');
-    expect(notice['时效']).toMatch(/^(现行|已到期)（实施期2022年；截至\d{4}年\d{1,2}月\d{1,2}日）$/);
-    expect(rows('changzheng-14th-five-year-plan')['时效']).toMatch(/^(现行|已到期)（实施期2021年至2025年；截至/);
+    expect(notice.发文机关).toBe('长征镇人民政府');
+    expect(notice.发文字号).toBe('普长府〔2022〕1号');
+    expect(notice.成文日期).toBe('2022年1月13日');
+    expect(notice.发布日期).toBe('原文未载');
+    expect(notice.时效).toMatch(/^(现行|已到期)（实施期2022年；截至\d{4}年\d{1,2}月\d{1,2}日）$/);
+    expect(rows('changzheng-14th-five-year-plan').时效).toMatch(/^(现行|已到期)（实施期2021年至2025年；截至/);
     // The format for a reader, never the stored file name; where the text came from in its own row.
-    expect(notice['原始文件']).toBe('原文文本（TXT）');
-    expect(notice['文字来源']).toBe('自 PDF 提取的文字');
+    expect(notice.原始文件).toBe('原文文本（TXT）');
+    expect(notice.文字来源).toBe('自 PDF 提取的文字');
     expect((select('table.meta-table a', page('changzheng-2022-plan')) as Element).properties.href).toBe('/documents/changzheng-2022-plan/source.txt');
   });
 
   it('give a news page its newspaper source, reporters and date, and no 时效', () => {
     const news = rows('putuo-grassroots-governance-2025');
-    expect(news['来源']).toBe('报纸（原文未载报名）');
-    expect(news['记者']).toBe('张成研、丁婉星');
-    expect(news['发布日期']).toBe('2025年2月');
-    expect(news['时效']).toBeUndefined();
-    expect(rows('xinhong-hub-party-building')['记者']).toBe('郭文治、孟航');
+    expect(news.来源).toBe('报纸（原文未载报名）');
+    expect(news.记者).toBe('张成研、丁婉星');
+    expect(news.发布日期).toBe('2025年2月');
+    expect(news.时效).toBeUndefined();
+    expect(rows('xinhong-hub-party-building').记者).toBe('郭文治、孟航');
   });
 
   it('render 上接第1版 and captions without pictures as labelled notes', () => {

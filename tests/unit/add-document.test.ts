@@ -137,7 +137,7 @@ describe('add-document on the five sources (.txt)', { timeout: 60_000 }, () => {
     const yaml = readFileSync(added.get('changzheng-14th-five-year-plan')!.metaFile, 'utf8');
     for (const field of ['title', 'kind', 'issuer', 'region']) expect(yaml).toMatch(new RegExp(`^${field}: .+# 待确认: `, 'm'));
     // The plan has no signature date and no 发文字号.
-    expect(yaml).toMatch(/^date: ""  # 待确认: 未找到成文日期/m);
+    expect(yaml).toMatch(/^date: "" {2}# 待确认: 未找到成文日期/m);
     expect(yaml).toMatch(/^# documentNumber: 未找到发文字号/m);
   });
 

@@ -185,7 +185,7 @@ describe('legacy .doc body', () => {
     expect(bodyToBlocks(body).filter((b) => b.trim() !== '')).toEqual(['附件：1.某某改革指导目录（2020年）', '| 序号 | 证明材料 |\n| --- | --- |\n| 1 | 工作证明 |\n| 2 | 收入证明 |', '表后段落。']);
   });
   it('refuses a file word-extractor cannot read, saying to save it as .docx', async () => {
-    await expect(extract(strToU8('not an OLE file'), 'old.doc')).rejects.toThrow(/old\.doc: is not a Word 97–2003 document[^]*save it as \.docx/);
+    await expect(extract(strToU8('not an OLE file'), 'old.doc')).rejects.toThrow(/old\.doc: is not a Word 97–2003 document[\s\S]*save it as \.docx/);
   });
 });
 
@@ -216,7 +216,7 @@ describe('decoding a .txt', () => {
   it('refuses bytes whose GB18030 reading is mojibake, with one message', () => {
     // Shift-JIS Japanese read as GB18030 decodes, but into rare characters.
     const sjis = new Uint8Array(Buffer.from('93fa967b8cea82cc8365834c8358836782f08f9182ad82bd82df82cc96e291e882c982c282a282c48d6c82a682e982cc89ef8b6382cc8c8b89ca', 'hex'));
-    expect(() => decodeSource(sjis, 'ja.txt')).toThrow(/ja\.txt: is not valid UTF-8[^]*GB18030/);
+    expect(() => decodeSource(sjis, 'ja.txt')).toThrow(/ja\.txt: is not valid UTF-8[\s\S]*GB18030/);
   });
 });
 

@@ -25,7 +25,7 @@ const meta: SourceMeta = {
   sha256: '0'.repeat(64),
 };
 
-export function renderExcerpt(dir: string): string {
+function renderExcerpt(dir: string): string {
   const correctionsFile = join(dir, 'corrections.yaml');
   // A case may give the metadata its rules read (title, issuer) in meta.yaml.
   const metaFile = join(dir, 'meta.yaml');

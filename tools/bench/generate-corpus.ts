@@ -184,7 +184,7 @@ export function generateCorpus(sources: SeedSource[], options: CorpusOptions): G
   const seen = new Set<string>();
   const numberCounters = new Map<string, number>();
   const width = String(options.documents).length;
-  for (let i = 0; docs.length < options.documents; i++) {
+  for (let _i = 0; docs.length < options.documents; _i++) {
     const kind = pick(GENERATED_KINDS);
     const from = pick(ISSUERS);
     const year = 2015 + Math.floor(rand() * 11);

@@ -31,7 +31,7 @@ export interface IndexName {
  */
 export function documentNames(page: Pick<IndexedPage, 'url' | 'title' | 'document' | 'filters'>): IndexName[] {
   const numbers = (page.document ?? '').split(' · ').flatMap((part) => parseDocumentNumber(part) ?? []);
-  return [...new Set([page.title, ...(page.filters['来源文件'] ?? []), ...numbers])].map((label) => ({ label, name: page.title, url: page.url }));
+  return [...new Set([page.title, ...(page.filters.来源文件 ?? []), ...numbers])].map((label) => ({ label, name: page.title, url: page.url }));
 }
 
 /** What the index needs besides the pages. */

@@ -88,7 +88,7 @@ export function tablesFromLayout(pages: SegmentedLine[][]): LaidOutLine[][] {
     // A caption line right above that repeats the labels at its end (the page's accessible text).
     const above = flat[h - 1]?.line;
     const labels = header.segments.map((s) => s.text).join(' ');
-    if (above && above.text.endsWith(labels) && above.text.length > labels.length) above.text = above.text.slice(0, -labels.length).trim();
+    if (above?.text.endsWith(labels) && above.text.length > labels.length) above.text = above.text.slice(0, -labels.length).trim();
     h = end - 1;
   }
   return pages.map((lines) =>

@@ -170,7 +170,7 @@ export function loadSources(contentDir: string): LoadedSources {
 export function unconfirmedFields(metaYaml: string): string[] {
   const doc = parseDocument(metaYaml.replace(/^\uFEFF/, ''));
   if (!isMap(doc.contents)) return [];
-  const marked = (comment: string | null | undefined) => comment !== undefined && comment !== null && comment.trim().startsWith(TO_CONFIRM);
+  const marked = (comment: string | null | undefined) => comment?.trim().startsWith(TO_CONFIRM);
   return doc.contents.items
     .filter((pair) => marked((pair.value as { comment?: string | null } | null)?.comment) || marked((pair.key as { comment?: string | null } | null)?.comment))
     .map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key));
