@@ -4,16 +4,16 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { policyLibrary } from './src/lib/astro/integration.ts';
 import { GENERATED_PUBLIC_DIR } from './src/lib/compiler/emit/write-generated.ts';
-import { readSiteConfig } from './src/config/environment.ts';
+import { readSiteConfig, workPaths } from './src/config/environment.ts';
 
 const config = readSiteConfig();
-const workDir = process.env.WORK_DIR; // side-by-side builds: see README
+const paths = workPaths(); // side-by-side builds: WORK_DIR, see README
 
 export default defineConfig({
   base: config.base,
   site: config.site,
   trailingSlash: 'always',
-  ...(workDir ? { outDir: `${workDir}/dist`, cacheDir: `${workDir}/cache` } : {}),
+  ...(paths.astroCache ? { outDir: paths.dist, cacheDir: paths.astroCache } : {}),
   // Render several pages at once: while one page's file is written the next renders (about a fifth
   // off the render step at 1,000 documents; pages are still rendered on one thread).
   build: { format: 'directory', concurrency: 4 },

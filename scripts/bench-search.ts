@@ -6,6 +6,7 @@ import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { workPaths } from '../src/config/environment.ts';
 import { launchChromium } from '../tools/browser/chromium.ts';
 import { QUERIES, TARGETS, runBenchmark } from '../tools/bench/search-bench.ts';
 import { serveStatic } from '../tools/static-server.ts';
@@ -18,7 +19,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 async function main() {
   const root = join(import.meta.dirname, '..');
-  const dist = process.env.WORK_DIR ? join(process.env.WORK_DIR, 'dist') : join(root, 'dist');
+  const dist = workPaths(process.env, root).dist;
   if (!existsSync(join(dist, 'search/index.html')) || !existsSync(join(dist, 'search-index/meta.json'))) {
     console.log(`No built site in ${dist}; building it first (npm run build).`);
     execSync('npm run build', { cwd: root, stdio: 'inherit', env: process.env });

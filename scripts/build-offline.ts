@@ -27,7 +27,7 @@ import { toHtml } from 'hast-util-to-html';
 import { remove } from 'unist-util-remove';
 import { visit } from 'unist-util-visit';
 import { toRelativeUrl } from '../src/client/relative-urls.ts';
-import { readSiteConfig } from '../src/config/environment.ts';
+import { readSiteConfig, workPaths } from '../src/config/environment.ts';
 import { site } from '../src/config/site.config.ts';
 import { filesUnder } from '../tools/files-under.ts';
 
@@ -41,9 +41,9 @@ const URL_ATTRIBUTES = ['href', 'src', 'action', 'poster', 'data'] as const;
 const { values: args } = parseArgs({
   options: { dist: { type: 'string' }, out: { type: 'string' }, zip: { type: 'string' }, base: { type: 'string' } },
 });
-const workDir = process.env.WORK_DIR;
-const dist = resolve(args.dist ?? (workDir ? join(workDir, 'dist') : 'dist'));
-const out = resolve(args.out ?? (workDir ? join(workDir, 'dist-offline') : 'dist-offline'));
+const paths = workPaths();
+const dist = resolve(args.dist ?? paths.dist);
+const out = resolve(args.out ?? paths.distOffline);
 const zipFile = resolve(args.zip ?? `${out}.zip`);
 const base = args.base ?? readSiteConfig().base;
 

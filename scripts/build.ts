@@ -9,13 +9,13 @@
  * printed once, with its file and what to do, without Astro's wrapper or a stack trace
  * (src/lib/build/build-failure.ts; BUILD_DEBUG=1 adds the stack).
  */
-import { resolve } from 'node:path';
 import { build } from 'astro';
+import { workPaths } from '../src/config/environment.ts';
 import { buildAtomically } from '../src/lib/build/atomic-build.ts';
 import { describeBuildFailure } from '../src/lib/build/build-failure.ts';
 
 // Where astro.config.mjs puts the site: dist/, or $WORK_DIR/dist for side-by-side builds.
-const outDir = resolve(process.env.WORK_DIR ? `${process.env.WORK_DIR}/dist` : 'dist');
+const outDir = workPaths().dist;
 const buildLog = new URL('../src/lib/build/build-log.ts', import.meta.url);
 
 try {

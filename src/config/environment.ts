@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ContentError, type Problem } from '../lib/errors.ts';
 
@@ -72,4 +73,25 @@ export function readSiteConfig(env: Record<string, string | undefined> = process
   const problems = [base.problem, site.problem].filter((p): p is Problem => p !== undefined);
   if (problems.length > 0) throw new ContentError(problems);
   return siteConfigSchema.parse({ base: base.base, site: site.site });
+}
+
+/** Where a build leaves its artefacts: the compiler's data, the site, the offline copy and Astro's cache. */
+export interface WorkPaths {
+  generated: string;
+  dist: string;
+  distOffline: string;
+  /** Astro's cache folder, only when WORK_DIR moves it; otherwise Astro's default. */
+  astroCache?: string;
+}
+
+/**
+ * The one reading of `WORK_DIR`: unset, artefacts sit in the project (.generated/, dist/); set,
+ * every artefact goes below that folder, so that several builds of one project can run side by
+ * side (the benchmarks and the sub-path test do). Paths are absolute, resolved from `root`.
+ */
+export function workPaths(env: Record<string, string | undefined> = process.env, root: string = process.cwd()): WorkPaths {
+  const workDir = env.WORK_DIR?.trim();
+  if (!workDir) return { generated: resolve(root, '.generated'), dist: resolve(root, 'dist'), distOffline: resolve(root, 'dist-offline') };
+  const base = resolve(root, workDir);
+  return { generated: join(base, 'generated'), dist: join(base, 'dist'), distOffline: join(base, 'dist-offline'), astroCache: join(base, 'cache') };
 }

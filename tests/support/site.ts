@@ -5,8 +5,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { remove } from 'unist-util-remove';
+import { workPaths } from '../../src/config/environment.ts';
 
-export const DIST = process.env.WORK_DIR ? join(process.env.WORK_DIR, 'dist') : join(import.meta.dirname, '../../dist');
+export const DIST = workPaths(process.env, join(import.meta.dirname, '../..')).dist;
 
 export function readPage(path: string, dist = DIST): Root {
   return fromHtml(readFileSync(join(dist, path), 'utf8'));

@@ -1,9 +1,10 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { SiteBuild } from '../../types.ts';
 import { entityKinds } from '../../schema/entity.ts';
 import type { DocumentSummary, GeneratedDocument, GeneratedEntity, OriginalFormat } from '../../schema/generated.ts';
+import { workPaths } from '../../../config/environment.ts';
 import { site } from '../../../config/site.config.ts';
 import { buildFiguresPages } from '../../views/figures.ts';
 import { mentionPages } from '../../views/mentions.ts';
@@ -14,7 +15,7 @@ import { buildTimelinePages } from '../../views/timeline.ts';
  * With WORK_DIR set, every build artefact (generated data, dist, caches) goes below it instead,
  * so that several builds can run side by side.
  */
-export const GENERATED_DIR = resolve(process.env.WORK_DIR ? `${process.env.WORK_DIR}/generated` : '.generated');
+export const GENERATED_DIR = workPaths().generated;
 
 // The shapes of the generated files are derived from their schemas (src/lib/schema/generated.ts),
 // which the routes' collections and readers validate against.
