@@ -135,7 +135,7 @@ export function renderScaleReport(runs: ScaleRun[]): string {
     '',
     ...reader,
     '',
-    'Documents are generated from the five sources (tools/bench/generate-corpus.ts; `--short`: documents of about 5 KB) and added to them with about one entity page per five documents; times are wall-clock, so they move with the load of the shared machine. Peak RSS is sampled every 200 ms over the whole process tree (npm, Node and any child process). Search is measured in headless Chromium with the service worker blocked, bytes as a static host sends them (text gzip-compressed).',
+    'Documents are generated from the five sources (tools/bench/generate-corpus.ts; `--short`: documents of about 5 KB) and added to them with about one entity page per five documents (one per twenty with `--short`); times are wall-clock, so they move with the load of the shared machine. Peak RSS is sampled every 200 ms over the whole process tree (npm, Node and any child process). Search is measured in headless Chromium with the service worker blocked, bytes as a static host sends them (text gzip-compressed).',
     '',
   ].join('\n');
 }
