@@ -1,18 +1,18 @@
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ContentError, formatProblem } from '../errors.ts';
-import { formatReport, writeGenerated } from '../compiler/emit/write-generated.ts';
-import { compileSite } from '../compiler/pipeline.ts';
+import { relative } from 'node:path';
+import { GENERATED_DIR } from '../compiler/emit/write-generated.ts';
+import { createCompileCache } from '../compiler/cache/document-cache.ts';
 import { finishBuiltPages } from '../postbuild/built-pages.ts';
 import { SearchIndexWriter } from '../postbuild/search-index.ts';
 import { generateServiceWorker } from '../postbuild/generate-service-worker.ts';
 import { writeSitemap } from '../postbuild/sitemap.ts';
 import type { SiteConfig } from '../../config/environment.ts';
-import { loadSynonyms, type Synonyms } from '../compiler/source/load-synonyms.ts';
-import { createUrls } from '../urls.ts';
+import type { Synonyms } from '../compiler/source/load-synonyms.ts';
 import { site } from '../../config/site.config.ts';
 import { stepStart, timed } from '../build/step-timings.ts';
+import { compileAndReport, diskCompileCache } from '../build/run-compile.ts';
 
 export interface PolicyLibraryOptions {
   config: SiteConfig;
@@ -32,18 +32,20 @@ const report = (line: string) => console.log(line);
 
 export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
   let synonyms: Synonyms = [];
-  const compile = (): boolean => {
-    try {
-      synonyms = loadSynonyms(options.contentDir);
-      const build = compileSite(options.contentDir, createUrls(options.config.base));
-      writeGenerated(build);
-      console.log(formatReport(build));
-      return true;
-    } catch (e) {
-      if (!(e instanceof ContentError)) throw e;
-      console.error(`\nThe content has ${e.problems.length} problem(s); nothing was built:\n${e.problems.map((p) => '  ✗ ' + formatProblem(p)).join('\n')}`);
-      return false;
-    }
+  // Per-document results: on disk across builds, and in memory too in the dev process, so a save
+  // recompiles only the documents whose inputs changed (src/lib/compiler/cache/document-cache.ts).
+  const cache = diskCompileCache() ?? createCompileCache();
+  const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
+  /** Compiles and writes .generated/; the names of the files it changed, or undefined when the content has problems. */
+  const compile = (): string[] | undefined => {
+    const result = compileAndReport({ contentDir: options.contentDir, base: options.config.base, write: true, cache }, io);
+    if (result.status === 'bug') throw result.error;
+    if (result.status !== 'built') return undefined;
+    synonyms = result.synonyms;
+    const changes = result.changes!;
+    const changed = [...changes.written, ...changes.removed];
+    report(`.generated: ${changes.written.length} files written, ${changes.removed.length} removed, ${changes.unchanged} unchanged`);
+    return changed.map((f) => relative(GENERATED_DIR, f));
   };
 
   let endAstroBuild = () => {};
@@ -57,7 +59,7 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         // A failed build stops here with the list of problems, not a stack trace; dev keeps serving
         // the last good output and shows the problems in the terminal.
         const endCompile = stepStart('compile');
-        const compiled = compile();
+        const compiled = compile() !== undefined;
         endCompile();
         if (!compiled && command === 'build') process.exit(1);
         if (command === 'build') endAstroBuild = stepStart('astro-build');
@@ -72,8 +74,13 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
           if (!resolve(file).startsWith(contentDir)) return;
           clearTimeout(timer);
           timer = setTimeout(async () => {
-            if (!compile()) return;
-            await refreshContent?.({});
+            const changed = compile();
+            // Nothing the pages read changed (a comment, a file saved as it was): nothing to reload.
+            if (!changed?.length) return;
+            // Only files whose content changed were rewritten, so the glob loaders (which compare each
+            // file's digest) parse only those entries; awaiting the refresh means the reload below
+            // never serves the old entries. The downloads under public/ are served as files.
+            if (changed.some((f) => !f.startsWith('public'))) await refreshContent?.({});
             server.ws.send({ type: 'full-reload' });
           }, 100);
         };
