@@ -69,7 +69,7 @@ import { nestHeadings } from './structure/nest-headings.ts';
 import { splitBlocks } from './structure/split-blocks.ts';
 import { splitParagraphLines } from './structure/split-paragraph-lines.ts';
 import { decodeSource } from '../text/decode-source.ts';
-import { compilerVersion, documentKey, sharedKey, type CompileCache } from './cache/document-cache.ts';
+import { documentKey, sharedKey, type CompileCache } from './cache/document-cache.ts';
 
 
 export interface CompileContext {
@@ -167,7 +167,7 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
   // recompiles every document), the entity link pattern (base path) and the compiler itself.
   const shared = cache
     ? sharedKey({
-        compilerVersion: compilerVersion(),
+        compilerVersion: cache.version,
         base: urls.entity('\0'),
         matcher: [loaded.entities.map((e) => [e.id, e.name, e.aliases, e.frontmatter.region]), linkExclusions.exclusions],
       })

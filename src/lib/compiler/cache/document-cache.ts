@@ -20,6 +20,8 @@ import type { CompiledDocument, SourceInput } from '../../types.ts';
 export type CachedCompile = Pick<CompiledDocument, 'text' | 'header' | 'html' | 'toc' | 'paragraphs' | 'mentions' | 'report' | 'collation'>;
 
 export interface CompileCache {
+  /** The compiler version the results belong to (compilerVersion(), unless a test gives one). */
+  readonly version: string;
   get(slug: string, key: string): CachedCompile | undefined;
   set(slug: string, key: string, value: CachedCompile): void;
   /** Forget in-memory results not used since the last sweep (documents removed or changed). */
@@ -40,10 +42,15 @@ let compilerVersionMemo: string | undefined;
  * costs one full compile, never a wrong page.
  */
 export function compilerVersion(): string {
-  if (compilerVersionMemo) return compilerVersionMemo;
+  compilerVersionMemo ??= hashSourceFiles(COMPILER_SOURCE_DIRS);
+  return compilerVersionMemo;
+}
+
+/** One hash of every .ts file below the given folders (names and bytes). */
+export function hashSourceFiles(dirs: string[]): string {
   const hash = createHash('sha256');
   try {
-    for (const dir of COMPILER_SOURCE_DIRS) {
+    for (const dir of dirs) {
       const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort();
       for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
     }
@@ -51,8 +58,7 @@ export function compilerVersion(): string {
     // Source not readable (a bundled copy of the compiler): a version no cache entry has, so nothing is reused.
     hash.update(`unknown ${process.pid} ${Date.now()} ${Math.random()}`);
   }
-  compilerVersionMemo = hash.digest('hex');
-  return compilerVersionMemo;
+  return hash.digest('hex');
 }
 
 /** What every document's key shares: the matcher's inputs, the entity link pattern and the compiler version. */
@@ -94,8 +100,9 @@ function isCachedCompile(value: unknown): value is CachedCompile {
  * of the library). Disk writes go to a temporary file renamed into place, so a build stopped
  * midway or two builds side by side never leave half a file under a real key.
  */
-export function createCompileCache(options: { dir?: string } = {}): CompileCache {
+export function createCompileCache(options: { dir?: string; version?: string } = {}): CompileCache {
   const { dir } = options;
+  const version = options.version ?? compilerVersion();
   let memory = new Map<string, CachedCompile>();
   let used = new Map<string, CachedCompile>();
   const folderOf = (slug: string) => join(dir!, encodeURIComponent(slug));
@@ -123,6 +130,7 @@ export function createCompileCache(options: { dir?: string } = {}): CompileCache
     }
   };
   return {
+    version,
     get(slug, key) {
       const id = `${slug}\0${key}`;
       const value = memory.get(id) ?? readDisk(slug, key);
