@@ -1,19 +1,15 @@
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ContentError, formatProblem } from '../errors.ts';
-import { formatReport, writeGenerated } from '../compiler/emit/write-generated.ts';
-import { compileSite } from '../compiler/pipeline.ts';
-import { finishBuiltPages } from '../postbuild/built-pages.ts';
-import { SearchIndexWriter } from '../postbuild/search-index.ts';
-import { generateServiceWorker } from '../postbuild/generate-service-worker.ts';
-import { writeSitemap } from '../postbuild/sitemap.ts';
+import { relative } from 'node:path';
+import { GENERATED_DIR } from '../compiler/emit/write-generated.ts';
+import { createCompileCache } from '../compiler/cache/document-cache.ts';
 import type { SiteConfig } from '../../config/environment.ts';
+import type { Synonyms } from '../compiler/source/load-synonyms.ts';
 import type { SiteBuild } from '../types.ts';
-import { loadSynonyms, type Synonyms } from '../compiler/source/load-synonyms.ts';
-import { createUrls } from '../urls.ts';
 import { site } from '../../config/site.config.ts';
 import { stepStart, timed } from '../build/step-timings.ts';
+import { compileAndReport, diskCompileCache } from '../build/run-compile.ts';
 
 export interface PolicyLibraryOptions {
   config: SiteConfig;
@@ -33,20 +29,23 @@ const report = (line: string) => console.log(line);
 
 export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
   let synonyms: Synonyms = [];
+  // Per-document results: on disk across builds, and in memory too in the dev process, so a save
+  // recompiles only the documents whose inputs changed (src/lib/compiler/cache/document-cache.ts).
+  const cache = diskCompileCache() ?? createCompileCache();
+  /** The compiled entity pages, for the search index's entity list (written by the post-build step, not a route). */
   let entityPages: SiteBuild['entityPages'] = [];
-  const compile = (): boolean => {
-    try {
-      synonyms = loadSynonyms(options.contentDir);
-      const build = compileSite(options.contentDir, createUrls(options.config.base));
-      writeGenerated(build);
-      entityPages = build.entityPages;
-      console.log(formatReport(build));
-      return true;
-    } catch (e) {
-      if (!(e instanceof ContentError)) throw e;
-      console.error(`\nThe content has ${e.problems.length} problem(s); nothing was built:\n${e.problems.map((p) => '  ✗ ' + formatProblem(p)).join('\n')}`);
-      return false;
-    }
+  const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
+  /** Compiles and writes .generated/; the names of the files it changed, or undefined when the content has problems. */
+  const compile = (): string[] | undefined => {
+    const result = compileAndReport({ contentDir: options.contentDir, base: options.config.base, write: true, cache }, io);
+    if (result.status === 'bug') throw result.error;
+    if (result.status !== 'built') return undefined;
+    synonyms = result.synonyms;
+    entityPages = result.build.entityPages;
+    const changes = result.changes!;
+    const changed = [...changes.written, ...changes.removed];
+    report(`.generated: ${changes.written.length} files written, ${changes.removed.length} removed, ${changes.unchanged} unchanged`);
+    return changed.map((f) => relative(GENERATED_DIR, f));
   };
 
   let endAstroBuild = () => {};
@@ -60,7 +59,7 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         // A failed build stops here with the list of problems, not a stack trace; dev keeps serving
         // the last good output and shows the problems in the terminal.
         const endCompile = stepStart('compile');
-        const compiled = compile();
+        const compiled = compile() !== undefined;
         endCompile();
         if (!compiled && command === 'build') process.exit(1);
         if (command === 'build') endAstroBuild = stepStart('astro-build');
@@ -75,8 +74,13 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
           if (!resolve(file).startsWith(contentDir)) return;
           clearTimeout(timer);
           timer = setTimeout(async () => {
-            if (!compile()) return;
-            await refreshContent?.({});
+            const changed = compile();
+            // Nothing the pages read changed (a comment, a file saved as it was): nothing to reload.
+            if (!changed?.length) return;
+            // Only files whose content changed were rewritten, so the glob loaders (which compare each
+            // file's digest) parse only those entries; awaiting the refresh means the reload below
+            // never serves the old entries. The downloads under public/ are served as files.
+            if (changed.some((f) => !f.startsWith('public'))) await refreshContent?.({});
             server.ws.send({ type: 'full-reload' });
           }, 100);
         };
@@ -85,6 +89,15 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
       },
       'astro:build:done': async ({ dir }) => {
         endAstroBuild();
+        // The post-build steps are loaded here, not with the config: dev never runs them, and the
+        // service worker's workbox-build (with Babel, Rollup and Terser) alone took about 0.7 s of CPU
+        // to import at every `astro dev` start and every build's config load.
+        const [{ finishBuiltPages }, { SearchIndexWriter }, { generateServiceWorker }, { writeSitemap }] = await Promise.all([
+          import('../postbuild/built-pages.ts'),
+          import('../postbuild/search-index.ts'),
+          import('../postbuild/generate-service-worker.ts'),
+          import('../postbuild/sitemap.ts'),
+        ]);
         const dist = fileURLToPath(dir);
         // One pass reads every page the site built (not the static files of publicDir, such as the
         // documents' originals): its policy, its indexed text, its title and size for the later steps.

@@ -70,6 +70,7 @@ import { nestHeadings } from './structure/nest-headings.ts';
 import { splitBlocks } from './structure/split-blocks.ts';
 import { splitParagraphLines } from './structure/split-paragraph-lines.ts';
 import { decodeSource } from '../text/decode-source.ts';
+import { documentKey, sharedKey, type CompileCache } from './cache/document-cache.ts';
 
 
 export interface CompileContext {
@@ -136,11 +137,16 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
 }
 
 
+export interface CompileSiteOptions {
+  /** Per-document results of earlier compiles (./cache/document-cache.ts): a document whose inputs are unchanged is not compiled again. */
+  cache?: CompileCache;
+}
+
 /**
  * All stages for the whole corpus: every document once, every entity page once, then the single
  * site-wide reduce. Throws one ContentError listing every problem found.
  */
-export function compileSite(contentDir: string, urls: Urls): SiteBuild {
+export function compileSite(contentDir: string, urls: Urls, options: CompileSiteOptions = {}): SiteBuild {
   const problems = new ProblemList();
   const sources = loadSources(contentDir);
   const loaded = loadEntities(contentDir);
@@ -157,7 +163,24 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
   const citedQuotes = citedQuotesByDocument(loaded.entities, [...figureFiles.figures.entries, ...figureFiles.events.entries]);
   const documents: CompiledDocument[] = [];
   const failed = new Map(sources.failed);
+  const { cache } = options;
+  // Everything a document's compile reads besides its own files: the matcher's inputs (a new alias
+  // recompiles every document), the entity link pattern (base path) and the compiler itself.
+  const shared = cache
+    ? sharedKey({
+        compilerVersion: cache.version,
+        base: urls.entity('\0'),
+        matcher: [loaded.entities.map((e) => [e.id, e.name, e.aliases, e.frontmatter.region]), linkExclusions.exclusions],
+      })
+    : '';
   for (const input of sources.inputs) {
+    const documentGaps = gaps.gaps.filter((g) => g.doc === input.slug);
+    const key = cache ? documentKey(input, shared, { gaps: documentGaps, citedQuotes: citedQuotes.get(input.slug) }) : '';
+    const cached = cache?.get(input.slug, key);
+    if (cached) {
+      documents.push({ slug: input.slug, meta: input.meta, source: { bytes: input.bytes, original: input.original }, unconfirmed: input.unconfirmed, ...cached });
+      continue;
+    }
     try {
       const result = compileDocument(input, { matcher, entityHref: (id) => urls.entity(id), citedQuotes });
       result.problems.forEach((p) => problems.add(p));
@@ -168,10 +191,15 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
           sourceLines: decodeSource(input.bytes, input.file).split('\n'),
           paragraphs: result.document.paragraphs,
           toc: result.document.toc,
-          gaps: gaps.gaps.filter((g) => g.doc === input.slug),
+          gaps: documentGaps,
         });
         collation.problems.forEach((p) => problems.add(p));
         documents.push({ ...result.document, collation: collation.notes });
+        // Only a clean result is kept: a document with problems is compiled (and reported) every time.
+        if (cache && result.problems.length === 0 && collation.problems.length === 0) {
+          const { text, header, html, toc, paragraphs, mentions, report } = result.document;
+          cache.set(input.slug, key, { text, header, html, toc, paragraphs, mentions, report, collation: collation.notes });
+        }
       } else failed.set(input.slug, input.file);
     } catch (e) {
       if (!(e instanceof ContentError)) throw e;
@@ -216,6 +244,7 @@ export function compileSite(contentDir: string, urls: Urls): SiteBuild {
         order: site.themes,
       });
   [...figureFiles.problems, ...resolved.problems].forEach((p) => problems.add(p));
+  cache?.sweep();
   problems.throwIfAny();
 
   const entities: EntityRef[] = loaded.entities.map(({ id, kind, slug, name, aliases }) => ({ id, kind, slug, name, aliases }));

@@ -1,5 +1,5 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import type { SiteBuild } from '../../types.ts';
 import { entityKinds } from '../../schema/entity.ts';
@@ -11,7 +11,8 @@ import { mentionPages } from '../../views/mentions.ts';
 import { buildTimelinePages } from '../../views/timeline.ts';
 
 /**
- * Where the compiler leaves its output for the Astro routes; rebuilt from scratch every time.
+ * Where the compiler leaves its output for the Astro routes; each compile rewrites only the files
+ * whose content changed and deletes the ones it no longer produces.
  * With WORK_DIR set, every build artefact (generated data, dist, caches) goes below it instead,
  * so that several builds can run side by side.
  */
@@ -87,24 +88,90 @@ export const downloadsDir = (slug: string) => join(GENERATED_PUBLIC_DIR, 'docume
 /** Folders made by this build's writes: one mkdir per folder, not per file (thousands of files). */
 const madeFolders = new Set<string>();
 
-const write = (file: string, data: unknown) => {
-  const folder = dirname(file);
-  if (!madeFolders.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    madeFolders.add(folder);
+/** What one writeGenerated did to .generated/: the dev server reports it, the tests count it. */
+export interface GeneratedChanges {
+  /** Files written because they were new or their content changed (absolute paths). */
+  written: string[];
+  /** Files of an earlier compile that this one no longer produces, deleted. */
+  removed: string[];
+  /** Files left as they were: same content. */
+  unchanged: number;
+}
+
+/**
+ * Writes each file only when its content differs from what is on disk, and then deletes what the
+ * compile no longer produces. Astro's glob loaders watch .generated/: a file left untouched is not
+ * reloaded, so one edit in dev reloads the entries it changed, not every entry of every collection.
+ */
+class GeneratedWriter {
+  readonly changes: GeneratedChanges = { written: [], removed: [], unchanged: 0 };
+  readonly #kept = new Set<string>();
+
+  write(file: string, data: unknown): void {
+    const bytes = typeof data === 'string' || data instanceof Uint8Array ? data : JSON.stringify(data) + '\n';
+    const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    this.#kept.add(file);
+    if (sameContent(file, buffer)) {
+      this.changes.unchanged++;
+      return;
+    }
+    const folder = dirname(file);
+    if (!madeFolders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      madeFolders.add(folder);
+    }
+    writeFileSync(file, buffer);
+    this.changes.written.push(file);
   }
-  writeFileSync(file, typeof data === 'string' || data instanceof Uint8Array ? data : JSON.stringify(data) + '\n');
-};
+
+  /** Deletes every file under `dir` not written by this compile, then the folders left empty. */
+  removeStale(dir: string): void {
+    if (!existsSync(dir)) return;
+    const walk = (folder: string): boolean => {
+      let empty = true;
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) {
+          if (walk(path)) rmdirSync(path);
+          else empty = false;
+        } else if (this.#kept.has(path)) empty = false;
+        else {
+          rmSync(path, { force: true });
+          this.changes.removed.push(path);
+        }
+      }
+      return empty;
+    };
+    walk(dir);
+  }
+}
+
+/** Whether `file` holds exactly `bytes` (a size check first: most changed files change size). */
+function sameContent(file: string, bytes: Uint8Array): boolean {
+  try {
+    if (statSync(file).size !== bytes.byteLength) return false;
+    return Buffer.compare(readFileSync(file), bytes) === 0;
+  } catch {
+    return false; // not there yet
+  }
+}
+
+/** Every file below `dir`, as paths relative to it (the project's public/ folder). */
+const filesBelow = (dir: string): string[] => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile());
 
 /**
  * One file per page-sized slice, so each route reads only what it shows: a document page its own
  * document, an entity page its own backlinks.
  */
-export function writeGenerated(build: SiteBuild, publicDir = 'public'): void {
+export function writeGenerated(build: SiteBuild, publicDir = 'public'): GeneratedChanges {
   const out = GENERATED_DIR;
-  rmSync(out, { recursive: true, force: true });
   madeFolders.clear();
-  if (existsSync(publicDir)) cpSync(publicDir, GENERATED_PUBLIC_DIR, { recursive: true });
+  const writer = new GeneratedWriter();
+  const write = (file: string, data: unknown) => writer.write(file, data);
+  if (existsSync(publicDir)) {
+    const from = resolve(publicDir);
+    for (const file of filesBelow(from)) write(join(GENERATED_PUBLIC_DIR, file), readFileSync(join(from, file)));
+  }
   const entitiesByDoc = new Map(build.index.documentEntities.map((d) => [d.slug, d.entities]));
   const neighboursByDoc = new Map(build.index.documentNeighbours.map(({ slug, ...n }) => [slug, n]));
   const characters = new Set<string>();
@@ -160,6 +227,8 @@ export function writeGenerated(build: SiteBuild, publicDir = 'public'): void {
   const order = { regions: site.regions.map((r) => r.name), kinds: site.eventKinds };
   for (const page of buildTimelinePages(build.events, order)) write(join(out, 'timeline-pages', `${page.page}.json`), page);
   for (const facts of build.index.entityFacts) write(join(out, 'entity-facts', `${facts.id}.json`), facts);
+  writer.removeStale(out);
+  return writer.changes;
 }
 
 export function formatReport(build: SiteBuild): string {
