@@ -82,6 +82,8 @@ export interface WorkPaths {
   distOffline: string;
   /** Astro's cache folder, only when WORK_DIR moves it; otherwise Astro's default. */
   astroCache?: string;
+  /** The compiler's per-document results kept across builds (src/lib/compiler/cache/). */
+  compileCache: string;
 }
 
 /**
@@ -91,7 +93,11 @@ export interface WorkPaths {
  */
 export function workPaths(env: Record<string, string | undefined> = process.env, root: string = process.cwd()): WorkPaths {
   const workDir = env.WORK_DIR?.trim();
-  if (!workDir) return { generated: resolve(root, '.generated'), dist: resolve(root, 'dist'), distOffline: resolve(root, 'dist-offline') };
+  if (!workDir) {
+    const compileCache = resolve(root, 'node_modules/.cache/policy-library/documents');
+    return { generated: resolve(root, '.generated'), dist: resolve(root, 'dist'), distOffline: resolve(root, 'dist-offline'), compileCache };
+  }
   const base = resolve(root, workDir);
-  return { generated: join(base, 'generated'), dist: join(base, 'dist'), distOffline: join(base, 'dist-offline'), astroCache: join(base, 'cache') };
+  const astroCache = join(base, 'cache');
+  return { generated: join(base, 'generated'), dist: join(base, 'dist'), distOffline: join(base, 'dist-offline'), astroCache, compileCache: join(astroCache, 'policy-library', 'documents') };
 }

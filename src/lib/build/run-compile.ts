@@ -4,12 +4,12 @@
  * Prints a report per document; on bad input every problem with its file, line or field and what to
  * do, and returns 1 (never a stack trace).
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ContentError, formatProblem, type Problem } from '../errors.ts';
 import { formatReport, writeGenerated, type GeneratedChanges } from '../compiler/emit/write-generated.ts';
 import { compileSite } from '../compiler/pipeline.ts';
 import { createCompileCache, type CompileCache } from '../compiler/cache/document-cache.ts';
-import { readSiteConfig, type SiteConfig } from '../../config/environment.ts';
+import { readSiteConfig, workPaths, type SiteConfig } from '../../config/environment.ts';
 import { describeFileError } from '../compiler/source/list-folder.ts';
 import { loadSynonyms, type Synonyms } from '../compiler/source/load-synonyms.ts';
 import type { SiteBuild } from '../types.ts';
@@ -113,6 +113,5 @@ function printProblems(problems: Problem[], io: CompileOutput): void {
  */
 export function diskCompileCache(env: Record<string, string | undefined> = process.env): CompileCache | undefined {
   if (env.COMPILE_CACHE === 'off') return undefined;
-  const root = env.WORK_DIR ? join(env.WORK_DIR, 'cache') : join('node_modules', '.cache');
-  return createCompileCache({ dir: resolve(root, 'policy-library', 'documents') });
+  return createCompileCache({ dir: workPaths(env).compileCache });
 }
