@@ -10,28 +10,35 @@ module.exports = {
     {
       name: 'no-cycles',
       severity: 'error',
-      comment: 'An import cycle means the layers point both ways; move the shared part into a module both can import (src/lib/types.ts for types).',
+      comment:
+        'An import cycle means the layers point both ways; move the shared part into a module both can import (src/lib/types.ts for types).',
       from: { path: '^src/' },
       to: { circular: true },
     },
     {
       name: 'shared-modules-stay-below',
       severity: 'error',
-      comment: 'config/ and the shared modules of src/lib (text, schema, geo, search, offline and the single-file modules) are imported by every layer, so they import none of the layers above them.',
+      comment:
+        'config/ and the shared modules of src/lib (text, schema, geo, search, offline and the single-file modules) are imported by every layer, so they import none of the layers above them.',
       from: { path: '^src/(config/|lib/(text|schema|geo|search|offline)/|lib/[^/]+\\.ts$)', pathNot: '^src/lib/schema/generated\\.ts$' },
       to: { path: '^src/(lib/(views|compiler|authoring|postbuild|build|astro)/|client/|pages/|components/|layouts/)' },
     },
     {
       name: 'generated-schemas-name-view-types-only',
       severity: 'error',
-      comment: 'The schemas of .generated/ describe pages the compiler emits with view models: they name the figure pages\' view type (a type-only import of views/figures.ts, which swc does not mark as type-only) and import nothing else above the shared layer.',
+      comment:
+        "The schemas of .generated/ describe pages the compiler emits with view models: they name the figure pages' view type (a type-only import of views/figures.ts, which swc does not mark as type-only) and import nothing else above the shared layer.",
       from: { path: '^src/lib/schema/generated\\.ts$' },
-      to: { path: '^src/(lib/(views|compiler|authoring|postbuild|build|astro)/|client/|pages/|components/|layouts/)', pathNot: '^src/lib/views/figures\\.ts$' },
+      to: {
+        path: '^src/(lib/(views|compiler|authoring|postbuild|build|astro)/|client/|pages/|components/|layouts/)',
+        pathNot: '^src/lib/views/figures\\.ts$',
+      },
     },
     {
       name: 'views-are-below-the-compiler',
       severity: 'error',
-      comment: 'View models (src/lib/views) are pure functions of compiled data; the compiler emits pages with them, so they never import the compiler, the build or Astro.',
+      comment:
+        'View models (src/lib/views) are pure functions of compiled data; the compiler emits pages with them, so they never import the compiler, the build or Astro.',
       from: { path: '^src/lib/views/' },
       to: { path: '^src/(lib/(compiler|authoring|postbuild|build|astro)/|client/)' },
     },
@@ -45,7 +52,8 @@ module.exports = {
     {
       name: 'browser-code-stays-small',
       severity: 'error',
-      comment: 'Code in src/client runs in the reader\'s browser: it may use only the search core, the offline cache names and the citation format, never compiler or build code.',
+      comment:
+        "Code in src/client runs in the reader's browser: it may use only the search core, the offline cache names and the citation format, never compiler or build code.",
       from: { path: '^src/client/' },
       to: { path: '^src/', pathNot: '^src/(client/|lib/(search|offline|text)/|lib/views/citation\\.ts$)' },
     },
@@ -73,7 +81,8 @@ module.exports = {
     {
       name: 'no-non-package-json',
       severity: 'error',
-      comment: 'Every npm package imported must be declared in package.json, or a fresh install can miss it; add it to devDependencies at the version in node_modules.',
+      comment:
+        'Every npm package imported must be declared in package.json, or a fresh install can miss it; add it to devDependencies at the version in node_modules.',
       from: {},
       to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
     },
@@ -88,7 +97,8 @@ module.exports = {
     {
       name: 'tools-serve-tests-and-scripts',
       severity: 'error',
-      comment: 'tools/ is imported by tests and scripts; it must not import either of them (that would make the two depend on each other through it).',
+      comment:
+        'tools/ is imported by tests and scripts; it must not import either of them (that would make the two depend on each other through it).',
       from: { path: '^tools/' },
       to: { path: '^(tests|scripts)/' },
     },

@@ -22,9 +22,14 @@ import { createUrls } from '../src/lib/urls.ts';
 const args = process.argv.slice(2);
 const entitiesFlag = args.indexOf('--entities');
 const entitySizes = entitiesFlag >= 0 ? args[entitiesFlag + 1].split(',').map(Number).filter(Boolean) : [200, 1000, 5000];
-const sizes = args.filter((_, i) => entitiesFlag < 0 || (i !== entitiesFlag && i !== entitiesFlag + 1)).map(Number).filter(Boolean);
+const sizes = args
+  .filter((_, i) => entitiesFlag < 0 || (i !== entitiesFlag && i !== entitiesFlag + 1))
+  .map(Number)
+  .filter(Boolean);
 const corpusSizes = sizes.length ? sizes : [5, 50, 250, 1000];
-const sources = readdirSync('content/sources').filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
+const sources = readdirSync('content/sources')
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.slice(0, -4));
 
 function makeCorpus(documents: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
@@ -35,10 +40,16 @@ function makeCorpus(documents: number): string {
     const slug = sources[i % sources.length];
     const copy = i < sources.length ? slug : `${slug}-copy-${i}`;
     // Each copy gets a last line of its own: the compiler refuses the same text under two slugs.
-    const text = i < sources.length ? readFileSync(join('content/sources', `${slug}.txt`)) : Buffer.concat([readFileSync(join('content/sources', `${slug}.txt`)), Buffer.from(`\n副本${i}\n`)]);
+    const text =
+      i < sources.length
+        ? readFileSync(join('content/sources', `${slug}.txt`))
+        : Buffer.concat([readFileSync(join('content/sources', `${slug}.txt`)), Buffer.from(`\n副本${i}\n`)]);
     writeFileSync(join(dir, 'sources', `${copy}.txt`), text);
     const meta = readFileSync(join('content/sources', `${slug}.meta.yaml`), 'utf8');
-    writeFileSync(join(dir, 'sources', `${copy}.meta.yaml`), meta.replace(/^sha256: .*$/m, `sha256: ${createHash('sha256').update(text).digest('hex')}`));
+    writeFileSync(
+      join(dir, 'sources', `${copy}.meta.yaml`),
+      meta.replace(/^sha256: .*$/m, `sha256: ${createHash('sha256').update(text).digest('hex')}`),
+    );
     try {
       cpSync(join('content/corrections', `${slug}.yaml`), join(dir, 'corrections', `${copy}.yaml`));
     } catch {
@@ -57,7 +68,9 @@ for (const n of corpusSizes) {
   const t1 = performance.now();
   buildSiteIndex(build.documents, build.entityPages, build.entities);
   const reduce = performance.now() - t1;
-  console.log(`${String(n).padStart(9)}  ${total.toFixed(0).padStart(8)}  ${(total / n).toFixed(2).padStart(11)}  ${reduce.toFixed(1).padStart(19)}`);
+  console.log(
+    `${String(n).padStart(9)}  ${total.toFixed(0).padStart(8)}  ${(total / n).toFixed(2).padStart(11)}  ${reduce.toFixed(1).padStart(19)}`,
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -73,7 +86,12 @@ function syntheticEntities(count: number, real: MatchableEntity[]): MatchableEnt
   return Array.from({ length: count }, (_, i) => {
     const base = i % 5 === 0 ? real[i % real.length].name.slice(0, 2) : heads[i % heads.length];
     const latin = i % 4 === 0 ? (i % 8 === 0 ? `${(i % 9) + 1}.0` : `G${i % 60}`) : '';
-    return { id: `policies/synthetic-${i}`, name: `${base}${heads[(i * 7) % heads.length]}${i}号${tails[i % tails.length]}${latin}`, aliases: [], region: regionsUsed[i % regionsUsed.length] };
+    return {
+      id: `policies/synthetic-${i}`,
+      name: `${base}${heads[(i * 7) % heads.length]}${i}号${tails[i % tails.length]}${latin}`,
+      aliases: [],
+      region: regionsUsed[i % regionsUsed.length],
+    };
   });
 }
 
@@ -85,7 +103,9 @@ const trees = sourcesLoaded.inputs.map((input) => {
   remarkAssignIds()(tree);
   return { tree, region: input.meta.region };
 });
-console.log(`\nentities  matcher build ms  ms/document  linking ms/document  (the ${sourcesLoaded.inputs.length} sources, ${ROUNDS} rounds)`);
+console.log(
+  `\nentities  matcher build ms  ms/document  linking ms/document  (the ${sourcesLoaded.inputs.length} sources, ${ROUNDS} rounds)`,
+);
 for (const extra of [0, ...entitySizes]) {
   const entities = [...realEntities, ...syntheticEntities(extra, realEntities)];
   const t0 = performance.now();
@@ -107,5 +127,7 @@ for (const extra of [0, ...entitySizes]) {
     }
   }
   const linkingPerDocument = linking / (ROUNDS * trees.length);
-  console.log(`${String(entities.length).padStart(8)}  ${build.toFixed(1).padStart(16)}  ${perDocument.toFixed(2).padStart(11)}  ${linkingPerDocument.toFixed(2).padStart(19)}`);
+  console.log(
+    `${String(entities.length).padStart(8)}  ${build.toFixed(1).padStart(16)}  ${perDocument.toFixed(2).padStart(11)}  ${linkingPerDocument.toFixed(2).padStart(19)}`,
+  );
 }

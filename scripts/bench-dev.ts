@@ -18,7 +18,15 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureEdit, pollUntil, renderDevReport, startDevServer, type DevContext, type DevEditFigures, type DevRun } from '../tools/bench/dev-bench.ts';
+import {
+  measureEdit,
+  pollUntil,
+  renderDevReport,
+  startDevServer,
+  type DevContext,
+  type DevEditFigures,
+  type DevRun,
+} from '../tools/bench/dev-bench.ts';
 import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../tools/bench/generate-corpus.ts';
 import { installStarlight, starlightAstro, writeStarlightSite } from '../tools/bench/starlight-project.ts';
 import { copyProject, PROJECT_ROOT } from '../tools/project-copy.ts';
@@ -47,7 +55,9 @@ const docCounts = options.docs.split(',').map((s) => Number(s.trim()));
 const repeats = Number(options.edits);
 const timeoutMs = Number(options.timeout) * 1000;
 if (docCounts.some((n) => !Number.isInteger(n) || n < seedCount) || !Number.isInteger(repeats) || repeats < 1 || !(timeoutMs > 0)) {
-  console.error(`--docs takes document counts of at least ${seedCount} (the real sources), e.g. 5,1000; --edits a whole number ≥ 1; --timeout seconds.\nUsage: ${usage}`);
+  console.error(
+    `--docs takes document counts of at least ${seedCount} (the real sources), e.g. 5,1000; --edits a whole number ≥ 1; --timeout seconds.\nUsage: ${usage}`,
+  );
   process.exit(1);
 }
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -57,7 +67,11 @@ const projectAstro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
 function firstEntityPage(contentDir: string): { kind: string; slug: string } {
   for (const kind of site.kinds) {
     const dir = join(contentDir, kind.id);
-    const file = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md') && !f.startsWith('generated-')).sort()[0] : undefined;
+    const file = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.md') && !f.startsWith('generated-'))
+          .sort()[0]
+      : undefined;
     if (file) return { kind: kind.id, slug: file.slice(0, -'.md'.length) };
   }
   throw new Error('content/ has no entity pages to edit');
@@ -65,7 +79,10 @@ function firstEntityPage(contentDir: string): { kind: string; slug: string } {
 
 /** A real source with a corrections file: its metadata and its correction are edited in (c) and (d). */
 function correctedSource(contentDir: string): string {
-  const slug = readdirSync(join(contentDir, 'corrections')).filter((f) => f.endsWith('.yaml')).sort()[0]?.replace(/\.yaml$/, '');
+  const slug = readdirSync(join(contentDir, 'corrections'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()[0]
+    ?.replace(/\.yaml$/, '');
   if (!slug) throw new Error('content/corrections/ has no corrections file to edit');
   return slug;
 }
@@ -88,14 +105,27 @@ async function measureThisSite(documents: number, dir: string): Promise<DevRun> 
     run.firstPageMs = performance.now() - t0;
     console.log(`  first page: ${(run.firstPageMs / 1000).toFixed(1)} s`);
     const edits: Array<Parameters<typeof measureEdit>[0]> = [
-      { edit: 'entity-page', root: dir, file: `content/${entity.kind}/${entity.slug}.md`, page: `${entity.kind}/${entity.slug}/`, pageUrl: '', rewrite: appendParagraph, repeats, timeoutMs },
+      {
+        edit: 'entity-page',
+        root: dir,
+        file: `content/${entity.kind}/${entity.slug}.md`,
+        page: `${entity.kind}/${entity.slug}/`,
+        pageUrl: '',
+        rewrite: appendParagraph,
+        repeats,
+        timeoutMs,
+      },
       {
         edit: 'source-meta',
         root: dir,
         file: `content/sources/${source}.meta.yaml`,
         page: `documents/${source}/`,
         pageUrl: '',
-        rewrite: (original, marker) => original.replace(/^title: *(.+)$/m, (_, title: string) => `title: ${JSON.stringify(`${title.replace(/^"|"$/g, '')}（${marker}）`)}`),
+        rewrite: (original, marker) =>
+          original.replace(
+            /^title: *(.+)$/m,
+            (_, title: string) => `title: ${JSON.stringify(`${title.replace(/^"|"$/g, '')}（${marker}）`)}`,
+          ),
         repeats,
         timeoutMs,
       },
@@ -106,7 +136,8 @@ async function measureThisSite(documents: number, dir: string): Promise<DevRun> 
         page: `documents/${source}/`,
         pageUrl: '',
         // The first one-line reason: readers see it in the document page's 校勘说明.
-        rewrite: (original, marker) => original.replace(/^(\s*reason: )(.+)$/m, (_, key: string, reason: string) => `${key}${reason}（${marker}）`),
+        rewrite: (original, marker) =>
+          original.replace(/^(\s*reason: )(.+)$/m, (_, key: string, reason: string) => `${key}${reason}（${marker}）`),
         repeats,
         timeoutMs,
       },
@@ -139,7 +170,16 @@ async function measureStarlight(documents: number, contentDir: string, starlight
     console.log(`  first page: ${(run.firstPageMs / 1000).toFixed(1)} s`);
     const page = `${entity.kind}/${entity.slug}/`;
     await pollUntil(server.url + page, (status) => status === 200, timeoutMs);
-    const figures: DevEditFigures = await measureEdit({ edit: 'entity-page', root: starlightDir, file: `src/content/docs/${entity.kind}/${entity.slug}.md`, page, pageUrl: server.url + page, rewrite: appendParagraph, repeats, timeoutMs });
+    const figures: DevEditFigures = await measureEdit({
+      edit: 'entity-page',
+      root: starlightDir,
+      file: `src/content/docs/${entity.kind}/${entity.slug}.md`,
+      page,
+      pageUrl: server.url + page,
+      rewrite: appendParagraph,
+      repeats,
+      timeoutMs,
+    });
     run.edits.push(figures);
   } catch (error) {
     run.error = (error as Error).message.split('\n')[0];
@@ -159,7 +199,11 @@ try {
     try {
       const contentDir = join(dir, 'content');
       if (documents > seedCount) {
-        const corpus = generateCorpus(readSeedSources(contentDir), { documents: documents - seedCount, seed: Number(options.seed), reservedNames: readEntityNames(contentDir) });
+        const corpus = generateCorpus(readSeedSources(contentDir), {
+          documents: documents - seedCount,
+          seed: Number(options.seed),
+          reservedNames: readEntityNames(contentDir),
+        });
         writeCorpus(contentDir, corpus, { replace: false });
       }
       console.log(`\n── this site, ${documents} documents`);

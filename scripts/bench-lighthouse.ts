@@ -21,7 +21,12 @@ import { serveStatic } from '../tools/static-server.ts';
 
 const DIST = 'dist';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const LABELS: Record<(typeof CATEGORIES)[number], string> = { performance: '性能 Performance', accessibility: '无障碍 Accessibility', 'best-practices': 'Best practices', seo: 'SEO' };
+const LABELS: Record<(typeof CATEGORIES)[number], string> = {
+  performance: '性能 Performance',
+  accessibility: '无障碍 Accessibility',
+  'best-practices': 'Best practices',
+  seo: 'SEO',
+};
 
 let home: string;
 try {
@@ -31,7 +36,9 @@ try {
   process.exit(1);
 }
 if (!/<link rel="canonical" href="https?:\/\//.test(home)) {
-  console.error('dist/ was built without SITE_URL, so pages have no canonical URL and SEO cannot be judged.\nBuild with SITE_URL=https://example.org npm run build, then run this again.');
+  console.error(
+    'dist/ was built without SITE_URL, so pages have no canonical URL and SEO cannot be judged.\nBuild with SITE_URL=https://example.org npm run build, then run this again.',
+  );
   process.exit(1);
 }
 
@@ -41,7 +48,16 @@ const site = await serveStatic(DIST, '/');
 const host = await compressingHost(site.url);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 interface Row {
@@ -71,9 +87,19 @@ try {
         .map((ref) => `${c}: ${ref.id} (${lhr.audits[ref.id].displayValue ?? `score ${lhr.audits[ref.id].score}`})`),
     );
     const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
-    const row = { name: t.name, url: t.name === '404' ? t.file : t.url, scores, lcp: num('largest-contentful-paint'), cls: num('cumulative-layout-shift'), tbt: num('total-blocking-time'), failing };
+    const row = {
+      name: t.name,
+      url: t.name === '404' ? t.file : t.url,
+      scores,
+      lcp: num('largest-contentful-paint'),
+      cls: num('cumulative-layout-shift'),
+      tbt: num('total-blocking-time'),
+      failing,
+    };
     rows.push(row);
-    console.log(`${t.name.padEnd(16)} ${CATEGORIES.map((c) => String(scores[c]).padStart(4)).join('')}  LCP ${(row.lcp / 1000).toFixed(2)} s  CLS ${row.cls.toFixed(3)}  TBT ${Math.round(row.tbt)} ms`);
+    console.log(
+      `${t.name.padEnd(16)} ${CATEGORIES.map((c) => String(scores[c]).padStart(4)).join('')}  LCP ${(row.lcp / 1000).toFixed(2)} s  CLS ${row.cls.toFixed(3)}  TBT ${Math.round(row.tbt)} ms`,
+    );
   }
 } finally {
   await chrome.kill();
@@ -89,7 +115,10 @@ const lines = [
   '',
   `| page type | ${CATEGORIES.map((c) => LABELS[c]).join(' | ')} | LCP | CLS | TBT |`,
   `| --- | ${CATEGORIES.map(() => '---:').join(' | ')} | ---: | ---: | ---: |`,
-  ...rows.map((r) => `| \`${r.name}\` (${r.url || '/'}) | ${CATEGORIES.map((c) => r.scores[c]).join(' | ')} | ${(r.lcp / 1000).toFixed(2)} s | ${r.cls.toFixed(3)} | ${Math.round(r.tbt)} ms |`),
+  ...rows.map(
+    (r) =>
+      `| \`${r.name}\` (${r.url || '/'}) | ${CATEGORIES.map((c) => r.scores[c]).join(' | ')} | ${(r.lcp / 1000).toFixed(2)} s | ${r.cls.toFixed(3)} | ${Math.round(r.tbt)} ms |`,
+  ),
   '',
   // The 404 page is noindex by design (a missing URL must not be indexed), which Lighthouse's SEO counts against it.
   `Lowest: ${CATEGORIES.map((c) => `${c} ${Math.min(...rows.filter((r) => c !== 'seo' || r.name !== '404').map((r) => r.scores[c]))}`).join(', ')} (SEO without the 404 page, which is noindex by design).`,
@@ -113,21 +142,39 @@ console.log(`\nwritten ${file}`);
 async function compressingHost(origin: string): Promise<{ url: string; close: () => void }> {
   const target = new URL(origin);
   const server = createServer((req, res) => {
-    const upstream = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, 'accept-encoding': 'identity' } }, (up) => {
-      const type = String(up.headers['content-type'] ?? '');
-      const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg)/.test(type) && up.statusCode !== 304;
-      const headers = { ...up.headers };
-      if (gzip) {
-        delete headers['content-length'];
-        headers['content-encoding'] = 'gzip';
-        headers.vary = 'Accept-Encoding';
-      }
-      res.writeHead(up.statusCode ?? 502, headers);
-      (gzip ? up.pipe(createGzip()) : up).pipe(res);
-    });
+    const upstream = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: req.url,
+        method: req.method,
+        headers: { ...req.headers, 'accept-encoding': 'identity' },
+      },
+      (up) => {
+        const type = String(up.headers['content-type'] ?? '');
+        const gzip =
+          /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) &&
+          /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg)/.test(type) &&
+          up.statusCode !== 304;
+        const headers = { ...up.headers };
+        if (gzip) {
+          delete headers['content-length'];
+          headers['content-encoding'] = 'gzip';
+          headers.vary = 'Accept-Encoding';
+        }
+        res.writeHead(up.statusCode ?? 502, headers);
+        (gzip ? up.pipe(createGzip()) : up).pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${target.pathname}`, close: () => { server.closeAllConnections(); server.close(); } };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${target.pathname}`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
 }

@@ -30,7 +30,14 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { generateCorpus, readEntityNames, readSeedSources, writeCorpus } from '../tools/bench/generate-corpus.ts';
-import { median, renderScaleReport, type PageTypeFigures, type SearchFigures, type SizeFigures, type StepFigures } from '../tools/bench/scale-report.ts';
+import {
+  median,
+  renderScaleReport,
+  type PageTypeFigures,
+  type SearchFigures,
+  type SizeFigures,
+  type StepFigures,
+} from '../tools/bench/scale-report.ts';
 import { installStarlight, starlightAstro, writeStarlightSite } from '../tools/bench/starlight-project.ts';
 import { STEP_LINE } from '../src/lib/build/step-timings.ts';
 import { precacheList } from '../src/lib/postbuild/generate-service-worker.ts';
@@ -54,7 +61,9 @@ const { values: options, positionals } = parseArgs({
 });
 const sizes = positionals.length ? positionals.map(Number) : [1000, 5000];
 if (sizes.some((n) => !Number.isInteger(n) || n < 0)) {
-  console.error(`Sizes must be whole numbers of generated documents (0: the five real sources alone), e.g. npm run bench:scale -- 0 1000 (got ${positionals.join(' ')})`);
+  console.error(
+    `Sizes must be whole numbers of generated documents (0: the five real sources alone), e.g. npm run bench:scale -- 0 1000 (got ${positionals.join(' ')})`,
+  );
   process.exit(1);
 }
 const seed = Number(options.seed);
@@ -171,8 +180,17 @@ const sentBytes = (path: string, body: Buffer) => (COMPRESSIBLE.test(path) ? gzi
 
 /** Slugs of documents and entity pages in a content folder, to tell page types apart. */
 function contentSlugs(contentDir: string): { documents: Set<string>; entities: Map<string, Set<string>> } {
-  const documents = new Set(readdirSync(join(contentDir, 'sources')).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)));
-  const entities = new Map(site.kinds.map((k) => [k.id, new Set(existsSync(join(contentDir, k.id)) ? readdirSync(join(contentDir, k.id)).map((f) => f.replace(/\.mdx?$/, '')) : [])]));
+  const documents = new Set(
+    readdirSync(join(contentDir, 'sources'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => f.slice(0, -4)),
+  );
+  const entities = new Map(
+    site.kinds.map((k) => [
+      k.id,
+      new Set(existsSync(join(contentDir, k.id)) ? readdirSync(join(contentDir, k.id)).map((f) => f.replace(/\.mdx?$/, '')) : []),
+    ]),
+  );
   return { documents, entities };
 }
 
@@ -186,10 +204,26 @@ function pageTypes(dist: string, slugs: ReturnType<typeof contentSlugs>): PageTy
     else if (file === '404.html') type = '404';
     else if (parts[0] === 'search') type = 'search';
     else if (parts[0] === 'documents') type = parts.length === 2 && slugs.documents.has(parts[1]) ? 'document' : 'document listing';
-    else if (slugs.entities.has(parts[0])) type = parts.length === 1 ? 'entity kind listing' : parts.length === 2 && slugs.entities.get(parts[0])!.has(parts[1]) ? 'entity page' : 'entity mention pages';
+    else if (slugs.entities.has(parts[0]))
+      type =
+        parts.length === 1
+          ? 'entity kind listing'
+          : parts.length === 2 && slugs.entities.get(parts[0])!.has(parts[1])
+            ? 'entity page'
+            : 'entity mention pages';
     byType.set(type, [...(byType.get(type) ?? []), { path: file, bytes: statSync(join(dist, file)).size }]);
   }
-  const order = ['home', 'document listing', 'document', 'entity kind listing', 'entity page', 'entity mention pages', 'search', '404', 'other pages'];
+  const order = [
+    'home',
+    'document listing',
+    'document',
+    'entity kind listing',
+    'entity page',
+    'entity mention pages',
+    'search',
+    '404',
+    'other pages',
+  ];
   return [...byType]
     .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
     .map(([type, pages]) => {
@@ -296,7 +330,10 @@ async function measureSearch(dist: string): Promise<SearchFigures[]> {
 
 async function buildStarlight(starlightDir: string, contentDir: string): Promise<SizeFigures['starlight']> {
   writeStarlightSite(starlightDir, contentDir);
-  const run = await runMeasured(process.execPath, [starlightAstro(starlightDir), 'build', '--silent'], { cwd: starlightDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const run = await runMeasured(process.execPath, [starlightAstro(starlightDir), 'build', '--silent'], {
+    cwd: starlightDir,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   if (run.code !== 0) {
     console.error(run.output.slice(-30).join('\n'));
     return { ms: run.ms, peakMb: run.peakMb, pages: 0, error: `exit ${run.code}` };
@@ -312,11 +349,21 @@ async function measureSize(documents: number, starlightDir: string | undefined):
   const dir = copyProject('bench-scale-');
   const contentDir = join(dir, 'content');
   console.log(`\n── ${documents} generated documents${options.short ? ' (short)' : ''} (project copy in ${dir})`);
-  const corpus = documents > 0 ? generateCorpus(readSeedSources(contentDir), { documents, seed, shape: options.short ? 'short' : 'standard', reservedNames: readEntityNames(contentDir) }) : undefined;
+  const corpus =
+    documents > 0
+      ? generateCorpus(readSeedSources(contentDir), {
+          documents,
+          seed,
+          shape: options.short ? 'short' : 'standard',
+          reservedNames: readEntityNames(contentDir),
+        })
+      : undefined;
   if (corpus) writeCorpus(contentDir, corpus, { replace: false });
   const slugs = contentSlugs(contentDir);
   const entityCount = [...slugs.entities.values()].reduce((n, s) => n + s.size, 0);
-  console.log(`generated ${corpus?.documents.length ?? 0} documents and ${corpus?.entities.length ?? 0} entity pages (with the real ones: ${slugs.documents.size} + ${entityCount})`);
+  console.log(
+    `generated ${corpus?.documents.length ?? 0} documents and ${corpus?.entities.length ?? 0} entity pages (with the real ones: ${slugs.documents.size} + ${entityCount})`,
+  );
 
   // Build output outside the project copy, as in side-by-side builds: inside it, generated data
   // and caches would be scanned as project sources (Tailwind's class detection reads the project).
@@ -344,14 +391,20 @@ async function measureSize(documents: number, starlightDir: string | undefined):
     };
   }
   console.log(build.output.filter((l) => /^(sitemap|sw\.js)/.test(l)).join('\n'));
-  console.log(`build: ${(build.ms / 1000).toFixed(1)} s, peak RSS ${build.peakMb.toFixed(0)} MB; ${Object.keys(build.steps).map((s) => `${s} ${((build.steps[s]?.ms ?? 0) / 1000).toFixed(1)} s/${(build.steps[s]?.peakMb ?? 0).toFixed(0)} MB`).join(', ')}`);
+  console.log(
+    `build: ${(build.ms / 1000).toFixed(1)} s, peak RSS ${build.peakMb.toFixed(0)} MB; ${Object.keys(build.steps)
+      .map((s) => `${s} ${((build.steps[s]?.ms ?? 0) / 1000).toFixed(1)} s/${(build.steps[s]?.peakMb ?? 0).toFixed(0)} MB`)
+      .join(', ')}`,
+  );
 
   const dist = join(workDir, 'dist');
   const distSize = folderBytes(dist);
   const types = pageTypes(dist, slugs);
   const firstVisit = precache(dist);
   const search = await measureSearch(dist);
-  console.log(`search: ${search.map((s) => `${s.query} cold ${(s.cold.bytes / 1024).toFixed(0)} KB/${s.cold.requests} req/${s.cold.ms?.toFixed(0) ?? '—'} ms`).join('; ')}`);
+  console.log(
+    `search: ${search.map((s) => `${s.query} cold ${(s.cold.bytes / 1024).toFixed(0)} KB/${s.cold.requests} req/${s.cold.ms?.toFixed(0) ?? '—'} ms`).join('; ')}`,
+  );
 
   const offlineRun = await runMeasured(process.execPath, ['scripts/build-offline.ts'], { cwd: dir, env });
   if (offlineRun.code !== 0) console.error(`build:offline failed:\n${offlineRun.output.slice(-20).join('\n')}`);
@@ -363,7 +416,10 @@ async function measureSize(documents: number, starlightDir: string | undefined):
   };
 
   const starlight = starlightDir ? await buildStarlight(starlightDir, contentDir) : undefined;
-  if (starlight && !starlight.error) console.log(`Starlight: ${(starlight.ms / 1000).toFixed(1)} s, peak RSS ${starlight.peakMb.toFixed(0)} MB, ${starlight.pages} pages; ratio ${(build.ms / starlight.ms).toFixed(2)}×`);
+  if (starlight && !starlight.error)
+    console.log(
+      `Starlight: ${(starlight.ms / 1000).toFixed(1)} s, peak RSS ${starlight.peakMb.toFixed(0)} MB, ${starlight.pages} pages; ratio ${(build.ms / starlight.ms).toFixed(2)}×`,
+    );
 
   let rebuild: SizeFigures['rebuild'];
   if (options.rebuild) {
@@ -432,5 +488,11 @@ const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
 const resultFile = join(resultsDir, `scale-${stamp}${options.short ? '-short' : ''}-${sizes.join('-')}.md`);
 writeFileSync(resultFile, `# Scale benchmark, ${date}\n\n${renderScaleReport(results.map((figures) => ({ figures, context })))}`);
 // Each size's figures are also kept as JSON, for comparing runs of one size over time.
-for (const figures of results) writeFileSync(join(resultsDir, `scale-${stamp}${options.short ? '-short' : ''}-${figures.documents - seedCount}.json`), JSON.stringify({ figures, context }, null, 2) + '\n');
-console.log(`\n${renderScaleReport(results.map((figures) => ({ figures, context })))}\nWritten to ${relative(root, resultFile)} (and one JSON file per size).`);
+for (const figures of results)
+  writeFileSync(
+    join(resultsDir, `scale-${stamp}${options.short ? '-short' : ''}-${figures.documents - seedCount}.json`),
+    JSON.stringify({ figures, context }, null, 2) + '\n',
+  );
+console.log(
+  `\n${renderScaleReport(results.map((figures) => ({ figures, context })))}\nWritten to ${relative(root, resultFile)} (and one JSON file per size).`,
+);

@@ -32,7 +32,18 @@ async function main() {
     console.log(`Search benchmark: ${outcomes.length} queries on ${dist}\n`);
     console.log(['query', 'type', 'pages', 'found', 'recall', 'exact@10', 'entity 1st', 'ms'].join('\t'));
     for (const o of outcomes) {
-      console.log([o.q, o.type, o.relevant, o.matches, pct(o.recall), `${o.exactInTop}/${o.top}`, o.entityFirst === undefined ? '' : o.entityFirst ? 'yes' : `no (${o.results[0] ?? '-'})`, o.ms.toFixed(1)].join('\t'));
+      console.log(
+        [
+          o.q,
+          o.type,
+          o.relevant,
+          o.matches,
+          pct(o.recall),
+          `${o.exactInTop}/${o.top}`,
+          o.entityFirst === undefined ? '' : o.entityFirst ? 'yes' : `no (${o.results[0] ?? '-'})`,
+          o.ms.toFixed(1),
+        ].join('\t'),
+      );
     }
     const checks: Array<[string, string, boolean]> = [
       ['recall (top 10, mean over queries)', pct(summary.recall), summary.recall >= TARGETS.recall],
@@ -46,7 +57,9 @@ async function main() {
     console.log('');
     for (const [name, value, ok] of checks) console.log(`${ok ? '✓' : '✗'} ${name}: ${value}`);
     console.log(`  ${cold}`);
-    console.log(`  targets: recall ${pct(TARGETS.recall)}, precision ≥ ${pct(TARGETS.precision)}, entity first ≥ ${pct(TARGETS.entityFirst)}, p95 ≤ ${TARGETS.p95Ms} ms`);
+    console.log(
+      `  targets: recall ${pct(TARGETS.recall)}, precision ≥ ${pct(TARGETS.precision)}, entity first ≥ ${pct(TARGETS.entityFirst)}, p95 ≤ ${TARGETS.p95Ms} ms`,
+    );
     if (checks.some(([, , ok]) => !ok)) process.exitCode = 1;
   } finally {
     await browser.close();

@@ -84,7 +84,8 @@ for (const file of filesUnder(join(dist, 'search-index')).filter((f) => f.endsWi
   writeFileSync(target, `window.searchIndexFile(${JSON.stringify(file)},${readFileSync(join(dist, 'search-index', file), 'utf8')});\n`);
   indexFiles++;
 }
-if (!existsSync(join(dist, 'search-index', 'meta.json'))) throw new Error(`${dist} has no search index (search-index/meta.json): build the site first`);
+if (!existsSync(join(dist, 'search-index', 'meta.json')))
+  throw new Error(`${dist} has no search index (search-index/meta.json): build the site first`);
 const files = filesUnder(out);
 const bundle = await build({
   entryPoints: [join(import.meta.dirname, '../src/client/offline-search.ts')],
@@ -120,7 +121,12 @@ for (const file of files.filter((f) => f.endsWith('.html'))) {
       if (el.tagName === 'body') body = el;
     });
     if (!body) throw new Error(`${file} has no <body>`);
-    body.children.push({ type: 'element', tagName: 'script', properties: { src: `${base}${OFFLINE_DIR}/offline-search.js` }, children: [] });
+    body.children.push({
+      type: 'element',
+      tagName: 'script',
+      properties: { src: `${base}${OFFLINE_DIR}/offline-search.js` },
+      children: [],
+    });
   }
   visit(tree, 'element', (el: Element) => {
     for (const attr of URL_ATTRIBUTES) {
@@ -142,10 +148,18 @@ for (const file of files.filter((f) => f.endsWith('.html'))) {
 }
 for (const file of files.filter((f) => f.endsWith('.css'))) {
   const css = readFileSync(join(out, file), 'utf8');
-  writeFileSync(join(out, file), css.replace(/url\((['"]?)(\/[^'")]+)\1\)/g, (_, q, u) => `url(${q}${rewrite(u, file)}${q})`));
+  writeFileSync(
+    join(out, file),
+    css.replace(/url\((['"]?)(\/[^'")]+)\1\)/g, (_, q, u) => `url(${q}${rewrite(u, file)}${q})`),
+  );
 }
 if (problems.length > 0) {
-  throw new Error(`The offline copy would have broken links:\n${[...new Set(problems)].slice(0, 30).map((p) => `  ${p}`).join('\n')}`);
+  throw new Error(
+    `The offline copy would have broken links:\n${[...new Set(problems)]
+      .slice(0, 30)
+      .map((p) => `  ${p}`)
+      .join('\n')}`,
+  );
 }
 
 writeFileSync(

@@ -21,11 +21,14 @@ const { uncovered, unused: allUnused } = checkCoverage(build.documents, which ==
   ...ignore.entries,
 ]);
 const unused = which === 'figures' ? allUnused : allUnused.filter((c) => (ignore.entries as object[]).includes(c));
-const [list, ignoreFile] = which === 'figures' ? ['content/figures.yaml', 'content/figure-ignore.yaml'] : ['content/events.yaml', 'content/date-ignore.yaml'];
+const [list, ignoreFile] =
+  which === 'figures' ? ['content/figures.yaml', 'content/figure-ignore.yaml'] : ['content/events.yaml', 'content/date-ignore.yaml'];
 console.log(`${uncovered.length} ${which === 'figures' ? 'numbers with units' : 'dates'} in the sources without an entry:\n`);
 for (const u of uncovered) console.log(`  ${u.text.padEnd(12)} ${u.document}#${u.anchor}  …${u.context}…`);
 if (unused.length) {
-  console.log(`\n${unused.length} entries of ${list} or ${ignoreFile} whose quote contains none of these (quote the words with the number or date, or remove the entry):`);
+  console.log(
+    `\n${unused.length} entries of ${list} or ${ignoreFile} whose quote contains none of these (quote the words with the number or date, or remove the entry):`,
+  );
   for (const c of unused) console.log(`  ${c.doc}: "${c.quote}"`);
 }
 console.log(`\nAdd an entry to ${list} (citing the paragraph), or one with a reason to ${ignoreFile}.`);

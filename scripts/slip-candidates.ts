@@ -17,5 +17,8 @@ const open = build.documents.flatMap((d) => {
 });
 console.log(`${open.length} likely extraction slip(s) not in content/gaps.yaml:\n`);
 for (const c of open) console.log(`  ${c.document}#${c.anchor}  [${c.rule}]  at: "${c.at}"\n      …${c.context}…`);
-if (open.length) console.log('\nFor a real slip add to content/gaps.yaml: {doc, kind: 提取错漏, quote: <words of the paragraph>, at: <the at above>, note: <what is wrong, for readers>}.');
+if (open.length)
+  console.log(
+    '\nFor a real slip add to content/gaps.yaml: {doc, kind: 提取错漏, quote: <words of the paragraph>, at: <the at above>, note: <what is wrong, for readers>}.',
+  );
 process.exitCode = open.length ? 1 : 0;

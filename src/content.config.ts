@@ -2,7 +2,14 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { GENERATED_DIR } from './lib/compiler/emit/write-generated.ts';
 import { entityKinds } from './lib/schema/entity.ts';
-import { documentSummarySchema, entityFactsSchema, figuresPageSchema, generatedEntitySchema, kindsOverviewSchema, timelinePageSchema } from './lib/schema/generated.ts';
+import {
+  documentSummarySchema,
+  entityFactsSchema,
+  figuresPageSchema,
+  generatedEntitySchema,
+  kindsOverviewSchema,
+  timelinePageSchema,
+} from './lib/schema/generated.ts';
 
 // Everything the routes read was compiled and validated by the compiler (src/lib/compiler/pipeline.ts, run by
 // the policy-library integration before Astro reads content); the schemas of the generated files
@@ -17,5 +24,7 @@ export const collections = {
   figurePages: defineCollection({ loader: generated('figure-pages'), schema: figuresPageSchema }),
   timelinePages: defineCollection({ loader: generated('timeline-pages'), schema: timelinePageSchema }),
   entityFacts: defineCollection({ loader: generated('entity-facts'), schema: entityFactsSchema }),
-  ...Object.fromEntries(entityKinds.map((kind) => [kind, defineCollection({ loader: generated(`entities/${kind}`), schema: generatedEntitySchema(kind) })])),
+  ...Object.fromEntries(
+    entityKinds.map((kind) => [kind, defineCollection({ loader: generated(`entities/${kind}`), schema: generatedEntitySchema(kind) })]),
+  ),
 };

@@ -37,7 +37,10 @@ export function pageTypes(dist: string): PageType[] {
       types.push({ name: `${section}/`, file: `${section}/index.html`, url });
     }
     const size = (page: string) => statSync(join(dist, page, 'index.html')).size;
-    const largest = inner.reduce<string | undefined>((best, page) => (best === undefined || size(page) > size(best) ? page : best), undefined);
+    const largest = inner.reduce<string | undefined>(
+      (best, page) => (best === undefined || size(page) > size(best) ? page : best),
+      undefined,
+    );
     if (largest) types.push({ name: `${section}/*`, file: `${largest}index.html`, url: largest });
   }
   if (existsSync(join(dist, '404.html'))) types.push({ name: '404', file: '404.html', url: 'no/such/page/' });

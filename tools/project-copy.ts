@@ -11,7 +11,9 @@ export const PROJECT_ROOT = join(import.meta.dirname, '..');
  */
 export function copyProject(prefix: string): string {
   const work = mkdtempSync(join(tmpdir(), prefix));
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT_ROOT, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
   for (const file of files) {
     let bytes: Buffer;
     try {

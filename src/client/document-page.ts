@@ -89,7 +89,8 @@ function initCiteMenu(citation: CitableMeta, citeButton: HTMLButtonElement): voi
   });
   // Focus goes back where the reader was when the menu closes (Esc, a tap elsewhere).
   menu.addEventListener('toggle', (event) => {
-    if ((event as ToggleEvent).newState === 'closed' && (menu.contains(document.activeElement) || document.activeElement === document.body)) invoker?.focus();
+    if ((event as ToggleEvent).newState === 'closed' && (menu.contains(document.activeElement) || document.activeElement === document.body))
+      invoker?.focus();
   });
 }
 
@@ -106,7 +107,8 @@ function initPermalinkReveal(): void {
     const target = event.target as Element;
     if (target.closest('a, button')) return;
     const block = target.closest('p, li, h2, h3, h4, h5, h6');
-    const owner = block && body.contains(block) && block.querySelector(':scope > a.permalink, :scope > a.heading-anchor') ? block : undefined;
+    const owner =
+      block && body.contains(block) && block.querySelector(':scope > a.permalink, :scope > a.heading-anchor') ? block : undefined;
     if (owner === shown) return;
     shown?.removeAttribute('data-show-permalink');
     owner?.setAttribute('data-show-permalink', '');

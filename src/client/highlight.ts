@@ -15,14 +15,22 @@ const MARK_CLASS = 'search-hit';
 
 export function highlightWords(param: string | null): string[] {
   if (!param) return [];
-  return [...new Set(param.split(/\s+/u).map((w) => fold(w)).filter((w) => w !== ''))];
+  return [
+    ...new Set(
+      param
+        .split(/\s+/u)
+        .map((w) => fold(w))
+        .filter((w) => w !== ''),
+    ),
+  ];
 }
 
 /** Wraps every occurrence of `words` under `root` in <mark>, also across inline elements; returns the marks in document order. */
 export function markWords(root: Element, words: readonly string[]): HTMLElement[] {
   if (words.length === 0) return [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest('script, style, mark, [aria-hidden="true"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (node) =>
+      node.parentElement?.closest('script, style, mark, [aria-hidden="true"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -65,7 +73,8 @@ function start(): void {
   if (marks.length === 0) return;
   // The linked paragraph (#p-12) when there is one: its first hit, or the first after it.
   const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  const first = (target && marks.find((m) => target.contains(m) || target.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)) ?? marks[0];
+  const first =
+    (target && marks.find((m) => target.contains(m) || target.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)) ?? marks[0];
   first.scrollIntoView({ block: 'center' });
 }
 

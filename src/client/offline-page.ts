@@ -36,7 +36,8 @@ const storage = {
   },
 };
 
-const mb = (bytes: number) => (bytes / 1024 / 1024 >= 0.1 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const mb = (bytes: number) =>
+  bytes / 1024 / 1024 >= 0.1 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 const isHere = new URL(location.href);
 isHere.search = '';
 isHere.hash = '';
@@ -120,7 +121,9 @@ async function refresh(): Promise<void> {
     return;
   }
   (manifest.pages ?? []).forEach(([url, title, kind], order) => known.set(new URL(url, base).href, { title, kind, order }));
-  for (const f of manifest.files) if (f.title && !known.has(new URL(f.url, base).href)) known.set(new URL(f.url, base).href, { title: f.title, kind: '', order: Infinity });
+  for (const f of manifest.files)
+    if (f.title && !known.has(new URL(f.url, base).href))
+      known.set(new URL(f.url, base).href, { title: f.title, kind: '', order: Infinity });
   const saved = await showSaved();
   const rest = await missing(manifest);
   const bytes = rest.reduce((n, f) => n + f.size, 0);

@@ -11,7 +11,15 @@
  */
 import { resultItem, suggestionList } from '../lib/search/render.ts';
 import { leadingDebounce } from '../lib/search/schedule.ts';
-import { PAGE_SIZE, SearchCore, type FacetCounts, type KindCounts, type Loader, type Outcome, type ResultCard } from '../lib/search/search-core.ts';
+import {
+  PAGE_SIZE,
+  SearchCore,
+  type FacetCounts,
+  type KindCounts,
+  type Loader,
+  type Outcome,
+  type ResultCard,
+} from '../lib/search/search-core.ts';
 import { FILTER_KEYS, activeFilters, readState, sameState, writeState, type FilterKey, type SearchState } from '../lib/search/state.ts';
 
 /** An index file the browser could not get over the network (offline, or the site out of reach). */
@@ -53,10 +61,12 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
   const help = document.getElementById('search-noresult') as HTMLElement;
   const kindTabs = document.getElementById('search-kinds') as HTMLElement;
   // 类型 is chosen with the kind tabs above the results; the other filters are selects.
-  const selects = new Map(FILTER_KEYS.flatMap((k) => {
-    const select = form.querySelector<HTMLSelectElement>(`select[name="${k}"]`);
-    return select ? [[k, select] as const] : [];
-  }));
+  const selects = new Map(
+    FILTER_KEYS.flatMap((k) => {
+      const select = form.querySelector<HTMLSelectElement>(`select[name="${k}"]`);
+      return select ? [[k, select] as const] : [];
+    }),
+  );
   const filterToggle = form.querySelector<HTMLButtonElement>('#search-filters-toggle');
   const baseTitle = document.title;
 
@@ -160,7 +170,8 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
       if (error instanceof IndexUnreachable || !navigator.onLine) {
         // Offline (or the site out of reach): refreshing cannot help. Say what was searched.
         await showUnsavedIndex(searched);
-        if (my === seq) document.dispatchEvent(new CustomEvent('search:offline', { detail: { q: searched.q, filters: searched.filters, results: 0 } }));
+        if (my === seq)
+          document.dispatchEvent(new CustomEvent('search:offline', { detail: { q: searched.q, filters: searched.filters, results: 0 } }));
       } else {
         status.textContent = '搜索暂时不可用，请刷新页面后重试。';
       }
@@ -172,7 +183,9 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     render(outcome, first.cards, searched);
     if (first.unsaved > 0 && outcome.type !== 'empty') {
       showUnsavedPages(outcome, first);
-      document.dispatchEvent(new CustomEvent('search:offline', { detail: { q: searched.q, filters: searched.filters, results: first.cards.length } }));
+      document.dispatchEvent(
+        new CustomEvent('search:offline', { detail: { q: searched.q, filters: searched.filters, results: first.cards.length } }),
+      );
     }
     list.removeAttribute('aria-busy');
     const complete = true;
@@ -200,10 +213,15 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     } catch (error) {
       if (!(error instanceof IndexUnreachable)) throw error;
       const total = outcome.type === 'browse' ? outcome.total : outcome.exactCount;
-      const one = await Promise.allSettled(Array.from({ length: Math.max(0, Math.min(to, total) - from) }, (_, i) => outcome.cards(from + i, from + i + 1)));
+      const one = await Promise.allSettled(
+        Array.from({ length: Math.max(0, Math.min(to, total) - from) }, (_, i) => outcome.cards(from + i, from + i + 1)),
+      );
       const failed = one.find((r): r is PromiseRejectedResult => r.status === 'rejected' && !(r.reason instanceof IndexUnreachable));
       if (failed) throw failed.reason;
-      return { cards: one.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])), unsaved: one.filter((r) => r.status === 'rejected').length };
+      return {
+        cards: one.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])),
+        unsaved: one.filter((r) => r.status === 'rejected').length,
+      };
     }
   }
 
@@ -268,7 +286,10 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
   function renderKinds(kinds: KindCounts, searched: SearchState) {
     const current = searched.filters.类型 ?? '';
     const total = kinds.reduce((n, [, c]) => n + c, 0);
-    const tabs: Array<[value: string, label: string, count: number]> = [['', '全部', total], ...kinds.map(([kind, count]): [string, string, number] => [kind, kind, count])];
+    const tabs: Array<[value: string, label: string, count: number]> = [
+      ['', '全部', total],
+      ...kinds.map(([kind, count]): [string, string, number] => [kind, kind, count]),
+    ];
     if (current && !kinds.some(([kind]) => kind === current)) tabs.push([current, current, 0]);
     kindTabs.replaceChildren(
       ...tabs.map(([value, label, count]) => {
@@ -321,16 +342,26 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
 
   function render(outcome: Outcome, first: ResultCard[], searched: SearchState) {
     // A re-render (e.g. once every page has been checked) keeps the reader's place.
-    const focusedHref = root.contains(document.activeElement) && document.activeElement instanceof HTMLAnchorElement ? document.activeElement.getAttribute('href') : null;
+    const focusedHref =
+      root.contains(document.activeElement) && document.activeElement instanceof HTMLAnchorElement
+        ? document.activeElement.getAttribute('href')
+        : null;
     renderOutcome(outcome, first, searched);
-    if (focusedHref) root.querySelector<HTMLAnchorElement>(`#search-results a.result-link[href="${CSS.escape(focusedHref)}"], #search-related a.result-link[href="${CSS.escape(focusedHref)}"]`)?.focus();
+    if (focusedHref)
+      root
+        .querySelector<HTMLAnchorElement>(
+          `#search-results a.result-link[href="${CSS.escape(focusedHref)}"], #search-related a.result-link[href="${CSS.escape(focusedHref)}"]`,
+        )
+        ?.focus();
   }
 
   function renderOutcome(outcome: Outcome, first: ResultCard[], searched: SearchState) {
     clearResults();
     guide.hidden = outcome.type !== 'empty';
     const q = searched.q.trim();
-    const filterNote = activeFilters(searched.filters).map(([k, v]) => `${k}：${v}`).join('，');
+    const filterNote = activeFilters(searched.filters)
+      .map(([k, v]) => `${k}：${v}`)
+      .join('，');
     const within = filterNote ? `（筛选：${filterNote}）` : '';
 
     if (outcome.type === 'empty') {
@@ -384,7 +415,9 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
         related.append(...outcome.loose.map(item));
         relatedSection.hidden = false;
         status.textContent = `${found}另有 ${outcome.loose.length} 个相关结果列在后面。`;
-        queueMicrotask(() => document.dispatchEvent(new CustomEvent('search:related', { detail: { q: searched.q, count: outcome.loose.length } })));
+        queueMicrotask(() =>
+          document.dispatchEvent(new CustomEvent('search:related', { detail: { q: searched.q, count: outcome.loose.length } })),
+        );
       }
     } else if (outcome.loose.length) {
       list.append(...outcome.loose.map(item));
@@ -460,10 +493,13 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
   });
 
   // Arrow keys: from the box into the results, and between results (their title links).
-  const resultLinks = () => [...root.querySelectorAll<HTMLAnchorElement>('#search-results > li a.result-link, #search-related > li a.result-link')];
+  const resultLinks = () => [
+    ...root.querySelectorAll<HTMLAnchorElement>('#search-results > li a.result-link, #search-related > li a.result-link'),
+  ];
   // `/` is the shortcut to this box (src/layouts/Base.astro): pressed in the empty box it types nothing.
   input.addEventListener('keydown', (event) => {
-    if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.isComposing && input.value === '') event.preventDefault();
+    if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.isComposing && input.value === '')
+      event.preventDefault();
   });
   input.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowDown' || event.altKey || event.ctrlKey || event.metaKey) return;

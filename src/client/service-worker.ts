@@ -44,6 +44,10 @@ const pageWithoutQuery = {
 };
 registerRoute(
   ({ request }) => request.mode === 'navigate',
-  new NetworkFirst({ cacheName: PAGES_CACHE, networkTimeoutSeconds: 6, plugins: [pageWithoutQuery, new PrecacheFallbackPlugin({ fallbackURL: OFFLINE_FALLBACK })] }),
+  new NetworkFirst({
+    cacheName: PAGES_CACHE,
+    networkTimeoutSeconds: 6,
+    plugins: [pageWithoutQuery, new PrecacheFallbackPlugin({ fallbackURL: OFFLINE_FALLBACK })],
+  }),
 );
 registerRoute(({ request, sameOrigin }) => sameOrigin && request.method === 'GET', new StaleWhileRevalidate({ cacheName: FILES_CACHE }));

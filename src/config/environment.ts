@@ -2,9 +2,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ContentError, type Problem } from '../lib/errors.ts';
 
-const basePath = z
-  .string()
-  .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'BASE_PATH must look like / or /zhengce/ (leading and trailing slash)');
+const basePath = z.string().regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'BASE_PATH must look like / or /zhengce/ (leading and trailing slash)');
 
 export const siteConfigSchema = z.strictObject({
   base: basePath,
@@ -24,7 +22,13 @@ function readBasePath(raw: string | undefined): { base?: string; problem?: Probl
   if (value === '' || value === '/') return { base: '/' };
   const where = { file: 'BASE_PATH (environment variable)' };
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
-    return { problem: { ...where, message: `"${value}" is an address, but BASE_PATH is only the path part`, hint: 'Set BASE_PATH=/zhengce/ and put the host in SITE_URL=https://www.example.gov.cn.' } };
+    return {
+      problem: {
+        ...where,
+        message: `"${value}" is an address, but BASE_PATH is only the path part`,
+        hint: 'Set BASE_PATH=/zhengce/ and put the host in SITE_URL=https://www.example.gov.cn.',
+      },
+    };
   }
   const segments = value.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
   const bad = segments.find((s) => !BASE_SEGMENT.test(s) || s === '.' || s === '..');
@@ -61,7 +65,13 @@ function readSiteUrl(raw: string | undefined): { site?: string; problem?: Proble
     };
   }
   if (url.username || url.password || url.search || url.hash) {
-    return { problem: { ...where, message: `"${value}" has a user name, query or #fragment`, hint: 'Give only the address, like https://www.example.gov.cn.' } };
+    return {
+      problem: {
+        ...where,
+        message: `"${value}" has a user name, query or #fragment`,
+        hint: 'Give only the address, like https://www.example.gov.cn.',
+      },
+    };
   }
   return { site: value };
 }
@@ -95,9 +105,20 @@ export function workPaths(env: Record<string, string | undefined> = process.env,
   const workDir = env.WORK_DIR?.trim();
   if (!workDir) {
     const compileCache = resolve(root, 'node_modules/.cache/policy-library/documents');
-    return { generated: resolve(root, '.generated'), dist: resolve(root, 'dist'), distOffline: resolve(root, 'dist-offline'), compileCache };
+    return {
+      generated: resolve(root, '.generated'),
+      dist: resolve(root, 'dist'),
+      distOffline: resolve(root, 'dist-offline'),
+      compileCache,
+    };
   }
   const base = resolve(root, workDir);
   const astroCache = join(base, 'cache');
-  return { generated: join(base, 'generated'), dist: join(base, 'dist'), distOffline: join(base, 'dist-offline'), astroCache, compileCache: join(astroCache, 'policy-library', 'documents') };
+  return {
+    generated: join(base, 'generated'),
+    dist: join(base, 'dist'),
+    distOffline: join(base, 'dist-offline'),
+    astroCache,
+    compileCache: join(astroCache, 'policy-library', 'documents'),
+  };
 }

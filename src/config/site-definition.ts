@@ -85,13 +85,15 @@ export const siteDefinitionSchema = z
       [k.name, ...k.aliases].forEach((spelling, j) => {
         const other = kindOf.get(spelling);
         const path = j === 0 ? ['documentKinds', i, 'name'] : ['documentKinds', i, 'aliases', j - 1];
-        if (other !== undefined) ctx.addIssue({ code: 'custom', path, message: `"${spelling}" is already a spelling of document kind "${other}"` });
+        if (other !== undefined)
+          ctx.addIssue({ code: 'custom', path, message: `"${spelling}" is already a spelling of document kind "${other}"` });
         else kindOf.set(spelling, k.name);
       });
     });
     const names = new Set(site.regions.flatMap((r) => [r.name, ...r.aliases]));
     site.regions.forEach((r, i) => {
-      if (r.parent && !names.has(r.parent)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'parent'], message: `unknown parent region "${r.parent}"` });
+      if (r.parent && !names.has(r.parent))
+        ctx.addIssue({ code: 'custom', path: ['regions', i, 'parent'], message: `unknown parent region "${r.parent}"` });
     });
   });
 

@@ -61,7 +61,13 @@ function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return v;
 }
 
-const typeNames: Record<string, string> = { string: 'text', number: 'a number', array: 'a list', object: 'a set of fields', boolean: 'true or false' };
+const typeNames: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  array: 'a list',
+  object: 'a set of fields',
+  boolean: 'true or false',
+};
 
 function describeValue(v: unknown): string {
   if (v === null) return 'an empty value';
@@ -84,18 +90,28 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): Pick<Problem, 'm
     case 'invalid_type':
       if (value === undefined) return { message: 'is required', hint: 'Add it; see README for the fields and their form.' };
       if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-        return { message: `must be text, but YAML reads ${String(value)} as ${describeValue(value).startsWith('the number') ? 'a number' : 'true/false'}`, hint: `Put it in quotes: "${String(value)}".` };
+        return {
+          message: `must be text, but YAML reads ${String(value)} as ${describeValue(value).startsWith('the number') ? 'a number' : 'true/false'}`,
+          hint: `Put it in quotes: "${String(value)}".`,
+        };
       }
       return { message: `must be ${typeNames[issue.expected] ?? issue.expected}, not ${describeValue(value)}` };
     case 'invalid_value':
-      return { message: `must be one of ${issue.values.map((v) => String(v)).join(', ')}; found ${describeValue(value)}`, hint: 'Use one of these values, exactly as written.' };
+      return {
+        message: `must be one of ${issue.values.map((v) => String(v)).join(', ')}; found ${describeValue(value)}`,
+        hint: 'Use one of these values, exactly as written.',
+      };
     case 'too_small':
     case 'too_big': {
       const more = issue.code === 'too_small';
       const unit = issue.origin === 'array' ? 'entries' : issue.origin === 'string' ? 'characters' : '';
       const limit = more ? issue.minimum : issue.maximum;
       if (!ZOD_DEFAULT.test(issue.message)) return { message: issue.message };
-      return { message: `must have at ${more ? 'least' : 'most'} ${String(limit)} ${unit}`.trim() + (typeof value === 'string' ? ` (has ${[...value].length})` : Array.isArray(value) ? ` (has ${value.length})` : '') };
+      return {
+        message:
+          `must have at ${more ? 'least' : 'most'} ${String(limit)} ${unit}`.trim() +
+          (typeof value === 'string' ? ` (has ${[...value].length})` : Array.isArray(value) ? ` (has ${value.length})` : ''),
+      };
     }
     case 'invalid_union': {
       // Our unions (a line number or a "13-18" range) explain themselves in one branch's message.
@@ -104,7 +120,10 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): Pick<Problem, 'm
     }
     default: {
       // Custom checks may carry their own advice as `params.hint`.
-      const hint = issue.code === 'custom' && typeof issue.params?.hint === 'string' ? issue.params.hint : 'Correct the value; see README for the fields and their form.';
+      const hint =
+        issue.code === 'custom' && typeof issue.params?.hint === 'string'
+          ? issue.params.hint
+          : 'Correct the value; see README for the fields and their form.';
       return { message: ZOD_DEFAULT.test(issue.message) ? `is not valid: ${issue.message}` : issue.message, hint };
     }
   }
@@ -114,11 +133,18 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): Pick<Problem, 'm
  * Zod issues → problems naming the file, the field and, when `lineOf` can locate it, the line.
  * Unknown keys become one problem per key, each at its own line.
  */
-export function zodProblems(file: string, error: z.ZodError, data?: unknown, lineOf?: (path: Array<string | number>) => number | undefined): Problem[] {
+export function zodProblems(
+  file: string,
+  error: z.ZodError,
+  data?: unknown,
+  lineOf?: (path: Array<string | number>) => number | undefined,
+): Problem[] {
   const located = (path: Array<string | number>) => lineOf?.(path);
   const pathOf = (issue: z.core.$ZodIssue) => issue.path.filter((k): k is string | number => typeof k !== 'symbol');
   // A misspelled field is one mistake, not "unknown field" plus "field is required".
-  const missing = error.issues.filter((i) => i.code === 'invalid_type' && valueAt(data, i.path) === undefined).map((i) => fieldName(pathOf(i)));
+  const missing = error.issues
+    .filter((i) => i.code === 'invalid_type' && valueAt(data, i.path) === undefined)
+    .map((i) => fieldName(pathOf(i)));
   const meant = new Map<string, string>();
   for (const issue of error.issues) {
     if (issue.code !== 'unrecognized_keys') continue;
@@ -157,7 +183,8 @@ function isTypo(a: string, b: string): boolean {
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const current = [i];
-    for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    for (let j = 1; j <= y.length; j++)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[y.length] <= 2;

@@ -74,10 +74,12 @@ export function regionTree(regions: RegionList, divisions: DivisionSource = defa
   // Division code → the configured region that is that division (read when a chain passes through it).
   let configuredByCode: Map<string, string> | undefined;
   const configuredAt = (code: string) => {
-    configuredByCode ??= new Map(regions.flatMap((r) => {
-      const d = configuredDivision(r.name);
-      return d ? [[d.code, r.name] as const] : [];
-    }));
+    configuredByCode ??= new Map(
+      regions.flatMap((r) => {
+        const d = configuredDivision(r.name);
+        return d ? [[d.code, r.name] as const] : [];
+      }),
+    );
     return configuredByCode.get(code);
   };
 
@@ -131,7 +133,9 @@ export function regionTree(regions: RegionList, divisions: DivisionSource = defa
   const chain = (spelling: string): string[] => {
     const reading = read(spelling);
     if (!('name' in reading)) return [];
-    return reading.division && configuredAt(reading.division.code) === undefined ? divisionNames(reading.division.code) : configuredChain(reading.name);
+    return reading.division && configuredAt(reading.division.code) === undefined
+      ? divisionNames(reading.division.code)
+      : configuredChain(reading.name);
   };
 
   const division = (spelling: string): Division | undefined => {

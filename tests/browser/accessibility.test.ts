@@ -31,7 +31,9 @@ async function audit(page: Page): Promise<string[]> {
     return result.violations;
   });
   // One line per failing node, so a failure names the rule, the element and why.
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`));
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),
+  );
 }
 
 describe('axe-core finds no violations', () => {
@@ -42,30 +44,35 @@ describe('axe-core finds no violations', () => {
   });
 
   for (const width of [390, 1280]) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    for (const type of types) {
-      it(`${type.name} at ${width} px in the ${colorScheme} scheme`, async () => {
-        const page = await fixture.browser.newPage({ colorScheme, viewport: { width, height: width < 600 ? 844 : 900 }, isMobile: width < 600, hasTouch: width < 600 });
-        try {
-          if (type.name === 'search/') {
-            // Audit the page as a reader sees it: with results (highlights, badges, filter counts).
-            await page.addInitScript(() =>
-              document.addEventListener('search:rendered', (e) => {
-                if ((e as CustomEvent<{ complete: boolean }>).detail.complete) document.documentElement.dataset.searchDone = '';
-              }),
-            );
-            await page.goto(fixture.site.url + type.url);
-            await page.locator('html[data-search-done]').waitFor({ state: 'attached' });
-            expect(await page.locator('#search-results mark').first().textContent()).toBe(SEARCH_QUERY);
-          } else {
-            await page.goto(fixture.site.url + type.url, { waitUntil: 'load' });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const type of types) {
+        it(`${type.name} at ${width} px in the ${colorScheme} scheme`, async () => {
+          const page = await fixture.browser.newPage({
+            colorScheme,
+            viewport: { width, height: width < 600 ? 844 : 900 },
+            isMobile: width < 600,
+            hasTouch: width < 600,
+          });
+          try {
+            if (type.name === 'search/') {
+              // Audit the page as a reader sees it: with results (highlights, badges, filter counts).
+              await page.addInitScript(() =>
+                document.addEventListener('search:rendered', (e) => {
+                  if ((e as CustomEvent<{ complete: boolean }>).detail.complete) document.documentElement.dataset.searchDone = '';
+                }),
+              );
+              await page.goto(fixture.site.url + type.url);
+              await page.locator('html[data-search-done]').waitFor({ state: 'attached' });
+              expect(await page.locator('#search-results mark').first().textContent()).toBe(SEARCH_QUERY);
+            } else {
+              await page.goto(fixture.site.url + type.url, { waitUntil: 'load' });
+            }
+            expect(await audit(page)).toEqual([]);
+          } finally {
+            await page.close();
           }
-          expect(await audit(page)).toEqual([]);
-        } finally {
-          await page.close();
-        }
-      });
+        });
+      }
     }
-  }
   }
 });

@@ -16,7 +16,10 @@ cpSync(DIST, work, { recursive: true });
 const target = join(work, 'search/index.html');
 writeFileSync(
   target,
-  readFileSync(target, 'utf8').replace('</body>', '<script>window.__injected = true</script><img src="x" onerror="window.__handler = true"></body>'),
+  readFileSync(target, 'utf8').replace(
+    '</body>',
+    '<script>window.__injected = true</script><img src="x" onerror="window.__handler = true"></body>',
+  ),
 );
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

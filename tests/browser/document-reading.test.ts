@@ -101,7 +101,9 @@ describe('moving around a long document', () => {
     expect(rail!.y).toBeGreaterThanOrEqual(0);
     expect(rail!.y).toBeLessThan(50);
     // Further down, the next section.
-    await page.locator('#document-body h3', { hasText: '一、指导思想' }).evaluate((h) => scrollTo(0, scrollY + h.getBoundingClientRect().top - 20));
+    await page
+      .locator('#document-body h3', { hasText: '一、指导思想' })
+      .evaluate((h) => scrollTo(0, scrollY + h.getBoundingClientRect().top - 20));
     await page.waitForFunction(() => document.querySelector('nav.toc-rail a[aria-current]')?.textContent === '一、指导思想');
     await page.close();
   });
@@ -142,7 +144,9 @@ describe('moving around a long document', () => {
     // The closed button stays at the top of the window, and the heading lands below it.
     const bar = (await compact.boundingBox())!;
     expect(bar.y).toBeLessThan(2);
-    const heading = await page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))!.getBoundingClientRect().top);
+    const heading = await page.evaluate(
+      () => document.getElementById(decodeURIComponent(location.hash.slice(1)))!.getBoundingClientRect().top,
+    );
     expect(heading).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
     expect(heading).toBeLessThan(200);
     await page.close();

@@ -27,7 +27,9 @@ const work = copyProject('inert-originals-');
 const dist = join(work, 'dist');
 const inbox = join(work, 'inbox');
 // The payload: scripts that announce themselves by requesting an address of the host, inline and as a handler.
-const page = readFileSync(join(REAL_DOCS, REAL), 'utf8') + '\n<script>new Image().src = "/__original-script-ran?inline";</script>\n<img src="x" onerror="new Image().src=\'/__original-script-ran?handler\'">\n';
+const page =
+  readFileSync(join(REAL_DOCS, REAL), 'utf8') +
+  '\n<script>new Image().src = "/__original-script-ran?inline";</script>\n<img src="x" onerror="new Image().src=\'/__original-script-ran?handler\'">\n';
 let added: AddedDocument;
 
 beforeAll(async () => {
@@ -54,11 +56,17 @@ describe('a kept web page original', () => {
 
   it('is offered as 原始文件（网页，ZIP 压缩）, with the title from the metadata and where the text came from', () => {
     const tree = readPage(`documents/${added.slug}/index.html`, dist);
-    const rows = Object.fromEntries((selectAll('table.meta-table tr', tree) as Element[]).map((tr) => [toString(select('th', tr)!), toString(select('td', tr)!)]));
+    const rows = Object.fromEntries(
+      (selectAll('table.meta-table tr', tree) as Element[]).map((tr) => [toString(select('th', tr)!), toString(select('td', tr)!)]),
+    );
     expect(rows.原始文件).toBe('原始文件（网页，ZIP 压缩）');
     expect((select('table.meta-table a', tree) as Element).properties.href).toBe(`/documents/${added.slug}/original.zip`);
     expect(rows.文字来源).toMatch(/网页/);
-    const download = (selectAll('.document-tools a[download]', tree) as Element[]).map((a) => [toString(a), a.properties.href, a.properties.type]);
+    const download = (selectAll('.document-tools a[download]', tree) as Element[]).map((a) => [
+      toString(a),
+      a.properties.href,
+      a.properties.type,
+    ]);
     expect(download[0]).toEqual(['下载原始文件（网页，ZIP 压缩）', `/documents/${added.slug}/original.zip`, 'application/zip']);
     expect(toString(select('h1', tree)!)).toBe('国务院办公厅关于推进政务新媒体健康有序发展的意见');
     expect(toString(select('title', tree)!)).toMatch(/^国务院办公厅关于推进政务新媒体健康有序发展的意见 · /);

@@ -46,16 +46,21 @@ describe('the offline copy on disk', () => {
     const files = filesUnder(OUT);
     const pages = filesUnder(DIST).filter((f) => f.endsWith('.html'));
     expect(pages.filter((p) => !files.includes(p))).toEqual([]);
-    expect(files.filter((f) => f.startsWith('search-index/') || ['sw.js', 'sitemap.xml', 'robots.txt', 'manifest.webmanifest'].includes(f))).toEqual([]);
+    expect(
+      files.filter((f) => f.startsWith('search-index/') || ['sw.js', 'sitemap.xml', 'robots.txt', 'manifest.webmanifest'].includes(f)),
+    ).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['offline/search-index/meta.js', 'offline/offline-search.js', '使用说明.txt']));
     // The same sharded index as online, each file a plain script.
     const online = filesUnder(join(DIST, 'search-index')).filter((f) => f.endsWith('.json'));
-    expect(files.filter((f) => f.startsWith('offline/search-index/')).sort()).toEqual(online.map((f) => `offline/search-index/${f.replace(/\.json$/, '.js')}`).sort());
+    expect(files.filter((f) => f.startsWith('offline/search-index/')).sort()).toEqual(
+      online.map((f) => `offline/search-index/${f.replace(/\.json$/, '.js')}`).sort(),
+    );
 
     const zipped = unzipSync(new Uint8Array(readFileSync(ZIP)));
     const names = Object.keys(zipped).filter((n) => !n.endsWith('/'));
     expect(names.map((n) => n.replace(/^dist-offline\//, '')).sort()).toEqual(files);
-    for (const name of names) expect(Buffer.from(zipped[name]).equals(readFileSync(join(OUT, name.replace(/^dist-offline\//, '')))), name).toBe(true);
+    for (const name of names)
+      expect(Buffer.from(zipped[name]).equals(readFileSync(join(OUT, name.replace(/^dist-offline\//, '')))), name).toBe(true);
   });
 
   it('links only to files it has, by relative URLs, with every #anchor present', () => {
@@ -80,7 +85,9 @@ describe('the offline copy on disk', () => {
     expect(links.length).toBeGreaterThan(5000);
     const missingFiles = links.filter((l) => !existsSync(l.target)).map((l) => `${l.from} → ${l.target}`);
     expect(missingFiles).toEqual([]);
-    const missingAnchors = links.filter((l) => l.hash && ids.has(l.target) && !ids.get(l.target)!.has(l.hash)).map((l) => `${l.from} → ${l.target}#${l.hash}`);
+    const missingAnchors = links
+      .filter((l) => l.hash && ids.has(l.target) && !ids.get(l.target)!.has(l.hash))
+      .map((l) => `${l.from} → ${l.target}#${l.hash}`);
     expect(missingAnchors).toEqual([]);
   });
 
@@ -142,13 +149,24 @@ describe('the offline copy on disk', () => {
       const results = async (p: Page, url: string, q: string, toPath: (href: string) => string) => {
         await p.goto(url + '?q=' + encodeURIComponent(q));
         await p.locator(`#search-results[data-query="${q}"]`).waitFor({ state: 'attached' });
-        const hrefs = await p.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => (li.querySelector('a.result-link') as HTMLAnchorElement).href));
+        const hrefs = await p
+          .locator('#search-results > li')
+          .evaluateAll((lis) => lis.map((li) => (li.querySelector('a.result-link') as HTMLAnchorElement).href));
         return { matches: await p.locator('#search-results').getAttribute('data-matches'), paths: hrefs.map(toPath) };
       };
       const root = pathToFileURL(OUT).href + '/';
       for (const q of ['网格', '楼长制', '十四五规划', '社區治理', '深化走访联系企业机制', 'Ｇ２', '党建 引领 治理', 'CBD', '楼']) {
         const there = await results(online, site.url + 'search/', q, (h) => new URL(h).pathname);
-        const here = await results(page, fileUrl('search/index.html'), q, (h) => '/' + decodeURI(h).slice(root.length).replace(/index\.html(\?[^#]*)?(#.*)?$/, ''));
+        const here = await results(
+          page,
+          fileUrl('search/index.html'),
+          q,
+          (h) =>
+            '/' +
+            decodeURI(h)
+              .slice(root.length)
+              .replace(/index\.html(\?[^#]*)?(#.*)?$/, ''),
+        );
         expect(here, q).toEqual({ ...there, paths: there.paths.map(decodeURI) });
         expect(Number(there.matches), q).toBeGreaterThan(0);
       }

@@ -80,23 +80,35 @@ describe('after one visit, offline', () => {
 
   it('保存全部以便离线阅读 shows the size of the rest and saves it with a progress bar, by keyboard', async () => {
     await page.goto(site.url + 'offline/');
-    await page.locator('[data-save-size]').filter({ hasText: /约 [\d.]+ (MB|KB)/ }).waitFor();
+    await page
+      .locator('[data-save-size]')
+      .filter({ hasText: /约 [\d.]+ (MB|KB)/ })
+      .waitFor();
     const button = page.getByRole('button', { name: '保存全部以便离线阅读' });
     await expect.poll(() => button.isEnabled()).toBe(true);
     await button.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('progress[data-save-progress]').isVisible()).toBe(true);
     await page.locator('[data-save-status]').filter({ hasText: '全部内容已保存' }).waitFor({ timeout: 120_000 });
-    expect(await page.locator('progress[data-save-progress]').evaluate((p) => (p as HTMLProgressElement).value === (p as HTMLProgressElement).max)).toBe(true);
+    expect(
+      await page
+        .locator('progress[data-save-progress]')
+        .evaluate((p) => (p as HTMLProgressElement).value === (p as HTMLProgressElement).max),
+    ).toBe(true);
     // Saved: the date and the number of pages, no more offer to save, and a persistence request.
-    await page.locator('[data-save-size]').filter({ hasText: /^已保存（\d{4}年\d{1,2}月\d{1,2}日，\d+ 页）/ }).waitFor();
+    await page
+      .locator('[data-save-size]')
+      .filter({ hasText: /^已保存（\d{4}年\d{1,2}月\d{1,2}日，\d+ 页）/ })
+      .waitFor();
     const pages = Number(/，(\d+) 页）/.exec((await page.locator('[data-save-size]').textContent())!)![1]);
     expect(pages).toBe(await page.locator('[data-saved-list] li').count());
     expect(await button.isVisible()).toBe(false);
     expect(await page.locator('[data-save-size]').textContent()).not.toContain('其余内容');
     expect(await page.locator('[data-save-status]').textContent()).toMatch(/浏览器(会长期保留|在存储空间不足时可能清除)/);
     // Saved pages by title and kind, documents first, never a raw address.
-    const items = await page.locator('[data-saved-list] li').evaluateAll((lis) => lis.map((li) => [li.querySelector('.saved-kind')?.textContent ?? '', li.querySelector('a')!.textContent!]));
+    const items = await page
+      .locator('[data-saved-list] li')
+      .evaluateAll((lis) => lis.map((li) => [li.querySelector('.saved-kind')?.textContent ?? '', li.querySelector('a')!.textContent!]));
     expect(items.filter(([, title]) => title.startsWith('/'))).toEqual([]);
     expect(items[0][0]).toBe('文件');
     const kinds = items.map(([kind]) => kind);
@@ -111,11 +123,14 @@ describe('after one visit, offline', () => {
 
     // Every page is in a cache the worker answers navigations from …
     const pages = listPages(DIST);
-    const uncached = await page.evaluate(async (urls) => {
-      const out: string[] = [];
-      for (const u of urls) if (!(await caches.match(u)) && !(await caches.match(u + 'index.html', { ignoreSearch: true }))) out.push(u);
-      return out;
-    }, pages.map((p) => site.url + p));
+    const uncached = await page.evaluate(
+      async (urls) => {
+        const out: string[] = [];
+        for (const u of urls) if (!(await caches.match(u)) && !(await caches.match(u + 'index.html', { ignoreSearch: true }))) out.push(u);
+        return out;
+      },
+      pages.map((p) => site.url + p),
+    );
     expect(uncached).toEqual([]);
     // … and pages of every type open from it (one of each kind of address, and a sample of the rest).
     const sample = pages.filter((p, i) => !/^[^/]+\/[^/]+\/(mentions\/)?$/.test(p) || i % 10 === 0);

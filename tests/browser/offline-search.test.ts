@@ -25,7 +25,12 @@ afterAll(async () => {
 
 const searchUrl = (q: string) => fixture.site.url + 'search/?q=' + encodeURIComponent(q);
 const rendered = (q: string) =>
-  page.waitForFunction((q) => document.getElementById('search-results')?.dataset.query === q && !document.getElementById('search-results')?.hasAttribute('aria-busy'), q);
+  page.waitForFunction(
+    (q) =>
+      document.getElementById('search-results')?.dataset.query === q &&
+      !document.getElementById('search-results')?.hasAttribute('aria-busy'),
+    q,
+  );
 
 describe('offline search after a first visit', () => {
   it('searches online once (its index files are saved as they load)', async () => {

@@ -75,7 +75,8 @@ describe('text size control', () => {
     // Another page: the size is on <html> before any stylesheet or body is parsed (no flash).
     await page.addInitScript(() => {
       document.addEventListener('readystatechange', () => {
-        if (document.readyState === 'interactive') (window as unknown as { sizeAtParse: string }).sizeAtParse = document.documentElement.dataset.textSize ?? '';
+        if (document.readyState === 'interactive')
+          (window as unknown as { sizeAtParse: string }).sizeAtParse = document.documentElement.dataset.textSize ?? '';
       });
       new MutationObserver((_, observer) => {
         if (document.body) {
@@ -120,7 +121,8 @@ describe('at the standard size', () => {
             const el = node.parentElement;
             if (!node.textContent?.trim() || !el?.checkVisibility() || el.closest('.sr-only, svg')) continue;
             const size = parseFloat(getComputedStyle(el).fontSize);
-            if (size < 14) found.push(`${size}px: ${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${node.textContent.trim().slice(0, 20)}”`);
+            if (size < 14)
+              found.push(`${size}px: ${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${node.textContent.trim().slice(0, 20)}”`);
           }
           return [...new Set(found)].slice(0, 10);
         });
@@ -153,7 +155,10 @@ describe('phone header and first screen', () => {
 
   it('shows every document’s title and the start of its text on the first screen', async () => {
     const page = await phonePage();
-    const documents = await page.context().request.get(fixture.site.url + 'documents/').then((r) => r.text());
+    const documents = await page
+      .context()
+      .request.get(fixture.site.url + 'documents/')
+      .then((r) => r.text());
     const slugs = [...new Set([...documents.matchAll(/href="\/documents\/([^/"]+)\/"/g)].map((m) => m[1]))];
     expect(slugs.length).toBeGreaterThanOrEqual(3);
     for (const slug of slugs) {
@@ -195,7 +200,10 @@ describe('calm reading', () => {
     const box = (await paragraph.boundingBox())!;
     await page.touchscreen.tap(box.x + 10, box.y + 10);
     await expect.poll(() => paragraph.locator('> a.permalink').evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
-    const style = await page.locator('#document-body a.entity-link').first().evaluate((a) => getComputedStyle(a).textDecorationStyle);
+    const style = await page
+      .locator('#document-body a.entity-link')
+      .first()
+      .evaluate((a) => getComputedStyle(a).textDecorationStyle);
     expect(style).not.toBe('dotted');
     await page.close();
   });
@@ -214,7 +222,9 @@ describe('calm reading', () => {
           return [...document.querySelectorAll('main p, main li, main h2, main h3, main td')]
             .filter((el) => {
               const r = el.getBoundingClientRect();
-              return el.checkVisibility() && !el.contains(back) && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top;
+              return (
+                el.checkVisibility() && !el.contains(back) && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top
+              );
             })
             .map((el) => el.textContent!.slice(0, 20));
         });

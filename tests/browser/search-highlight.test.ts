@@ -19,7 +19,13 @@ afterEach(async () => {
 });
 
 const searchUrl = (q = '') => fixture.site.url + 'search/' + (q ? '?q=' + encodeURIComponent(q) : '');
-const rendered = (q: string) => page.waitForFunction((q) => document.getElementById('search-results')?.dataset.query === q && !document.getElementById('search-results')?.hasAttribute('aria-busy'), q);
+const rendered = (q: string) =>
+  page.waitForFunction(
+    (q) =>
+      document.getElementById('search-results')?.dataset.query === q &&
+      !document.getElementById('search-results')?.hasAttribute('aria-busy'),
+    q,
+  );
 const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
 describe('focus and the / key', () => {
@@ -51,7 +57,7 @@ describe('focus and the / key', () => {
 });
 
 describe('kind tabs', () => {
-  it('lists 全部 and the kinds in the site configuration\'s order with counts that add up, 文件 first', async () => {
+  it("lists 全部 and the kinds in the site configuration's order with counts that add up, 文件 first", async () => {
     await page.goto(searchUrl('网格'));
     await rendered('网格');
     const tabs = await page.locator('#search-kinds a').evaluateAll((as) => as.map((a) => [a.getAttribute('data-kind'), a.textContent]));
@@ -64,7 +70,10 @@ describe('kind tabs', () => {
 
     await page.locator(`#search-kinds a[data-kind="${siteConfig.kinds[2].badge}"]`).click();
     await page.waitForFunction((k) => new URL(location.href).searchParams.get('类型') === k, siteConfig.kinds[2].badge);
-    await page.waitForFunction((k) => [...document.querySelectorAll('#search-results > li .result-badge')].every((b) => b.textContent === k), siteConfig.kinds[2].badge);
+    await page.waitForFunction(
+      (k) => [...document.querySelectorAll('#search-results > li .result-badge')].every((b) => b.textContent === k),
+      siteConfig.kinds[2].badge,
+    );
     expect(await page.locator('#search-results > li').count()).toBe(Math.min(10, counts[4])); // 全部, 文件, then kinds[0..2]
   });
 });
@@ -77,7 +86,10 @@ describe('filters on a phone', () => {
     const toggle = page.locator('#search-filters-toggle');
     expect(await toggle.isVisible()).toBe(true);
     expect(await page.locator('#search-filters').isVisible()).toBe(false);
-    const top = await page.locator('#search-results > li').first().evaluate((li) => li.getBoundingClientRect().top);
+    const top = await page
+      .locator('#search-results > li')
+      .first()
+      .evaluate((li) => li.getBoundingClientRect().top);
     expect(top).toBeLessThan(450);
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
@@ -110,7 +122,14 @@ describe('highlight on the opened page', () => {
     await marks.first().waitFor();
     expect(await marks.count()).toBeGreaterThan(0);
     expect((await marks.allTextContents()).every((t) => t === '营商环境')).toBe(true);
-    await expect.poll(() => marks.first().evaluate((m) => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).toBe(true);
+    await expect
+      .poll(() =>
+        marks.first().evaluate((m) => {
+          const r = m.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
   });
 
   it('marks a phrase across inline elements and leaves pages opened without the parameter alone', async () => {

@@ -18,7 +18,11 @@ afterEach(async () => {
 });
 
 async function open(options: { viewport?: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } = {}) {
-  const context = await fixture.browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 900 }, isMobile: options.isMobile, hasTouch: options.hasTouch });
+  const context = await fixture.browser.newContext({
+    viewport: options.viewport ?? { width: 1366, height: 900 },
+    isMobile: options.isMobile,
+    hasTouch: options.hasTouch,
+  });
   page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { layoutShift: number; searchDone: boolean };
@@ -26,7 +30,8 @@ async function open(options: { viewport?: { width: number; height: number }; isM
     w.searchDone = false;
     // Cumulative layout shift as Chromium reports it (shifts right after input excluded, as in CLS).
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) w.layoutShift += entry.value;
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>)
+        if (!entry.hadRecentInput) w.layoutShift += entry.value;
     }).observe({ type: 'layout-shift', buffered: true });
     document.addEventListener('search:rendered', (e) => {
       if ((e as CustomEvent<{ complete: boolean }>).detail.complete) w.searchDone = true;
@@ -69,7 +74,9 @@ describe('arriving with a query', () => {
     await p.keyboard.press('/');
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await p.keyboard.press('ArrowDown');
-    const focused = await p.evaluate(() => document.activeElement?.closest('#search-results > li') !== null && document.activeElement?.classList.contains('result-link'));
+    const focused = await p.evaluate(
+      () => document.activeElement?.closest('#search-results > li') !== null && document.activeElement?.classList.contains('result-link'),
+    );
     expect(focused).toBe(true);
   });
 

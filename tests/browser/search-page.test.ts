@@ -23,17 +23,23 @@ beforeEach(async () => {
   });
 });
 
-const searchUrl = (params: Record<string, string> = {}) => site.url + 'search/' + (Object.keys(params).length ? '?' + new URLSearchParams(params) : '');
-const log = () => page.evaluate(() => (window as unknown as { searchLog: Array<{ type: string; q: string; complete?: boolean }> }).searchLog);
+const searchUrl = (params: Record<string, string> = {}) =>
+  site.url + 'search/' + (Object.keys(params).length ? '?' + new URLSearchParams(params) : '');
+const log = () =>
+  page.evaluate(() => (window as unknown as { searchLog: Array<{ type: string; q: string; complete?: boolean }> }).searchLog);
 
 /** Waits until the results for `q` are rendered with every page checked. */
 async function resultsFor(q: string) {
   await page.waitForFunction(
-    (q) => (window as unknown as { searchLog: Array<{ type: string; q: string; complete?: boolean }> }).searchLog.some((e) => e.type === 'search:rendered' && e.q === q && e.complete),
+    (q) =>
+      (window as unknown as { searchLog: Array<{ type: string; q: string; complete?: boolean }> }).searchLog.some(
+        (e) => e.type === 'search:rendered' && e.q === q && e.complete,
+      ),
     q,
   );
 }
-const resultHrefs = () => page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => li.querySelector('a')!.getAttribute('href')!));
+const resultHrefs = () =>
+  page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => li.querySelector('a')!.getAttribute('href')!));
 const pathOf = (href: string) => decodeURI(new URL(href, site.url).pathname);
 /** The built page behind a result. */
 const builtPage = (href: string) => readFileSync(join(DIST, pathOf(href), 'index.html'), 'utf8');
@@ -80,7 +86,8 @@ describe('keyboard', () => {
     const hrefs = await resultHrefs();
     expect(hrefs.length).toBeGreaterThan(2);
     await page.locator('#search-input').focus();
-    const focused = () => page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href') ?? document.activeElement!.id);
+    const focused = () =>
+      page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href') ?? document.activeElement!.id);
 
     await page.keyboard.press('ArrowDown');
     expect(await focused()).toBe(hrefs[0]);
@@ -130,7 +137,9 @@ describe('URL state', () => {
     await page.locator('#search-kinds a[data-kind="文件"]').click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('类型') === '文件');
     await page.locator('#search-kinds a[data-kind="文件"][aria-current="true"]').waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll('#search-results > li .result-badge')].every((b) => b.textContent === '文件'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('#search-results > li .result-badge')].every((b) => b.textContent === '文件'),
+    );
     const documents = await resultHrefs();
     expect(documents.length).toBeGreaterThan(0);
     expect(documents.every((h) => h.includes('/documents/'))).toBe(true);
@@ -171,7 +180,9 @@ describe('filters', () => {
     await resultsFor('党建引领');
     // The filters' values and counts load when the reader turns to the filters.
     await page.locator('select[name="年份"]').focus();
-    await page.waitForFunction(() => [...document.querySelectorAll('select[name="年份"] option')].some((o) => /^2025（\d+）$/.test(o.textContent ?? '')));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('select[name="年份"] option')].some((o) => /^2025（\d+）$/.test(o.textContent ?? '')),
+    );
     const options = await page.locator('select[name="年份"] option').allTextContents();
     expect(options).toContain('全部');
     expect(options.some((o) => /^2025（\d+）$/.test(o))).toBe(true);
@@ -204,7 +215,13 @@ describe('filters', () => {
     await page.goto(searchUrl({ 类型: '文件' }));
     await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 0);
     expect((await resultHrefs()).map(pathOf).sort()).toEqual(
-      ['changzheng-14th-five-year-plan', 'changzheng-2022-plan', 'changzheng-party-building-2023', 'putuo-grassroots-governance-2025', 'xinhong-hub-party-building'].map((s) => `/documents/${s}/`),
+      [
+        'changzheng-14th-five-year-plan',
+        'changzheng-2022-plan',
+        'changzheng-party-building-2023',
+        'putuo-grassroots-governance-2025',
+        'xinhong-hub-party-building',
+      ].map((s) => `/documents/${s}/`),
     );
   });
 });

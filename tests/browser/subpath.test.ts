@@ -39,7 +39,11 @@ beforeAll(async () => {
   const sitemap = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
   fromSitemap = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replace(SITE_URL, new URL(site.url).origin));
   // Canonical links are absolute (SITE_URL): they are checked against this copy.
-  const pages = [...listPages(DIST).map((p) => site.url + p), site.url + '404.html', ...(await manifestLinks(site.url + 'manifest.webmanifest'))];
+  const pages = [
+    ...listPages(DIST).map((p) => site.url + p),
+    site.url + '404.html',
+    ...(await manifestLinks(site.url + 'manifest.webmanifest')),
+  ];
   report = await checkLinks(pages, { rewrite: [{ from: SITE_URL, to: new URL(site.url).origin }] });
 }, 300_000);
 afterAll(async () => {

@@ -10,7 +10,10 @@ beforeAll(async () => {
   page = await fixture.browser.newPage();
 });
 
-const visible = () => page.locator('li.timeline-event:visible').evaluateAll((items) => items.map((li) => [li.getAttribute('data-region'), li.getAttribute('data-kind')]));
+const visible = () =>
+  page
+    .locator('li.timeline-event:visible')
+    .evaluateAll((items) => items.map((li) => [li.getAttribute('data-region'), li.getAttribute('data-kind')]));
 
 describe('大事记 filter (progressive enhancement)', () => {
   it('shows every event, then only the chosen region and kind, with the choice in the URL', async () => {

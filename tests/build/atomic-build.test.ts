@@ -36,7 +36,10 @@ beforeAll(async () => {
   expect(first.code, first.stderr).toBe(0);
   good = { files: listing(dist), home: readFileSync(join(dist, 'index.html'), 'utf8') };
   mkdirSync(join(work, 'src/pages/broken-page'));
-  writeFileSync(join(work, 'src/pages/broken-page/index.astro'), '---\nexport const partial = true;\n---\n<p>A fragment, not a page of the site.</p>\n');
+  writeFileSync(
+    join(work, 'src/pages/broken-page/index.astro'),
+    '---\nexport const partial = true;\n---\n<p>A fragment, not a page of the site.</p>\n',
+  );
   failed = await build();
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -52,7 +55,9 @@ describe('a build that fails in a post-build step', () => {
 
   it('prints one message naming the page and what to do, without Astro’s wrapper or a stack trace', () => {
     const output = failed.stdout + failed.stderr;
-    expect(failed.stderr).toMatch(/✗ broken-page\/index\.html: \(a page of the built site\) page has no <head>: cannot add a Content-Security-Policy\. Every page the site builds must render the layout/);
+    expect(failed.stderr).toMatch(
+      /✗ broken-page\/index\.html: \(a page of the built site\) page has no <head>: cannot add a Content-Security-Policy\. Every page the site builds must render the layout/,
+    );
     expect(output.match(/✗/g)).toHaveLength(1);
     expect(output).not.toMatch(/An unhandled error occurred|\n\s+at |node:internal|Error:/);
     expect(failed.stderr).toMatch(/dist\/ still holds the last site that built/);

@@ -18,7 +18,10 @@ const ids = (page: ReturnType<typeof readPage>) => new Set((selectAll('[id]', pa
 describe('校勘说明 on document pages', () => {
   it('lists every correction of the corrections file with its reason, linked to a paragraph of the page', () => {
     for (const slug of ['changzheng-party-building-2023', 'putuo-grassroots-governance-2025', 'changzheng-14th-five-year-plan']) {
-      const file = parse(readFileSync(join(ROOT, 'content/corrections', `${slug}.yaml`), 'utf8')) as Record<string, Array<{ reason: string }>>;
+      const file = parse(readFileSync(join(ROOT, 'content/corrections', `${slug}.yaml`), 'utf8')) as Record<
+        string,
+        Array<{ reason: string }>
+      >;
       const reasons = [...(file.remove ?? []), ...(file.roles ?? []), ...(file.articles ?? [])].map((c) => c.reason);
       const { page, section, items } = notesOf(slug);
       expect(section, slug).toBeTruthy();
@@ -26,7 +29,8 @@ describe('校勘说明 on document pages', () => {
       expect(corrections.length, slug).toBe(reasons.length);
       reasons.forEach((reason, i) => expect(toString(corrections[i])).toContain(reason));
       const anchors = ids(page);
-      for (const a of selectAll('a', section) as Element[]) expect(anchors.has(String(a.properties.href).slice(1)), `${slug} ${a.properties.href}`).toBe(true);
+      for (const a of selectAll('a', section) as Element[])
+        expect(anchors.has(String(a.properties.href).slice(1)), `${slug} ${a.properties.href}`).toBe(true);
     }
   });
 

@@ -10,10 +10,14 @@ import { DIST, readPage } from '../support/site.ts';
 
 /** The built document pages: provenance, downloads, navigation and neighbours, as a reader gets them. */
 const SOURCES = join(import.meta.dirname, '../../content/sources');
-const slugs = readdirSync(SOURCES).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
+const slugs = readdirSync(SOURCES)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.slice(0, -4));
 const page = (slug: string) => readPage(`documents/${slug}/index.html`);
 const rows = (slug: string) =>
-  Object.fromEntries((selectAll('table.meta-table tr', page(slug)) as Element[]).map((tr) => [toString(select('th', tr)!), toString(select('td', tr)!)]));
+  Object.fromEntries(
+    (selectAll('table.meta-table tr', page(slug)) as Element[]).map((tr) => [toString(select('th', tr)!), toString(select('td', tr)!)]),
+  );
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('document pages', () => {
@@ -43,7 +47,9 @@ describe('document pages', () => {
     // The format for a reader, never the stored file name; where the text came from in its own row.
     expect(notice.原始文件).toBe('原文文本（TXT）');
     expect(notice.文字来源).toBe('自 PDF 提取的文字');
-    expect((select('table.meta-table a', page('changzheng-2022-plan')) as Element).properties.href).toBe('/documents/changzheng-2022-plan/source.txt');
+    expect((select('table.meta-table a', page('changzheng-2022-plan')) as Element).properties.href).toBe(
+      '/documents/changzheng-2022-plan/source.txt',
+    );
   });
 
   it('give a news page its newspaper source, reporters and date, and no 时效', () => {
@@ -67,7 +73,11 @@ describe('document pages', () => {
   it('have breadcrumbs and mark 文件 as the current section of the header', () => {
     const tree = page('changzheng-2022-plan');
     const crumbs = select('nav[aria-label="面包屑"] > ol', tree)!;
-    expect((selectAll('li', crumbs) as Element[]).map((li) => toString(li))).toEqual(['首页', '文件', '长征镇人民政府关于印发《长征镇2022年经济与社会发展计划》的通知']);
+    expect((selectAll('li', crumbs) as Element[]).map((li) => toString(li))).toEqual([
+      '首页',
+      '文件',
+      '长征镇人民政府关于印发《长征镇2022年经济与社会发展计划》的通知',
+    ]);
     expect(toString(select('header nav a[aria-current]', tree)!)).toBe('文件');
   });
 
@@ -87,13 +97,19 @@ describe('document pages', () => {
     });
     // The two Changzheng plans share the most entities; a related document is there because of the
     // entities both link (the 普陀 article links 第二梯队 where that entity's page cites it, so it has one).
-    expect((select('.document-neighbours section li a', page('changzheng-2022-plan')) as Element).properties.href).toBe('/documents/changzheng-14th-five-year-plan/');
+    expect((select('.document-neighbours section li a', page('changzheng-2022-plan')) as Element).properties.href).toBe(
+      '/documents/changzheng-14th-five-year-plan/',
+    );
     for (const slug of order) {
       for (const li of selectAll('.document-neighbours section li', page(slug)) as Element[]) {
         const other = String((select('a', li) as Element).properties.href).split('/')[2];
-        const linked = (s: string) => new Set((selectAll('#document-body a.entity-link', page(s)) as Element[]).map((a) => String(a.properties.dataEntity)));
+        const linked = (s: string) =>
+          new Set((selectAll('#document-body a.entity-link', page(s)) as Element[]).map((a) => String(a.properties.dataEntity)));
         const mine = linked(slug);
-        expect([...linked(other)].some((id) => mine.has(id)), `${slug} → ${other}`).toBe(true);
+        expect(
+          [...linked(other)].some((id) => mine.has(id)),
+          `${slug} → ${other}`,
+        ).toBe(true);
       }
     }
   });

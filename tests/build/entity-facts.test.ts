@@ -11,11 +11,14 @@ const BOKE = 'projects/boke-chengshi-zongbu/index.html';
 const BOKE_CENTRE = 'projects/boke-chengshi-hulianwang-yanfa-yingyong-zhongxin/index.html';
 
 describe('cited facts, regions and relations on entity pages', () => {
-  it('shows each source\'s status dated by that source, where the sources disagree', () => {
+  it("shows each source's status dated by that source, where the sources disagree", () => {
     const items = (selectAll('.entity-status li', readPage(BOKE)) as Element[]).map(text);
     expect(items).toEqual(['十四五规划：规划中', '2022年计划：开工建设']);
     const links = (selectAll('.entity-status a', readPage(BOKE)) as Element[]).map((a) => String(a.properties.href));
-    expect(links).toEqual([expect.stringMatching(/^\/documents\/changzheng-14th-five-year-plan\/#p-/), expect.stringMatching(/^\/documents\/changzheng-2022-plan\/#p-/)]);
+    expect(links).toEqual([
+      expect.stringMatching(/^\/documents\/changzheng-14th-five-year-plan\/#p-/),
+      expect.stringMatching(/^\/documents\/changzheng-2022-plan\/#p-/),
+    ]);
   });
 
   it('cites each document by one mark on every entity page, never in the 〔〕 of a 文号 year', () => {
@@ -44,10 +47,14 @@ describe('cited facts, regions and relations on entity pages', () => {
     expect(rows.some((r) => r.includes('92.13%') && r.includes('闵行区新虹街道'))).toBe(true);
   });
 
-  it('shows every entity\'s region as a badge', () => {
+  it("shows every entity's region as a badge", () => {
     for (const kind of ['policies', 'projects', 'governance']) {
-      for (const d of readdirSync(join(DIST, kind), { withFileTypes: true }).filter((x) => x.isDirectory()).slice(0, 15)) {
-        expect(text(select('.region-badge', readPage(`${kind}/${d.name}/index.html`)) as Element), `${kind}/${d.name}`).toMatch(/^地区：\S+/);
+      for (const d of readdirSync(join(DIST, kind), { withFileTypes: true })
+        .filter((x) => x.isDirectory())
+        .slice(0, 15)) {
+        expect(text(select('.region-badge', readPage(`${kind}/${d.name}/index.html`)) as Element), `${kind}/${d.name}`).toMatch(
+          /^地区：\S+/,
+        );
       }
     }
   });
@@ -84,7 +91,9 @@ describe('site-wide relations view', () => {
   it('browses the typed relations with their counts, each a list of linked pairs, and maps the most connected entities', () => {
     const page = readPage('relations/index.html');
     const sections = selectAll('section.relation-type', page) as Element[];
-    expect(sections.map((s) => String(s.properties.dataRelationType))).toEqual(expect.arrayContaining(['属于', '实施', '前身', '同一事物的不同阶段']));
+    expect(sections.map((s) => String(s.properties.dataRelationType))).toEqual(
+      expect.arrayContaining(['属于', '实施', '前身', '同一事物的不同阶段']),
+    );
     for (const s of sections) {
       const count = Number(/（(\d+) 条）/.exec(text(select('h2', s) as Element))![1]);
       const pairs = selectAll('ul.relation-pairs li', s) as Element[];

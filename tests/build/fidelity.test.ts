@@ -14,9 +14,14 @@ const SOURCES = join(import.meta.dirname, '../../content/sources');
 const CORRECTIONS = join(import.meta.dirname, '../../content/corrections');
 
 function sourceBlocks(slug: string): string[] {
-  const lines = readFileSync(join(SOURCES, `${slug}.txt`), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = readFileSync(join(SOURCES, `${slug}.txt`), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const file = join(CORRECTIONS, `${slug}.yaml`);
-  const removals = existsSync(file) ? ((parseYaml(readFileSync(file, 'utf8'))?.remove ?? []) as Array<{ line: number; text: string; occurrence?: number }>) : [];
+  const removals = existsSync(file)
+    ? ((parseYaml(readFileSync(file, 'utf8'))?.remove ?? []) as Array<{ line: number; text: string; occurrence?: number }>)
+    : [];
   for (const r of removals) {
     let at = -1;
     for (let n = 0, from = 0; n < (r.occurrence ?? 1); n++) {
@@ -34,7 +39,9 @@ function sourceBlocks(slug: string): string[] {
 }
 
 const count = (hay: string, needle: string) => hay.split(needle).length - 1;
-const slugs = readdirSync(SOURCES).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
+const slugs = readdirSync(SOURCES)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.slice(0, -4));
 
 describe('fidelity of every document page', () => {
   it('covers all five sources', () => expect(slugs.length).toBeGreaterThanOrEqual(5));

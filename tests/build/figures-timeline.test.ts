@@ -31,7 +31,14 @@ describe('主要指标 table of the Five-Year Plan', () => {
     const metrics = rows.map((r) => String(r.properties.dataMetric));
     expect(metrics.length).toBeGreaterThanOrEqual(6);
     // The Plan states them in this order (its text: 一、 区级税收… before the 城市建设 targets and the 专栏 of projects).
-    const planOrder = ['区级税收', '旧住房综合修缮改造面积', '新增商业商务面积', '景观道路、精品示范道路建设', '重点项目用地面积', '重点项目总建筑面积'];
+    const planOrder = [
+      '区级税收',
+      '旧住房综合修缮改造面积',
+      '新增商业商务面积',
+      '景观道路、精品示范道路建设',
+      '重点项目用地面积',
+      '重点项目总建筑面积',
+    ];
     expect(metrics.filter((m) => planOrder.includes(m))).toEqual(planOrder);
   });
 
@@ -71,7 +78,9 @@ describe('指标 page', () => {
 
   it('labels regions and never mixes them: 一网统管 in 长征镇 and 新虹街道 are separate rows', () => {
     const ywtg = rows.filter((r) => r.properties.dataMetric === '一网统管问题解决');
-    const all = ['figures/index.html', 'figures/2/index.html'].filter((p) => existsSync(join(DIST, p))).flatMap((p) => selectAll('.indicator-table tbody tr', readPage(p)) as Element[]);
+    const all = ['figures/index.html', 'figures/2/index.html']
+      .filter((p) => existsSync(join(DIST, p)))
+      .flatMap((p) => selectAll('.indicator-table tbody tr', readPage(p)) as Element[]);
     const both = all.filter((r) => r.properties.dataMetric === '一网统管问题解决');
     expect(both.map((r) => String(r.properties.dataRegion)).sort()).toEqual(['普陀区长征镇', '闵行区新虹街道']);
     for (const r of both) {
@@ -93,8 +102,17 @@ describe('大事记 page', () => {
     expect(dates).toEqual([...dates].sort());
     // The time element's text includes its year for screen readers (visually hidden under the year heading).
     const shown = events.map((e) => `${text(select('time', e))} ${text(select('p + p', e))}`);
-    for (const [date, words] of [['2019年', '互联网行业党委'], ['2020年4月', '升格为普陀区互联网产业党建联盟'], ['2022年1月13日', '印发'], ['2022年11月', '百合苑'], ['2025年2月25日', '推进会']]) {
-      expect(shown.some((s) => s.startsWith(date) && s.includes(words)), `${date} ${words}`).toBe(true);
+    for (const [date, words] of [
+      ['2019年', '互联网行业党委'],
+      ['2020年4月', '升格为普陀区互联网产业党建联盟'],
+      ['2022年1月13日', '印发'],
+      ['2022年11月', '百合苑'],
+      ['2025年2月25日', '推进会'],
+    ]) {
+      expect(
+        shown.some((s) => s.startsWith(date) && s.includes(words)),
+        `${date} ${words}`,
+      ).toBe(true);
     }
   });
 
@@ -104,9 +122,18 @@ describe('大事记 page', () => {
     const form = select('form[data-timeline-filter]', page)!;
     // In place from the first paint (no layout shift when its script runs); CSS hides it where scripting is off.
     expect(form.properties.hidden).toBeUndefined();
-    expect(readFileSync(join(DIST, '_astro', readdirSync(join(DIST, '_astro')).find((f) => f.endsWith('.css'))!), 'utf8')).toMatch(/@media \(scripting:\s*none\)\{[^}]*\.timeline-filter/);
-    expect((selectAll('select[name="region"] option', form) as Element[]).map((o) => text(o))).toEqual(['全部地区', '上海市', '普陀区', '普陀区长征镇']);
-    expect((selectAll('select[name="kind"] option', form) as Element[]).map((o) => text(o))).toEqual(expect.arrayContaining(['发文', '会议', '组织', '工程']));
+    expect(readFileSync(join(DIST, '_astro', readdirSync(join(DIST, '_astro')).find((f) => f.endsWith('.css'))!), 'utf8')).toMatch(
+      /@media \(scripting:\s*none\)\{[^}]*\.timeline-filter/,
+    );
+    expect((selectAll('select[name="region"] option', form) as Element[]).map((o) => text(o))).toEqual([
+      '全部地区',
+      '上海市',
+      '普陀区',
+      '普陀区长征镇',
+    ]);
+    expect((selectAll('select[name="kind"] option', form) as Element[]).map((o) => text(o))).toEqual(
+      expect.arrayContaining(['发文', '会议', '组织', '工程']),
+    );
     for (const e of events) {
       expect(e.properties.dataRegion).toBeTruthy();
       expect(e.properties.dataKind).toBeTruthy();
@@ -118,7 +145,9 @@ describe('大事记 page', () => {
       const year = String(y.properties.dataTimelineYear);
       for (const e of selectAll('li.timeline-event', y) as Element[]) {
         const time = select('time', e)!;
-        const visible = (time.children as Element[]).filter((c) => !(c.type === 'element' && String(c.properties?.className ?? '').includes('sr-only')));
+        const visible = (time.children as Element[]).filter(
+          (c) => !(c.type === 'element' && String(c.properties?.className ?? '').includes('sr-only')),
+        );
         const shown = visible.map((c) => (c.type === 'element' ? toString(c) : (c as unknown as { value: string }).value)).join('');
         if (String(time.properties.className ?? '').includes('sr-only')) continue;
         expect(shown, `${year}: ${text(e)}`).not.toContain(`${year}年`);
@@ -159,7 +188,12 @@ describe('navigation', () => {
     for (const path of ['index.html', 'figures/index.html', 'documents/changzheng-2022-plan/index.html']) {
       expect(existsSync(join(DIST, path))).toBe(true);
       const nav = (selectAll('nav[aria-label="主导航"] a', readPage(path)) as Element[]).map((a) => [text(a), a.properties.href]);
-      expect(nav).toEqual(expect.arrayContaining([['指标', '/figures/'], ['大事记', '/timeline/']]));
+      expect(nav).toEqual(
+        expect.arrayContaining([
+          ['指标', '/figures/'],
+          ['大事记', '/timeline/'],
+        ]),
+      );
     }
   });
 });

@@ -41,15 +41,20 @@ describe('every page', () => {
       if (!ogTitle || !title.startsWith(ogTitle)) problems.push(`${p}: og:title ${ogTitle} for ${title}`);
       if (meta('meta[property="og:description"]') !== meta('meta[name="description"]')) problems.push(`${p}: og:description`);
       if (meta('meta[property="og:image"]') !== '/share/site.png') problems.push(`${p}: og:image ${meta('meta[property="og:image"]')}`);
-      if (meta('meta[name="twitter:card"]') !== 'summary_large_image' || meta('meta[name="twitter:title"]') !== ogTitle) problems.push(`${p}: twitter card`);
-      if (attr(select('link[rel="alternate"][type="application/atom+xml"]', tree) as Element | undefined, 'href') !== '/feed.xml') problems.push(`${p}: no feed link`);
+      if (meta('meta[name="twitter:card"]') !== 'summary_large_image' || meta('meta[name="twitter:title"]') !== ogTitle)
+        problems.push(`${p}: twitter card`);
+      if (attr(select('link[rel="alternate"][type="application/atom+xml"]', tree) as Element | undefined, 'href') !== '/feed.xml')
+        problems.push(`${p}: no feed link`);
       const themes = (selectAll('meta[name="theme-color"]', tree) as Element[]).map((m) => `${m.properties.media} ${m.properties.content}`);
-      if (themes.join() !== `(prefers-color-scheme: light) ${site.themeColor},(prefers-color-scheme: dark) ${DARK_PANEL}`) problems.push(`${p}: theme-color ${themes}`);
+      if (themes.join() !== `(prefers-color-scheme: light) ${site.themeColor},(prefers-color-scheme: dark) ${DARK_PANEL}`)
+        problems.push(`${p}: theme-color ${themes}`);
     }
     expect(problems).toEqual([]);
   });
   it('says noindex on mention lists only (and on the 404 page)', () => {
-    const noindex = pages.filter((p) => attr(select('meta[name="robots"]', readPage(p + 'index.html')) as Element | undefined, 'content') === 'noindex');
+    const noindex = pages.filter(
+      (p) => attr(select('meta[name="robots"]', readPage(p + 'index.html')) as Element | undefined, 'content') === 'noindex',
+    );
     expect(noindex.length).toBeGreaterThan(10);
     expect(noindex.filter((p) => !isMentionList(p))).toEqual([]);
     expect(pages.filter((p) => isMentionList(p) && !noindex.includes(p))).toEqual([]);
@@ -153,11 +158,15 @@ describe('service worker', () => {
   const files = filesUnder(DIST);
   it('precaches the shell, the listing pages and the search core, within the 3 MB budget', () => {
     const urls = new Set(entries.map((e) => e.url));
-    const listings = listPages(DIST).filter((p) => p === '' || /^(documents|policies|projects|governance)\/(page\/\d+\/)?$/.test(p)).map((p) => p + 'index.html');
+    const listings = listPages(DIST)
+      .filter((p) => p === '' || /^(documents|policies|projects|governance)\/(page\/\d+\/)?$/.test(p))
+      .map((p) => p + 'index.html');
     const shell = files.filter((f) => /^_astro\/.*\.(css|js)$|^icons\//.test(f));
     const core = ['offline/index.html', '404.html', 'search/index.html', 'search-index/meta.json', 'manifest.webmanifest'];
     expect([...listings, ...shell, ...core].filter((f) => !urls.has(f))).toEqual([]);
-    expect([...urls].filter((u) => /^(documents|policies|projects|governance)\/[^/]+\/index\.html$/.test(u) && !u.startsWith('documents/page/'))).toEqual([]);
+    expect(
+      [...urls].filter((u) => /^(documents|policies|projects|governance)\/[^/]+\/index\.html$/.test(u) && !u.startsWith('documents/page/')),
+    ).toEqual([]);
     // The search index's shards and fragments load (and are cached) as searches need them.
     expect([...urls].filter((u) => /^search-index\/[gpnf]\//.test(u))).toEqual([]);
     expect([...urls].filter((u) => !files.includes(u))).toEqual([]);
@@ -165,7 +174,10 @@ describe('service worker', () => {
     expect(bytes).toBeLessThanOrEqual(3 * 1024 * 1024);
   });
   it('lists every other file, with its size, in the offline manifest that 保存全部 downloads', () => {
-    const manifest = JSON.parse(readFileSync(join(DIST, 'offline-manifest.json'), 'utf8')) as { files: Array<{ url: string; size: number; title?: string }>; size: number };
+    const manifest = JSON.parse(readFileSync(join(DIST, 'offline-manifest.json'), 'utf8')) as {
+      files: Array<{ url: string; size: number; title?: string }>;
+      size: number;
+    };
     const precached = new Set(entries.map((e) => e.url));
     const listed = new Set(manifest.files.map((f) => (f.title !== undefined ? f.url + 'index.html' : f.url)));
     const rest = files.filter((f) => !precached.has(f) && !['sw.js', 'sitemap.xml', 'robots.txt', 'offline-manifest.json'].includes(f));

@@ -11,7 +11,10 @@ const types = pageTypes(DIST);
 const scratch = mkdtempSync(join(tmpdir(), 'html-validity-'));
 // A page with a known mistake, checked in the same run: proves the validator ran and reports errors.
 const known = join(scratch, 'known-bad.html');
-writeFileSync(known, '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><form action=""></form></body></html>');
+writeFileSync(
+  known,
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><form action=""></form></body></html>',
+);
 
 let errors: VnuMessage[];
 beforeAll(() => {
@@ -24,7 +27,12 @@ const describeError = (m: VnuMessage) => `${m.file}:${m.lastLine ?? '?'}: ${m.me
 describe('HTML validity (Nu Html Checker)', () => {
   it('checks every type of page and reports a known mistake', () => {
     expect(types.map((t) => t.name)).toEqual(expect.arrayContaining(['home', 'documents/', 'documents/*', 'search/', '404']));
-    expect(errors.filter((m) => m.file === known).map((m) => m.message).join('\n')).toMatch(/action/);
+    expect(
+      errors
+        .filter((m) => m.file === known)
+        .map((m) => m.message)
+        .join('\n'),
+    ).toMatch(/action/);
   });
   for (const type of types) {
     it(`${type.name} (${type.file}) has no errors`, () => {

@@ -32,9 +32,13 @@ function expectResolves(href: string, from: string) {
 }
 
 const entityPages = ['policies', 'projects', 'governance'].flatMap((kind) =>
-  readdirSync(join(DIST, kind), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `${kind}/${d.name}`),
+  readdirSync(join(DIST, kind), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => `${kind}/${d.name}`),
 );
-const documentPages = readdirSync(join(DIST, 'documents'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `documents/${d.name}`);
+const documentPages = readdirSync(join(DIST, 'documents'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => `documents/${d.name}`);
 
 /** The paragraphs each entity page cites (its citations, figures and events), by document: anchor → citing entity ids. */
 const citedAnchors = new Map<string, Map<string, Set<string>>>();
@@ -56,7 +60,8 @@ const matcher = buildEntityMatcher(
 
 describe('knowledge links in the built site', () => {
   it('has entity pages for all three kinds', () => {
-    for (const kind of ['policies', 'projects', 'governance']) expect(entityPages.filter((p) => p.startsWith(kind)).length).toBeGreaterThan(20);
+    for (const kind of ['policies', 'projects', 'governance'])
+      expect(entityPages.filter((p) => p.startsWith(kind)).length).toBeGreaterThan(20);
   });
 
   it('every citation on every entity page resolves to a document paragraph', () => {
@@ -93,7 +98,10 @@ describe('knowledge links in the built site', () => {
           for (const href of hrefs(`${b.id}/mentions/${n > 1 ? `${n}/` : ''}index.html`, 'main section a')) listed.add(href);
         }
         const firstView = hrefs(`${b.id}/index.html`, '#mentions-title ~ div section a');
-        expect(firstView.every((h) => listed.has(h)), b.id).toBe(true);
+        expect(
+          firstView.every((h) => listed.has(h)),
+          b.id,
+        ).toBe(true);
         for (const d of b.documents) {
           const documentPage = page(`documents/${d.slug}/index.html`);
           // Only the first mention per section is a link (density), so the page links the entity at least once.
@@ -101,7 +109,9 @@ describe('knowledge links in the built site', () => {
           for (const m of d.mentions) {
             const href = `/documents/${d.slug}/#${m.anchor}`;
             expect(listed.has(href), `${b.id} does not list ${href}`).toBe(true);
-            const paragraph = selectAll(`[id="${m.anchor}"]`, documentPage).map((e) => toString(e)).join('');
+            const paragraph = selectAll(`[id="${m.anchor}"]`, documentPage)
+              .map((e) => toString(e))
+              .join('');
             expect(paragraph, `${href} does not name ${m.match}`).toContain(m.match);
             mentions++;
           }
@@ -120,7 +130,11 @@ describe('knowledge links in the built site', () => {
       const top = Math.min(...headings.map((h) => Number(h.tagName.slice(1))));
       const body = selectAll('#document-body :is(h2, h3, h4, h5, h6, a.entity-link)', doc) as Element[];
       const cited = citedAnchors.get(p.slice('documents/'.length)) ?? new Map<string, Set<string>>();
-      const anchorOf = new Map((selectAll('#document-body [id]', doc) as Element[]).flatMap((block) => (selectAll('a.entity-link', block) as Element[]).map((a) => [a, String(block.properties.id)] as const)));
+      const anchorOf = new Map(
+        (selectAll('#document-body [id]', doc) as Element[]).flatMap((block) =>
+          (selectAll('a.entity-link', block) as Element[]).map((a) => [a, String(block.properties.id)] as const),
+        ),
+      );
       let seen = new Set<string>();
       for (const e of body) {
         if (e.tagName !== 'a') {
@@ -132,7 +146,11 @@ describe('knowledge links in the built site', () => {
         }
         const id = String(e.properties.dataEntity);
         const again = seen.has(id);
-        if (again) expect(cited.get(anchorOf.get(e) ?? '')?.has(id), `${p}: ${id} linked twice in one section outside a paragraph its page cites`).toBe(true);
+        if (again)
+          expect(
+            cited.get(anchorOf.get(e) ?? '')?.has(id),
+            `${p}: ${id} linked twice in one section outside a paragraph its page cites`,
+          ).toBe(true);
         seen.add(id);
         links++;
       }
@@ -161,7 +179,8 @@ describe('knowledge links in the built site', () => {
   });
 
   it('the cited paragraphs of the issue link their entities across regions: 楼委会 from the 普陀 article, 枢纽党建 in the 长征镇 plans', () => {
-    const linksTo = (slug: string, id: string) => selectAll(`#document-body a.entity-link[data-entity="${id}"]`, page(`documents/${slug}/index.html`)).length;
+    const linksTo = (slug: string, id: string) =>
+      selectAll(`#document-body a.entity-link[data-entity="${id}"]`, page(`documents/${slug}/index.html`)).length;
     for (const [slug, anchors] of citedAnchors) {
       for (const ids of anchors.values()) {
         for (const id of ids) if (/louweihui|shuniu-dangjian/.test(id)) expect(linksTo(slug, id), `${slug} → ${id}`).toBeGreaterThan(0);
@@ -176,9 +195,14 @@ describe('knowledge links in the built site', () => {
       const ids = [
         ...(selectAll('.relations-list li[data-entity]', doc) as Element[]).map((li) => String(li.properties.dataEntity)),
         ...(selectAll('.entity-panel li[data-entity]', doc) as Element[]).map((li) => String(li.properties.dataEntity)),
-        ...(selectAll('#mentions-title ~ h3 + ul a', doc) as Element[]).map((a) => new URL(String(a.properties.href), 'http://site/').pathname.slice(1, -1)),
+        ...(selectAll('#mentions-title ~ h3 + ul a', doc) as Element[]).map((a) =>
+          new URL(String(a.properties.href), 'http://site/').pathname.slice(1, -1),
+        ),
       ];
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), p).toEqual([]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        p,
+      ).toEqual([]);
       if (ids.length) lists++;
     }
     expect(lists).toBeGreaterThan(100);
@@ -209,7 +233,8 @@ describe('knowledge links in the built site', () => {
   });
 
   it('no mention in the 新虹 report links to a page of 长征镇 (mentions link within the region of the document)', () => {
-    const regionOf = (id: string) => (JSON.parse(readFileSync(join(GENERATED_DIR, 'entities', `${id}.json`), 'utf8')) as { region: string }).region;
+    const regionOf = (id: string) =>
+      (JSON.parse(readFileSync(join(GENERATED_DIR, 'entities', `${id}.json`), 'utf8')) as { region: string }).region;
     // Except in a paragraph the entity's own page cites: the citation is the evidence (微网格's page cites the 新虹 网格 paragraph).
     const cited = citedAnchors.get('xinhong-hub-party-building')!;
     const doc = page('documents/xinhong-hub-party-building/index.html');
@@ -224,13 +249,21 @@ describe('knowledge links in the built site', () => {
   });
 
   it('fixes the known false links and the missing one in the built pages', () => {
-    const linksIn = (slug: string) => (selectAll('a.entity-link', page(`documents/${slug}/index.html`)) as Element[]).map((a) => [toString(a), String(a.properties.dataEntity)]);
+    const linksIn = (slug: string) =>
+      (selectAll('a.entity-link', page(`documents/${slug}/index.html`)) as Element[]).map((a) => [
+        toString(a),
+        String(a.properties.dataEntity),
+      ]);
     expect(linksIn('changzheng-party-building-2023')).not.toContainEqual(['一网一品', 'governance/15-fenzhong-dangqun-fuwuquan']);
     expect(linksIn('changzheng-2022-plan').filter(([t]) => t.includes('G2'))).toEqual([]);
     // 社区第二梯队 in the 普陀区 report links only in the paragraph 第二梯队's own page cites.
     const putuo = page('documents/putuo-grassroots-governance-2025/index.html');
-    const tidui = (selectAll('#document-body [id]', putuo) as Element[]).filter((b) => selectAll('a.entity-link[data-entity="governance/di-er-tidui"]', b).length > 0).map((b) => String(b.properties.id));
-    expect(tidui.every((anchor) => citedAnchors.get('putuo-grassroots-governance-2025')?.get(anchor)?.has('governance/di-er-tidui'))).toBe(true);
+    const tidui = (selectAll('#document-body [id]', putuo) as Element[])
+      .filter((b) => selectAll('a.entity-link[data-entity="governance/di-er-tidui"]', b).length > 0)
+      .map((b) => String(b.properties.id));
+    expect(tidui.every((anchor) => citedAnchors.get('putuo-grassroots-governance-2025')?.get(anchor)?.has('governance/di-er-tidui'))).toBe(
+      true,
+    );
     expect(linksIn('changzheng-2022-plan')).toContainEqual(['口袋公园', 'projects/koudai-gongyuan-jianshe']);
     const plan2022 = readFileSync(join(DIST, 'documents/changzheng-2022-plan/index.html'), 'utf8');
     expect(plan2022).toContain('依托区域化党建医养服务共同体');

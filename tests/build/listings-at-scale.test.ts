@@ -41,7 +41,11 @@ describe(`a site of ${DOCUMENTS}+ documents`, () => {
     const listing = pages.filter((p) => /^documents\/(page\/\d+\/)?$/.test(p));
     expect(listing.length).toBeGreaterThan(5);
     expect(listing.filter((p) => size(p) > 100 * KB)).toEqual([]);
-    const reached = new Set(listing.flatMap((p) => (selectAll('main section h3 a', readPage(p + 'index.html', dist)) as Element[]).map((a) => String(a.properties.href))));
+    const reached = new Set(
+      listing.flatMap((p) =>
+        (selectAll('main section h3 a', readPage(p + 'index.html', dist)) as Element[]).map((a) => String(a.properties.href)),
+      ),
+    );
     expect(generated.filter((slug) => !reached.has(`/documents/${slug}/`))).toEqual([]);
   });
 
@@ -67,7 +71,9 @@ describe(`a site of ${DOCUMENTS}+ documents`, () => {
     expect(map.length).toBeGreaterThan(1);
     expect(map.length).toBeLessThanOrEqual(12);
     const largest = (re: RegExp) => Math.round(Math.max(...pages.filter((p) => re.test(p)).map(size)) / KB);
-    console.log(`at ${DOCUMENTS}+ documents: ${pages.length} 指标/关系 pages; largest /figures/ page ${largest(/^figures\//)} KB, /relations/ ${largest(/^relations\//)} KB`);
+    console.log(
+      `at ${DOCUMENTS}+ documents: ${pages.length} 指标/关系 pages; largest /figures/ page ${largest(/^figures\//)} KB, /relations/ ${largest(/^relations\//)} KB`,
+    );
   });
 
   it('precaches ≤ 3 MB on the first visit; everything else is in the offline manifest', () => {
@@ -97,6 +103,8 @@ describe(`a site of ${DOCUMENTS}+ documents`, () => {
     // A result loads one fragment: the blocks starting in one CHUNK of the page's text (UTF-8, 3 bytes a character, plus a block's overrun).
     const fragments = readdirSync(join(dir, 'f')).map((f) => kb('f', f));
     expect(Math.max(...fragments)).toBeLessThan((3 * 3 * CHUNK) / KB);
-    console.log(`at ${DOCUMENTS}+ documents: ${meta.pages} pages indexed, ${meta.shards} shards (median ${median.toFixed(1)} KB, largest ${sorted[sorted.length - 1].toFixed(0)} KB, g + p), ${fragments.length} fragments (largest ${Math.max(...fragments).toFixed(1)} KB)`);
+    console.log(
+      `at ${DOCUMENTS}+ documents: ${meta.pages} pages indexed, ${meta.shards} shards (median ${median.toFixed(1)} KB, largest ${sorted[sorted.length - 1].toFixed(0)} KB, g + p), ${fragments.length} fragments (largest ${Math.max(...fragments).toFixed(1)} KB)`,
+    );
   });
 });

@@ -56,7 +56,9 @@ describe('kind index', () => {
       expect(inTheme).toEqual(sortByPinyin(inTheme, (n) => n));
     }
     expect(names.length).toBe(59);
-    const economy = (selectAll('.entity-card > a', sections.find((s) => toString(select('h2', s)!) === '经济发展')!) as Element[]).map((a) => toString(a));
+    const economy = (selectAll('.entity-card > a', sections.find((s) => toString(select('h2', s)!) === '经济发展')!) as Element[]).map(
+      (a) => toString(a),
+    );
     expect(economy).toContain('长征镇数字经济产业扶持办法');
   });
   it('renders the filters from the first paint (no hidden attribute to wait for), and no A–Z index', () => {
@@ -82,7 +84,9 @@ describe('entity pages', () => {
     expect(hrefs('policies/louzhangzhi/index.html', 'a')).toContain('/policies/louzhangzhi/mentions/');
     const list = readPage('policies/louzhangzhi/mentions/index.html');
     expect(select('[data-search-body]', list)).toBeUndefined();
-    expect((selectAll('#mentions-title ~ div[data-search-ignore] section', readPage('policies/louzhangzhi/index.html')) as Element[]).length).toBeLessThanOrEqual(20);
+    expect(
+      (selectAll('#mentions-title ~ div[data-search-ignore] section', readPage('policies/louzhangzhi/index.html')) as Element[]).length,
+    ).toBeLessThanOrEqual(20);
   });
 });
 
@@ -90,7 +94,9 @@ describe('page sizes', () => {
   it('home ≤ 60 KB, listings ≤ 100 KB, entity and mention pages ≤ 120 KB', () => {
     const size = (p: string) => statSync(join(DIST, p, 'index.html')).size;
     expect(size('')).toBeLessThanOrEqual(60 * 1024);
-    const over = listPages(DIST).filter((p) => (/^documents\/(page\/\d+\/)?$/.test(p) ? size(p) > 100 * 1024 : !p.startsWith('documents/') && size(p) > 120 * 1024));
+    const over = listPages(DIST).filter((p) =>
+      /^documents\/(page\/\d+\/)?$/.test(p) ? size(p) > 100 * 1024 : !p.startsWith('documents/') && size(p) > 120 * 1024,
+    );
     expect(over).toEqual([]);
   });
 });

@@ -10,7 +10,10 @@ import { DIST } from '../support/site.ts';
  * entity pages that quote or summarise them (issue cases: 十四五, 网格, 营商环境, a 文号), and a
  * page the query names still first. Targets are found from the built pages' heads, not listed.
  */
-const core = new SearchCore(async (path) => JSON.parse(readFileSync(join(DIST, 'search-index', path), 'utf8')), (p) => p);
+const core = new SearchCore(
+  async (path) => JSON.parse(readFileSync(join(DIST, 'search-index', path), 'utf8')),
+  (p) => p,
+);
 const documentKind = site.documentsLabel;
 
 async function ranked(q: string): Promise<ResultCard[]> {
@@ -25,7 +28,13 @@ describe('search ranking on the built site: documents first', () => {
   it('十四五 → the Five-Year Plan within the top 3', async () => {
     const cards = await ranked('十四五');
     const at = position(cards, isPlan);
-    expect(at, cards.slice(0, 5).map((c) => c.title).join(' | ')).toBeGreaterThan(0);
+    expect(
+      at,
+      cards
+        .slice(0, 5)
+        .map((c) => c.title)
+        .join(' | '),
+    ).toBeGreaterThan(0);
     expect(at).toBeLessThanOrEqual(3);
   });
 
@@ -39,8 +48,14 @@ describe('search ranking on the built site: documents first', () => {
     for (const q of ['网格', '党建引领', '营商环境', '社区治理', '楼宇']) {
       const cards = await ranked(q);
       const kinds = cards.map((c) => c.kind);
-      expect(position(cards, (c) => c.kind === documentKind), q).toBeGreaterThan(0);
-      expect(position(cards, (c) => c.kind === documentKind), q).toBeLessThanOrEqual(3);
+      expect(
+        position(cards, (c) => c.kind === documentKind),
+        q,
+      ).toBeGreaterThan(0);
+      expect(
+        position(cards, (c) => c.kind === documentKind),
+        q,
+      ).toBeLessThanOrEqual(3);
       const firstEntity = kinds.findIndex((k, i) => i > 0 && k !== documentKind);
       const lastDocument = kinds.lastIndexOf(documentKind);
       if (firstEntity > 0) expect(lastDocument, q).toBeLessThan(firstEntity);
@@ -62,7 +77,7 @@ describe('search ranking on the built site: documents first', () => {
     expect(isPlan((await ranked('十四五规划'))[0])).toBe(true);
   });
 
-  it('counts results per kind, in the site configuration\'s order, and the counts add up', async () => {
+  it("counts results per kind, in the site configuration's order, and the counts add up", async () => {
     const outcome = await core.search({ q: '网格', filters: {} });
     if (outcome.type !== 'results') throw new Error(outcome.type);
     expect(outcome.kinds.map(([k]) => k)).toEqual([documentKind, ...site.kinds.map((k) => k.badge)]);

@@ -79,7 +79,9 @@ describe('a kind added by configuration and content alone', () => {
     expect(page('facilities/biaozhunhua-caichang')).toContain('/documents/changzheng-14th-five-year-plan/#');
   });
   it('is known to the search: its name and badge are in the entity list', () => {
-    const entities = JSON.parse(readFileSync(join(work, 'dist/search-index/entities.json'), 'utf8')) as { entities: Array<{ name: string; kind: string }> };
+    const entities = JSON.parse(readFileSync(join(work, 'dist/search-index/entities.json'), 'utf8')) as {
+      entities: Array<{ name: string; kind: string }>;
+    };
     expect(entities.entities).toContainEqual(expect.objectContaining({ name: '标准化菜场', kind: '设施' }));
     expect(existsSync(join(work, 'dist/search-index/meta.json'))).toBe(true);
   });

@@ -16,7 +16,12 @@ let url = '';
 
 beforeAll(async () => {
   // Its own process group, so the dev server (a child of npx) is stopped with it.
-  server = spawn('npx', ['astro', 'dev', '--port', '0', '--host', '127.0.0.1'], { cwd: work, env: cleanBuildEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  server = spawn('npx', ['astro', 'dev', '--port', '0', '--host', '127.0.0.1'], {
+    cwd: work,
+    env: cleanBuildEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${out}`)), 120_000);

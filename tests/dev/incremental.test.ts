@@ -20,7 +20,12 @@ let log = '';
 
 beforeAll(async () => {
   // Its own process group, so the dev server (a child of npx) is stopped with it.
-  server = spawn('npx', ['astro', 'dev', '--port', '0', '--host', '127.0.0.1'], { cwd: work, env: cleanBuildEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  server = spawn('npx', ['astro', 'dev', '--port', '0', '--host', '127.0.0.1'], {
+    cwd: work,
+    env: cleanBuildEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const onData = (chunk: Buffer) => (log += chunk.toString());
   server.stdout!.on('data', onData);
   server.stderr!.on('data', onData);
@@ -63,7 +68,8 @@ async function nextCompile(mark: number): Promise<{ written: number; removed: nu
   throw new Error(`no compile after the edit:\n${log.slice(mark)}`);
 }
 
-const edit = (file: string, change: (text: string) => string) => writeFileSync(join(work, file), change(readFileSync(join(work, file), 'utf8')));
+const edit = (file: string, change: (text: string) => string) =>
+  writeFileSync(join(work, file), change(readFileSync(join(work, file), 'utf8')));
 
 describe('npm run dev, incremental', () => {
   it('an edit to an entity page’s body rewrites only the files that show it, and Astro reloads only those', async () => {
@@ -96,14 +102,18 @@ describe('npm run dev, incremental', () => {
 
   it('a new alias in an entity’s frontmatter links it on every document page that mentions it', async () => {
     const linked = /data-entity="policies\/louzhangzhi">营商环境<\/a>/;
-    const slugs = readdirSync(join(work, 'content/sources')).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
+    const slugs = readdirSync(join(work, 'content/sources'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => f.slice(0, -4));
     for (const slug of slugs) expect(await page(`documents/${slug}/`)).not.toMatch(linked);
 
     const mark = log.length;
     edit('content/policies/louzhangzhi.md', (t) => t.replace('name: "楼长制"\n', 'name: "楼长制"\naliases: ["营商环境"]\n'));
     // Which pages link the alias (first mention per section, the document's region) is the
     // compiler's to decide: a compile of the edited content from scratch says which must change.
-    const expected = compileSite(join(work, 'content'), createUrls('/')).documents.filter((d) => linked.test(d.html)).map((d) => d.slug);
+    const expected = compileSite(join(work, 'content'), createUrls('/'))
+      .documents.filter((d) => linked.test(d.html))
+      .map((d) => d.slug);
     expect(expected.length).toBeGreaterThan(1);
     const counts = await nextCompile(mark);
     expect(counts.written).toBeGreaterThanOrEqual(expected.length);

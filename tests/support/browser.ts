@@ -5,7 +5,6 @@ export { launchChromium };
 import { afterAll, beforeAll } from 'vitest';
 import { serveStatic } from '../../tools/static-server.ts';
 
-
 /**
  * The usual fixture of a browser test file: the built site on a loopback static host and one
  * Chromium, started before the file's tests and closed after them. Read the fields inside tests.

@@ -4,7 +4,8 @@ import type { AddedDocument } from '../../src/lib/authoring/ingest/add-document.
 import { sourceMetaSchema } from '../../src/lib/schema/source-meta.ts';
 
 /** What the schema accepts today, else a stand-in it accepts (kinds and regions are the site's data). */
-const accepted = (field: 'kind' | 'region', value: string | null | undefined, fallback: string) => (value && sourceMetaSchema.shape[field].safeParse(value).success ? value : fallback);
+const accepted = (field: 'kind' | 'region', value: string | null | undefined, fallback: string) =>
+  value && sourceMetaSchema.shape[field].safeParse(value).success ? value : fallback;
 
 /**
  * The editor's part after add-document: every field set to the document's true value (a real
@@ -21,7 +22,9 @@ export function confirmMetadata(doc: AddedDocument, expectedYamlFile: string, ke
     issuer: expected.issuer ?? '原文未载发文机关',
     documentNumber: expected.documentNumber,
     // An undated document: the editor records the year the document itself names (文号, title, text).
-    date: expected.date ?? (meta.get('date')?.toString() || yearNamedIn([expected.documentNumber, expected.title, readFileSync(doc.sourceFile, 'utf8')])),
+    date:
+      expected.date ??
+      (meta.get('date')?.toString() || yearNamedIn([expected.documentNumber, expected.title, readFileSync(doc.sourceFile, 'utf8')])),
     region: accepted('region', expected.region, '全国'),
     summary: `${expected.title}的全文，由测试按原文元数据核对后写入摘要。`,
   };

@@ -26,14 +26,25 @@ export const CURATED_SOURCES: ReadonlySet<string> = new Set([
 export function curatedFactCoverage(contentDir: string) {
   const build = compileSite(contentDir, createUrls('/'));
   const facts = loadFiguresAndEvents(contentDir);
-  return { build, facts, ...factCoverage(build, { figures: facts.figureIgnore.entries, dates: facts.dateIgnore.entries }, CURATED_SOURCES) };
+  return {
+    build,
+    facts,
+    ...factCoverage(build, { figures: facts.figureIgnore.entries, dates: facts.dateIgnore.entries }, CURATED_SOURCES),
+  };
 }
 
 /** 《》 titles of the curated sources' texts that no entity page, alias or ignore entry covers. */
 export function curatedEntityCoverage(contentDir: string) {
   const { entities, problems } = loadEntities(contentDir);
-  const texts = [...CURATED_SOURCES].map((slug) => ({ document: slug, text: readFileSync(join(contentDir, 'sources', `${slug}.txt`), 'utf8') }));
-  const uncovered = uncoveredTitles(texts, entities.flatMap((e) => [e.name, ...e.aliases]), loadIgnoreList(contentDir));
+  const texts = [...CURATED_SOURCES].map((slug) => ({
+    document: slug,
+    text: readFileSync(join(contentDir, 'sources', `${slug}.txt`), 'utf8'),
+  }));
+  const uncovered = uncoveredTitles(
+    texts,
+    entities.flatMap((e) => [e.name, ...e.aliases]),
+    loadIgnoreList(contentDir),
+  );
   return { entities, problems, uncovered };
 }
 

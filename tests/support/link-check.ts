@@ -25,7 +25,9 @@ export interface LinkCheckOptions {
 /** What the web app manifest at `url` refers to (start URL, scope, icons), as absolute URLs. */
 export async function manifestLinks(url: string): Promise<string[]> {
   const manifest = (await (await fetch(url)).json()) as { start_url?: string; scope?: string; icons?: Array<{ src: string }> };
-  return [manifest.start_url, manifest.scope, ...(manifest.icons ?? []).map((i) => i.src)].filter((r): r is string => !!r).map((r) => new URL(r, url).href);
+  return [manifest.start_url, manifest.scope, ...(manifest.icons ?? []).map((i) => i.src)]
+    .filter((r): r is string => !!r)
+    .map((r) => new URL(r, url).href);
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

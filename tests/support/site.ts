@@ -19,7 +19,10 @@ export function visibleText(tree: Root, selector: string): string {
   return nodes
     .map((n) => {
       const copy = structuredClone(n);
-      remove(copy, (x) => x.type === 'element' && /permalink|heading-anchor|collation-mark/.test(String((x as Element).properties?.className ?? '')));
+      remove(
+        copy,
+        (x) => x.type === 'element' && /permalink|heading-anchor|collation-mark/.test(String((x as Element).properties?.className ?? '')),
+      );
       return toString(copy);
     })
     .join('\n');

@@ -22,8 +22,14 @@ export interface VnuMessage {
  * error, each naming its file. Throws if Java or the validator cannot run, rather than pass.
  */
 export function validateHtml(files: string[]): VnuMessage[] {
-  const run = spawnSync('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', '--stdout', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (run.error) throw new Error(`cannot run the HTML validator (java -jar vnu.jar): ${run.error.message}. Install a Java runtime (Debian: apt-get install default-jre-headless).`);
+  const run = spawnSync('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', '--stdout', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.error)
+    throw new Error(
+      `cannot run the HTML validator (java -jar vnu.jar): ${run.error.message}. Install a Java runtime (Debian: apt-get install default-jre-headless).`,
+    );
   let report: { messages: VnuMessage[] };
   try {
     report = JSON.parse(run.stdout) as { messages: VnuMessage[] };
@@ -32,6 +38,7 @@ export function validateHtml(files: string[]): VnuMessage[] {
   }
   const known = new Set(files.map((f) => resolve(f)));
   const messages = report.messages.map((m) => ({ ...m, file: m.url?.startsWith('file:') ? fileURLToPath(m.url) : String(m.url) }));
-  for (const m of messages) if (!known.has(m.file)) throw new Error(`the HTML validator reported on an unexpected file: ${m.url}: ${m.message}`);
+  for (const m of messages)
+    if (!known.has(m.file)) throw new Error(`the HTML validator reported on an unexpected file: ${m.url}: ${m.message}`);
   return messages.filter((m) => m.type !== 'info');
 }

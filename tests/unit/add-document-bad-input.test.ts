@@ -22,7 +22,8 @@ beforeAll(async () => {
   mkdirSync(join(content, 'sources'), { recursive: true });
   mkdirSync(join(work, 'inbox'));
   // A library that already holds the annual plan.
-  for (const name of ['changzheng-2022-plan.txt', 'changzheng-2022-plan.meta.yaml']) cpSync(join(SOURCES, name), join(content, 'sources', name));
+  for (const name of ['changzheng-2022-plan.txt', 'changzheng-2022-plan.meta.yaml'])
+    cpSync(join(SOURCES, name), join(content, 'sources', name));
   writeFileSync(inbox('encrypted.pdf'), encryptedPdf());
   writeFileSync(inbox('scan.pdf'), imageOnlyPdf());
   writeFileSync(inbox('blank.docx'), await emptyDocx());
@@ -43,18 +44,42 @@ const addDocument = (...args: string[]) => runAddDocument(content, work, ...args
 const cases: Array<[string, string[], RegExp]> = [
   ['a missing file', [inbox('missing.pdf')], /missing\.pdf: does not exist/],
   ['a folder with no document in it', [inbox('folder.txt')], /folder\.txt: holds no document to add/],
-  ['an unknown extension', [inbox('notes.rtf')], /notes\.rtf: has an extension add-document does not read \(\.rtf\)\n.*save other formats as \.docx/],
-  ['a file that is no .doc', [inbox('notes.doc'), '--slug', 'notes'], /notes\.doc: is not a Word 97–2003 document this reader can open.*\n.*save it as \.docx/],
+  [
+    'an unknown extension',
+    [inbox('notes.rtf')],
+    /notes\.rtf: has an extension add-document does not read \(\.rtf\)\n.*save other formats as \.docx/,
+  ],
+  [
+    'a file that is no .doc',
+    [inbox('notes.doc'), '--slug', 'notes'],
+    /notes\.doc: is not a Word 97–2003 document this reader can open.*\n.*save it as \.docx/,
+  ],
   ['an encrypted PDF', [inbox('encrypted.pdf'), '--slug', 'encrypted'], /encrypted\.pdf: is an encrypted PDF that needs a password/],
   ['an image-only PDF', [inbox('scan.pdf'), '--slug', 'scan'], /scan\.pdf: is a scan.*\n.*(?:OCR|tesseract-ocr)/],
   ['an empty DOCX', [inbox('blank.docx'), '--slug', 'blank'], /blank\.docx: is an empty Word document/],
   ['a file that is no DOCX', [inbox('broken.docx'), '--slug', 'broken'], /broken\.docx: is not a readable Word document/],
   ['an empty text', [inbox('empty.txt'), '--slug', 'empty'], /empty\.txt: is empty/],
   ['a text not in UTF-8', [inbox('gbk.txt'), '--slug', 'gbk'], /gbk\.txt: is not valid UTF-8\n.*UTF-8/],
-  ['a slug that exists', [inbox('xinhong.txt'), '--slug', 'changzheng-2022-plan'], /xinhong\.txt: cannot be added as "changzheng-2022-plan": .*changzheng-2022-plan\.txt already exists/],
-  ['the same text under another slug', [inbox('plan-copy.txt')], /plan-copy\.txt: has the same text as .*changzheng-2022-plan\.txt \(same sha256\)/],
-  ['a Chinese file name without --slug', [inbox('关于新虹街道的报道.txt')], /关于新虹街道的报道\.txt: has a file name no slug can be made from.*\n.*--slug/],
-  ['an invalid --slug', [inbox('xinhong.txt'), '--slug', 'Xinhong_Report'], /xinhong\.txt: cannot be added as "Xinhong_Report": not a valid slug/],
+  [
+    'a slug that exists',
+    [inbox('xinhong.txt'), '--slug', 'changzheng-2022-plan'],
+    /xinhong\.txt: cannot be added as "changzheng-2022-plan": .*changzheng-2022-plan\.txt already exists/,
+  ],
+  [
+    'the same text under another slug',
+    [inbox('plan-copy.txt')],
+    /plan-copy\.txt: has the same text as .*changzheng-2022-plan\.txt \(same sha256\)/,
+  ],
+  [
+    'a Chinese file name without --slug',
+    [inbox('关于新虹街道的报道.txt')],
+    /关于新虹街道的报道\.txt: has a file name no slug can be made from.*\n.*--slug/,
+  ],
+  [
+    'an invalid --slug',
+    [inbox('xinhong.txt'), '--slug', 'Xinhong_Report'],
+    /xinhong\.txt: cannot be added as "Xinhong_Report": not a valid slug/,
+  ],
 ];
 
 // Each case spawns the command; they run side by side (each has its own input, none writes).
@@ -80,7 +105,11 @@ describe.concurrent('add-document refuses bad files with one clear message', () 
 
 describe('add-document on a good file', () => {
   it('adds it, lists the summary to write and the entity candidates, and exits 0', async () => {
-    const { code, stdout, stderr } = await addDocument(join(ROOT, 'tests/fixtures/ingest/gov-article-page.html'), '--slug', 'changzheng-2022-plan-web');
+    const { code, stdout, stderr } = await addDocument(
+      join(ROOT, 'tests/fixtures/ingest/gov-article-page.html'),
+      '--slug',
+      'changzheng-2022-plan-web',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/Added .*gov-article-page\.html as "changzheng-2022-plan-web"/);

@@ -38,9 +38,17 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('add-document, one file, in a library where another document is unfinished', () => {
   it('exits 0 when the file is added, and counts the other document in one line at the end', async () => {
     // First add: its metadata is left as written (summary TODO, fields 待确认).
-    const first = await addDocument(join(REAL_DOCS, 'txt-haikou-water-bureau-soil-conservation-announcement-2020-pkulaw.txt'), '--slug', 'haikou-announcement');
+    const first = await addDocument(
+      join(REAL_DOCS, 'txt-haikou-water-bureau-soil-conservation-announcement-2020-pkulaw.txt'),
+      '--slug',
+      'haikou-announcement',
+    );
     expect(first.code, first.stderr).toBe(0);
-    const second = await addDocument(join(REAL_DOCS, 'txt-2018-national-government-work-report-excerpt-utf8-bom.txt'), '--slug', 'work-report-2018');
+    const second = await addDocument(
+      join(REAL_DOCS, 'txt-2018-national-government-work-report-excerpt-utf8-bom.txt'),
+      '--slug',
+      'work-report-2018',
+    );
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/Added .* as "work-report-2018"/);
@@ -75,7 +83,9 @@ describe('add-document on a folder', () => {
     expect(rowOf(stdout, 'guobanhan-2004-80.html')).toMatch(/guobanhan-2004-80 +国务院办公厅关于湖北省巴东县.* 2004-11-04 /);
     expect(rowOf(stdout, 'changzheng-2022-plan.txt')).toMatch(/^changzheng-2022-plan\.txt +changzheng-2022-plan-2 /);
     expect(rowOf(stdout, 'empty.txt')).toMatch(/✗ not added +is empty/);
-    expect(stdout).toMatch(/Skipped 3 file\(s\): .*\.DS_Store \(hidden file\).*README\.md \(a README, not a document\).*xinyu-measures\.txt\.expected\.yaml \(expected metadata/);
+    expect(stdout).toMatch(
+      /Skipped 3 file\(s\): .*\.DS_Store \(hidden file\).*README\.md \(a README, not a document\).*xinyu-measures\.txt\.expected\.yaml \(expected metadata/,
+    );
   }, 60_000);
 
   it('adds every other file, prints the same table, and exits 1 because one file failed', async () => {
@@ -86,7 +96,11 @@ describe('add-document on a folder', () => {
     const sources = readdirSync(join(content, 'sources'));
     for (const slug of ['xinyu-measures', 'guobanhan-2004-80', 'changzheng-2022-plan-2']) expect(sources).toContain(`${slug}.meta.yaml`);
     expect(sources).not.toContain('empty.meta.yaml');
-    expect(readFileSync(join(content, 'originals', 'guobanhan-2004-80.html')).equals(readFileSync(join(REAL_DOCS, 'html-govcn-policy-page-guobanhan-2004-80-fragment.html')))).toBe(true);
+    expect(
+      readFileSync(join(content, 'originals', 'guobanhan-2004-80.html')).equals(
+        readFileSync(join(REAL_DOCS, 'html-govcn-policy-page-guobanhan-2004-80-fragment.html')),
+      ),
+    ).toBe(true);
     expect(rowOf(stdout, 'empty.txt')).toMatch(/✗ not added +is empty/);
     expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^2 other document\(s\) have unfinished metadata: npm run compile -- --check$/);
   }, 120_000);

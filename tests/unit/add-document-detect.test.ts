@@ -65,11 +65,23 @@ describe('metadata of an official notice', () => {
   });
   it('takes the covering notice’s signature, not a later one, nor a 文号 the text cites', () => {
     const text = `${NOTICE_HEAD}\n根据沪府发〔2021〕3号文件精神，制定本计划。\n\n上海市普陀区长征镇人民政府\n二〇二二年一月二十日\n`;
-    expect(detectMetadata(text)).toMatchObject({ documentNumber: '普长府〔2022〕1号', issuer: '长征镇人民政府', date: '2022-01-13', region: '上海市普陀区长征镇' });
+    expect(detectMetadata(text)).toMatchObject({
+      documentNumber: '普长府〔2022〕1号',
+      issuer: '长征镇人民政府',
+      date: '2022-01-13',
+      region: '上海市普陀区长征镇',
+    });
   });
   it('finds nothing it cannot see: no signature, no 文号', () => {
     const d = detectMetadata('普陀区长征镇 国民经济和社会发展第十四个五年规划\n\n普陀区长征镇人民政府\n\n第一部分: "十三五"发展回顾\n');
-    expect(d).toMatchObject({ title: '普陀区长征镇国民经济和社会发展第十四个五年规划', issuer: '普陀区长征镇人民政府', kind: '规划', region: '上海市普陀区长征镇', date: undefined, documentNumber: undefined });
+    expect(d).toMatchObject({
+      title: '普陀区长征镇国民经济和社会发展第十四个五年规划',
+      issuer: '普陀区长征镇人民政府',
+      kind: '规划',
+      region: '上海市普陀区长征镇',
+      date: undefined,
+      documentNumber: undefined,
+    });
   });
 });
 
@@ -86,14 +98,21 @@ describe('kind and title', () => {
     expect(kindOf('社区治理工作一览', '各居民区：')).toBeUndefined();
   });
   it('prefers the markdown title the extraction kept', () => {
-    const head = '## 做实五件事、干字首当头！普陀召开党建引领社会治理工作推进会\n\n# 努力打造超大城市 党建引领社会治理 “普陀样本”\n\n本报讯(记者 张成研)2月25日,普陀区召开会议。';
-    expect(detectMetadata(head)).toMatchObject({ title: '努力打造超大城市党建引领社会治理“普陀样本”', kind: '新闻报道', region: '上海市普陀区' });
+    const head =
+      '## 做实五件事、干字首当头！普陀召开党建引领社会治理工作推进会\n\n# 努力打造超大城市 党建引领社会治理 “普陀样本”\n\n本报讯(记者 张成研)2月25日,普陀区召开会议。';
+    expect(detectMetadata(head)).toMatchObject({
+      title: '努力打造超大城市党建引领社会治理“普陀样本”',
+      kind: '新闻报道',
+      region: '上海市普陀区',
+    });
   });
 });
 
 describe('source text shape and slugs', () => {
   it('writes one paragraph per line, keeps the signature as one block and drops layout spaces', () => {
-    expect(toSourceText(['\u3000\u3000机关各部门、各基层单位：', '', '长征镇人民政府', '2022年1月13日', '\u00a0'])).toBe('机关各部门、各基层单位：\n\n长征镇人民政府\n2022年1月13日\n');
+    expect(toSourceText(['\u3000\u3000机关各部门、各基层单位：', '', '长征镇人民政府', '2022年1月13日', '\u00a0'])).toBe(
+      '机关各部门、各基层单位：\n\n长征镇人民政府\n2022年1月13日\n',
+    );
   });
   it('folds radicals and shared glyphs a PDF text layer gives for ideographs', () => {
     expect(foldRadicals('\u2ED3征镇\u2F42化\u2F3E籍——完善“镇\u2015网格”')).toBe('长征镇文化户籍——完善“镇—网格”');
@@ -123,7 +142,10 @@ describe('figure candidates', () => {
   const mention = (entityId: string, match: string) => ({ entityId, anchor: 'p-1', before: '', match, after: '' });
 
   it('lists the quantities stated next to an entity’s name', () => {
-    const found = findFigureCandidates([paragraph], [mention('policies/changzheng-gongkang-yiqing-zhuqi-shukun-ruogan-cuoshi', '长征镇共抗疫情助企纾困若干措施')]);
+    const found = findFigureCandidates(
+      [paragraph],
+      [mention('policies/changzheng-gongkang-yiqing-zhuqi-shukun-ruogan-cuoshi', '长征镇共抗疫情助企纾困若干措施')],
+    );
     expect(found).toEqual([
       {
         entityId: 'policies/changzheng-gongkang-yiqing-zhuqi-shukun-ruogan-cuoshi',
@@ -134,12 +156,16 @@ describe('figure candidates', () => {
     ]);
   });
   it('reads large round numbers in words, not small ones that are part of names', () => {
-    const text = '组织开展企业走访，累计走访企业近千户次，为企业推送和申请惠企政策千余条。落实“两个免于提交”，深入贯彻落实中央八项规定精神。';
-    const found = findFigureCandidates([{ id: 'p-2', text }], [
-      { entityId: 'policies/louzhangzhi', anchor: 'p-2', before: '', match: '企业走访', after: '' },
-      { entityId: 'policies/liangge-mianyu-tijiao', anchor: 'p-2', before: '', match: '两个免于提交', after: '' },
-      { entityId: 'policies/zhongyang-baxiang-guiding', anchor: 'p-2', before: '', match: '中央八项规定', after: '' },
-    ]);
+    const text =
+      '组织开展企业走访，累计走访企业近千户次，为企业推送和申请惠企政策千余条。落实“两个免于提交”，深入贯彻落实中央八项规定精神。';
+    const found = findFigureCandidates(
+      [{ id: 'p-2', text }],
+      [
+        { entityId: 'policies/louzhangzhi', anchor: 'p-2', before: '', match: '企业走访', after: '' },
+        { entityId: 'policies/liangge-mianyu-tijiao', anchor: 'p-2', before: '', match: '两个免于提交', after: '' },
+        { entityId: 'policies/zhongyang-baxiang-guiding', anchor: 'p-2', before: '', match: '中央八项规定', after: '' },
+      ],
+    );
     expect(found.map((f) => [f.entityId, f.figures])).toEqual([['policies/louzhangzhi', ['近千户次']]]);
   });
 });

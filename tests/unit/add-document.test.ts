@@ -27,7 +27,9 @@ const ROOT = join(import.meta.dirname, '../..');
 const CONTENT = join(ROOT, 'content');
 const SOURCES = join(CONTENT, 'sources');
 const FIXTURES = join(ROOT, 'tests/fixtures/ingest');
-const slugs = readdirSync(SOURCES).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
+const slugs = readdirSync(SOURCES)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.slice(0, -4));
 const realMeta = (slug: string) => sourceMetaSchema.parse(parseYaml(readFileSync(join(SOURCES, `${slug}.meta.yaml`), 'utf8')));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -42,7 +44,8 @@ const tempDir = (prefix: string) => {
 /** A content folder with the repository's entity pages, corrections and ignore list; sources as asked. */
 function contentDir({ withSources }: { withSources: boolean }): string {
   const dir = tempDir('add-document-content-');
-  for (const name of ['policies', 'projects', 'governance', 'corrections', 'entity-ignore.yaml']) cpSync(join(CONTENT, name), join(dir, name), { recursive: true });
+  for (const name of ['policies', 'projects', 'governance', 'corrections', 'entity-ignore.yaml'])
+    cpSync(join(CONTENT, name), join(dir, name), { recursive: true });
   mkdirSync(join(dir, 'sources'));
   if (withSources) for (const name of readdirSync(SOURCES)) cpSync(join(SOURCES, name), join(dir, 'sources', name));
   return dir;
@@ -203,13 +206,28 @@ describe('add-document on the annual plan as PDF, DOCX and saved web page', { ti
     const expected = { pdf: paragraphsOf(PLAN), docx: paragraphsOf(PLAN), web: paragraphsOf(PLAN).slice(2) };
     for (const [kind, doc] of all()) {
       const text = squash(readFileSync(doc.sourceFile, 'utf8'));
-      expect(expected[kind as keyof typeof expected].map(squash).filter((p) => !text.includes(p)), kind).toEqual([]);
+      expect(
+        expected[kind as keyof typeof expected].map(squash).filter((p) => !text.includes(p)),
+        kind,
+      ).toEqual([]);
     }
   });
 
   it('leaves the web page’s menus, scripts, share bar and footer out', () => {
     const text = readFileSync(added.web!.sourceFile, 'utf8');
-    for (const furniture of ['首页', '政务公开', '当前位置', '索引号', '分享到', '沪ICP备', '相关文件', '_hmt', 'toLocaleDateString', '请输入关键字', '【打印】']) {
+    for (const furniture of [
+      '首页',
+      '政务公开',
+      '当前位置',
+      '索引号',
+      '分享到',
+      '沪ICP备',
+      '相关文件',
+      '_hmt',
+      'toLocaleDateString',
+      '请输入关键字',
+      '【打印】',
+    ]) {
       expect(text, furniture).not.toContain(furniture);
     }
     expect(text.startsWith('长征镇人民政府关于印发《长征镇2022年经济与社会发展计划》的通知\n\n')).toBe(true);
@@ -217,7 +235,12 @@ describe('add-document on the annual plan as PDF, DOCX and saved web page', { ti
 
   it('detects 发文字号, 成文日期 and issuer in every form', () => {
     for (const [kind, doc] of all()) {
-      expect(doc.detected, kind).toMatchObject({ date: '2022-01-13', issuer: '长征镇人民政府', kind: '通知', documentNumber: '普长府〔2022〕1号' });
+      expect(doc.detected, kind).toMatchObject({
+        date: '2022-01-13',
+        issuer: '长征镇人民政府',
+        kind: '通知',
+        documentNumber: '普长府〔2022〕1号',
+      });
     }
   });
 
@@ -238,10 +261,16 @@ describe('add-document on the annual plan as PDF, DOCX and saved web page', { ti
     for (const [kind, doc] of all()) {
       const page = pageText(build, doc.slug);
       const blocks = fidelityBlocks(kind === 'web' ? paragraphsOf(PLAN).slice(2).join('\n\n') : PLAN);
-      expect(blocks.filter((b) => !page.includes(b)), kind).toEqual([]);
+      expect(
+        blocks.filter((b) => !page.includes(b)),
+        kind,
+      ).toEqual([]);
       // And the page is what the compiler makes of the extracted text: nothing of it is lost either.
       const own = fidelityBlocks(readFileSync(doc.sourceFile, 'utf8'));
-      expect(own.filter((b) => !page.includes(b)), kind).toEqual([]);
+      expect(
+        own.filter((b) => !page.includes(b)),
+        kind,
+      ).toEqual([]);
     }
   });
 });

@@ -1,6 +1,17 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -51,7 +62,9 @@ function writeOverlay(from: string, to: string, modified?: Date): void {
       writeOverlay(source, target, modified);
       continue;
     } else if (entry.name.endsWith('.escaped')) {
-      const text = readFileSync(source, 'utf8').replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+      const text = readFileSync(source, 'utf8').replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, hex: string) =>
+        String.fromCodePoint(parseInt(hex, 16)),
+      );
       target = target.slice(0, -'.escaped'.length);
       writeFileSync(target, text);
     } else cpSync(source, target);
@@ -94,7 +107,10 @@ async function compile(dir: string, expected: Expected): Promise<{ code: number;
   if (expected.cli) {
     const env = { ...process.env, BASE_PATH: '', SITE_URL: '', CONTENT_DIR: '', ...expected.env };
     try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/compile.ts'), '--check'], { cwd: dir, env });
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/compile.ts'), '--check'], {
+        cwd: dir,
+        env,
+      });
       return { code: 0, output: stdout + stderr };
     } catch (e) {
       const failed = e as { code: number; stdout: string; stderr: string };
@@ -108,47 +124,77 @@ async function compile(dir: string, expected: Expected): Promise<{ code: number;
   return { code, output: lines.join('\n').replaceAll(dir + '/', '') };
 }
 
-const cases = readdirSync(CASES).filter((name) => !name.startsWith('_')).sort();
+const cases = readdirSync(CASES)
+  .filter((name) => !name.startsWith('_'))
+  .sort();
 
 describe('bad-input battery: one clear message per mistake', () => {
   it('covers every case the issue lists', () => {
     const listed = [
       ...['config-base-path-without-slashes', 'config-site-url-javascript', 'missing-content-folder', 'missing-sources-folder'],
-      ...['folder-named-txt', 'folder-named-md', 'entity-mdx-file', 'broken-symlink', 'nul-in-source', 'bidi-in-source', 'nul-in-meta', 'bidi-in-entity'],
+      ...[
+        'folder-named-txt',
+        'folder-named-md',
+        'entity-mdx-file',
+        'broken-symlink',
+        'nul-in-source',
+        'bidi-in-source',
+        'nul-in-meta',
+        'bidi-in-entity',
+      ],
       ...['date-impossible-month', 'date-not-a-leap-year', 'duplicate-document', 'md-file-in-sources', 'nested-folder-in-sources'],
-      ...['unknown-file-in-sources', 'orphan-corrections', 'entity-name-not-a-slug', 'meta-yaml-error', 'corrections-line-is-the-yaml-line'],
-      ...['entity-frontmatter-unclosed', 'entity-field-line', 'entity-citation-line', 'duplicate-alias', 'meta-missing-field', 'meta-wrong-kind'],
+      ...[
+        'unknown-file-in-sources',
+        'orphan-corrections',
+        'entity-name-not-a-slug',
+        'meta-yaml-error',
+        'corrections-line-is-the-yaml-line',
+      ],
+      ...[
+        'entity-frontmatter-unclosed',
+        'entity-field-line',
+        'entity-citation-line',
+        'duplicate-alias',
+        'meta-missing-field',
+        'meta-wrong-kind',
+      ],
       ...['entity-inline-jsx', 'entity-inline-expression', 'entity-nested-expression', 'entity-script', 'entity-img-onerror'],
       ...['entity-javascript-link', 'entity-data-image', 'entity-definition', 'entity-import', 'entity-jsx-href', 'valid-base'],
     ];
     expect(listed.filter((name) => !cases.includes(name))).toEqual([]);
   });
 
-  it.each(cases)('%s', async (name) => {
-    const expected = JSON.parse(readFileSync(join(CASES, name, 'expected.json'), 'utf8')) as Expected;
-    const dir = prepare(name, expected);
-    const { code, output } = await compile(dir, expected);
-    const context = `${expected.why}\n--- output ---\n${output}`;
-    if (process.env.SHOW_BAD_INPUT) console.log(`### ${name}\n${output}`);
+  it.each(cases)(
+    '%s',
+    async (name) => {
+      const expected = JSON.parse(readFileSync(join(CASES, name, 'expected.json'), 'utf8')) as Expected;
+      const dir = prepare(name, expected);
+      const { code, output } = await compile(dir, expected);
+      const context = `${expected.why}\n--- output ---\n${output}`;
+      if (process.env.SHOW_BAD_INPUT) console.log(`### ${name}\n${output}`);
 
-    expect(code, context).toBe(expected.exit);
-    for (const fragment of expected.problems ?? []) expect(output, context).toContain(fragment);
-    for (const fragment of expected.absent ?? []) expect(output, context).not.toContain(fragment);
-    // No stack trace, no raw error dump.
-    expect(output, context).not.toMatch(/^\s+at \S/m);
-    expect(output, context).not.toMatch(/\b\w*Error:|node:internal/);
-    // One mistake, one message: at most three lines of problems.
-    const problemLines = output.split('\n').filter((l) => l.startsWith('  ✗') || l.startsWith('    →'));
-    expect(problemLines.length, context).toBeLessThanOrEqual(3);
-    if (code === 0) {
-      expect(problemLines, context).toEqual([]);
-      expect(output, context).toMatch(/Compiled 1 document/);
-    } else {
-      expect(problemLines.length, context).toBeGreaterThan(0);
-      // Every problem names where it is: a file of the content tree, or the environment variable.
-      for (const line of problemLines.filter((l) => l.startsWith('  ✗'))) {
-        expect(line, context).toMatch(/^ {2}✗ (content|missing-content|BASE_PATH|SITE_URL)\S*( \(environment variable\))?(:\d+(:\d+)?)?: /);
+      expect(code, context).toBe(expected.exit);
+      for (const fragment of expected.problems ?? []) expect(output, context).toContain(fragment);
+      for (const fragment of expected.absent ?? []) expect(output, context).not.toContain(fragment);
+      // No stack trace, no raw error dump.
+      expect(output, context).not.toMatch(/^\s+at \S/m);
+      expect(output, context).not.toMatch(/\b\w*Error:|node:internal/);
+      // One mistake, one message: at most three lines of problems.
+      const problemLines = output.split('\n').filter((l) => l.startsWith('  ✗') || l.startsWith('    →'));
+      expect(problemLines.length, context).toBeLessThanOrEqual(3);
+      if (code === 0) {
+        expect(problemLines, context).toEqual([]);
+        expect(output, context).toMatch(/Compiled 1 document/);
+      } else {
+        expect(problemLines.length, context).toBeGreaterThan(0);
+        // Every problem names where it is: a file of the content tree, or the environment variable.
+        for (const line of problemLines.filter((l) => l.startsWith('  ✗'))) {
+          expect(line, context).toMatch(
+            /^ {2}✗ (content|missing-content|BASE_PATH|SITE_URL)\S*( \(environment variable\))?(:\d+(:\d+)?)?: /,
+          );
+        }
       }
-    }
-    }, 60_000); // the command-line cases start a Node process each; the machine may be busy
+    },
+    60_000,
+  ); // the command-line cases start a Node process each; the machine may be busy
 });

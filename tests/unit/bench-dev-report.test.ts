@@ -23,16 +23,30 @@ describe('the dev-server benchmark report', () => {
           { edit: 'correction', file: 'content/corrections/b.yaml', page: 'documents/b/', samplesMs: [1500, 1700, 1600] },
         ],
       },
-      { site: 'Starlight 0.42', documents: 1005, firstPage: '/', firstPageMs: 61000, edits: [{ edit: 'entity-page', file: 'src/content/docs/policies/a.md', page: 'policies/a/', samplesMs: [300, 350, 250] }] },
+      {
+        site: 'Starlight 0.42',
+        documents: 1005,
+        firstPage: '/',
+        firstPageMs: 61000,
+        edits: [{ edit: 'entity-page', file: 'src/content/docs/policies/a.md', page: 'policies/a/', samplesMs: [300, 350, 250] }],
+      },
       { site: 'this site', documents: 1005, firstPage: '/', edits: [], error: 'the dev server printed no URL | within 300 s' },
     ];
     const report = renderDevReport(runs, context);
     const lines = report.split('\n');
     expect(report).toContain('at commit abc1234 by `npm run bench:dev -- --docs 5,1000`');
     expect(lines).toContain('| | this site, 5 documents | Starlight 0.42, 1,005 documents | this site, 1,005 documents |');
-    const row = (start: string) => lines.find((l) => l.startsWith(start))!.split(' | ').slice(1);
+    const row = (start: string) =>
+      lines
+        .find((l) => l.startsWith(start))!
+        .split(' | ')
+        .slice(1);
     expect(row('| time to first page')).toEqual(['4.21 s', '61.00 s', 'failed: the dev server printed no URL \\| within 300 s |']);
-    expect(row('| save → page shows it: entity page')).toEqual(['**1.00 s** (3 of 3: 1.20 s, 0.80 s, 1.00 s)', '**0.30 s** (3 of 3: 0.30 s, 0.35 s, 0.25 s)', 'not run |']);
+    expect(row('| save → page shows it: entity page')).toEqual([
+      '**1.00 s** (3 of 3: 1.20 s, 0.80 s, 1.00 s)',
+      '**0.30 s** (3 of 3: 0.30 s, 0.35 s, 0.25 s)',
+      'not run |',
+    ]);
     expect(row('| save → page shows it: source metadata')).toEqual(['**2.00 s** (1 of 2, 1 not served: 2.00 s, —)', 'n/a', 'not run |']);
     expect(row('| save → page shows it: correction')).toEqual(['**1.60 s** (3 of 3: 1.50 s, 1.70 s, 1.60 s)', 'n/a', 'not run |']);
   });

@@ -18,7 +18,9 @@ describe('describeBuildFailure', () => {
 
   it('finds the error that names a page under the errors that wrap it', () => {
     const page = new BuiltPageError('documents/x/index.html', 'page has no <head>', { cause: new Error('page has no <head>') });
-    const text = describeBuildFailure(new Error('\x1b[1mAn unhandled error occurred while running the "astro:build:done" hook\x1b[0m', { cause: page }));
+    const text = describeBuildFailure(
+      new Error('\x1b[1mAn unhandled error occurred while running the "astro:build:done" hook\x1b[0m', { cause: page }),
+    );
     expect(text.split('\n').filter((l) => l.includes('✗'))).toEqual(['  ✗ documents/x/index.html: page has no <head>']);
     noTrace(text);
   });
@@ -26,7 +28,11 @@ describe('describeBuildFailure', () => {
   it('names the path of a file system error, and keeps a bundler’s located message without its count line', () => {
     const fsError = Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT', path: 'dist/search-index/t2s.json' });
     expect(describeBuildFailure(fsError)).toContain('✗ dist/search-index/t2s.json: ENOENT');
-    const bundler = describeBuildFailure(new Error('Build failed with 1 error:\n\n[plugin astro:build] src/components/X.astro:29:3\nCompilerError: Unexpected token\n    at compile (file:///x.js:1:1)'));
+    const bundler = describeBuildFailure(
+      new Error(
+        'Build failed with 1 error:\n\n[plugin astro:build] src/components/X.astro:29:3\nCompilerError: Unexpected token\n    at compile (file:///x.js:1:1)',
+      ),
+    );
     expect(bundler).toContain('✗ [plugin astro:build] src/components/X.astro:29:3\n    CompilerError: Unexpected token');
     expect(bundler).not.toMatch(/Build failed with|bug of the build/);
   });

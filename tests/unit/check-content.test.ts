@@ -35,7 +35,19 @@ const content = join(work, 'content');
 const added: AddedDocument[] = [];
 
 beforeAll(async () => {
-  for (const file of FILES) added.push(await addDocument({ file: join(REAL_DOCS, file), contentDir: content, slug: file.replace(/\.[a-z]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60).replace(/-+$/, '') }));
+  for (const file of FILES)
+    added.push(
+      await addDocument({
+        file: join(REAL_DOCS, file),
+        contentDir: content,
+        slug: file
+          .replace(/\.[a-z]+$/, '')
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .slice(0, 60)
+          .replace(/-+$/, ''),
+      }),
+    );
   added.forEach((doc, i) => confirmMetadata(doc, join(REAL_DOCS, `${FILES[i]}.expected.yaml`), i === 0 ? ['date'] : []));
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -70,7 +82,12 @@ describe('a library with real documents added', { timeout: 300_000 }, () => {
     expect(code).toBe(0);
     const printed = out.join('\n');
     // The three documents with numbers and dates are listed with their counts.
-    for (const doc of added.slice(0, FIRST.length)) expect(printed).toMatch(new RegExp(`${doc.slug}\\.txt: [1-9]\\d* number\\(s\\) without a figure|${doc.slug}\\.txt: \\d+ number\\(s\\) without a figure, [1-9]`));
+    for (const doc of added.slice(0, FIRST.length))
+      expect(printed).toMatch(
+        new RegExp(
+          `${doc.slug}\\.txt: [1-9]\\d* number\\(s\\) without a figure|${doc.slug}\\.txt: \\d+ number\\(s\\) without a figure, [1-9]`,
+        ),
+      );
     expect(printed).toMatch(new RegExp(`待确认 in ${added[0].slug}\\.meta\\.yaml: date`));
     expect(printed).toMatch(new RegExp(`^${5 + added.length} document\\(s\\), \\d+ with something to do: \\d+ number`, 'm'));
   });

@@ -45,7 +45,11 @@ describe('GB/T 7714-2015 citation', () => {
 
   it('names the newspaper and page when the metadata gives them, and at most three reporters', () => {
     const meta = metaOf('putuo-grassroots-governance-2025');
-    const withPaper = { ...meta, published: '2025-02-26', publication: { medium: '报纸' as const, newspaper: '普陀报', page: '2', reporters: ['甲一', '乙二', '丙三', '丁四'] } };
+    const withPaper = {
+      ...meta,
+      published: '2025-02-26',
+      publication: { medium: '报纸' as const, newspaper: '普陀报', page: '2', reporters: ['甲一', '乙二', '丙三', '丁四'] },
+    };
     expect(formatCitation(withPaper, 'https://example.org/x/', '2026-12-02')).toBe(
       '甲一, 乙二, 丙三, 等. 努力打造超大城市党建引领社会治理“普陀样本”[N/OL]. 普陀报, 2025-02-26(2)[2026-12-02]. https://example.org/x/.',
     );

@@ -21,7 +21,11 @@ const urls = createUrls('/');
 function compileWith(version = 'v1'): { compiled: string[]; html: Map<string, string> } {
   const cache = createCompileCache({ dir: cacheDir, version });
   const compiled: string[] = [];
-  const counting: CompileCache = { version: cache.version, get: cache.get, sweep: cache.sweep, set: (slug, key, value) => {
+  const counting: CompileCache = {
+    version: cache.version,
+    get: cache.get,
+    sweep: cache.sweep,
+    set: (slug, key, value) => {
       compiled.push(slug);
       cache.set(slug, key, value);
     },
@@ -41,7 +45,10 @@ let all: string[] = [];
 let uncachedHtml = new Map<string, string>();
 beforeAll(() => {
   cpSync('content', content, { recursive: true });
-  all = readdirSync(join(content, 'sources')).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, '')).sort();
+  all = readdirSync(join(content, 'sources'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => f.replace(/\.txt$/, ''))
+    .sort();
   uncachedHtml = new Map(compileSite(content, urls).documents.map((d) => [d.slug, d.html]));
 }, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -62,7 +69,10 @@ describe('compile cache', { timeout: 120_000 }, () => {
     const source = readFileSync(join(content, 'sources/changzheng-2022-plan.txt'), 'utf8') + '\n';
     writeFileSync(join(content, 'sources/changzheng-2022-plan.txt'), source);
     const meta = join(content, 'sources/changzheng-2022-plan.meta.yaml');
-    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^(\s*sha256:\s*)"?[0-9a-f]{64}"?/m, `$1${createHash('sha256').update(source).digest('hex')}`));
+    writeFileSync(
+      meta,
+      readFileSync(meta, 'utf8').replace(/^(\s*sha256:\s*)"?[0-9a-f]{64}"?/m, `$1${createHash('sha256').update(source).digest('hex')}`),
+    );
     expect(compileWith().compiled).toEqual(['changzheng-2022-plan']);
     expect(compileWith().compiled).toEqual([]);
   });

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, inlineScripts, withContentSecurityPolicy } from '../../src/lib/postbuild/content-security-policy.ts';
 
-const page = (head: string, body = '<p>靠长征 谱未来</p>') => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+const page = (head: string, body = '<p>靠长征 谱未来</p>') =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 
 describe('Content-Security-Policy', () => {
@@ -29,7 +30,9 @@ describe('Content-Security-Policy', () => {
   });
 
   it('hashes only scripts a browser runs: not JSON data, not external files', () => {
-    const scripts = inlineScripts(page('<script type="application/ld+json">{"@type":"Article"}</script><script src="/x.js"></script><script>run()</script>'));
+    const scripts = inlineScripts(
+      page('<script type="application/ld+json">{"@type":"Article"}</script><script src="/x.js"></script><script>run()</script>'),
+    );
     expect(scripts).toEqual(['run()']);
   });
 

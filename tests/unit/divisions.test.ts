@@ -52,7 +52,10 @@ describe('findDivisions: full names with or without their enclosing divisions', 
   });
 
   it('reads the country by any of its names', () => {
-    for (const spelling of ['全国', '中国', '中华人民共和国']) expect(findDivisions(spelling), spelling).toEqual([expect.objectContaining({ code: COUNTRY_CODE, level: 'country', displayName: '全国' })]);
+    for (const spelling of ['全国', '中国', '中华人民共和国'])
+      expect(findDivisions(spelling), spelling).toEqual([
+        expect.objectContaining({ code: COUNTRY_CODE, level: 'country', displayName: '全国' }),
+      ]);
   });
 
   it('finds nothing for words that name no division', () => {
@@ -110,7 +113,12 @@ describe('ambiguous spellings', () => {
       for (const d of divisions) if (!seen.has(d.code)) seen.set(d.code, d.displayName);
     }
     expect(seen.size).toBeGreaterThan(40_000);
-    const notUnique = [...seen].filter(([code, name]) => findDivisions(name).map((d) => d.code).join() !== code);
+    const notUnique = [...seen].filter(
+      ([code, name]) =>
+        findDivisions(name)
+          .map((d) => d.code)
+          .join() !== code,
+    );
     expect(notUnique).toEqual([]);
   });
 });
@@ -123,7 +131,13 @@ describe('divisionChain', () => {
 
   it('goes up from an autonomous region and from a street', () => {
     expect(divisionChain('65').map((d) => d.name)).toEqual(['新疆维吾尔自治区', '全国']);
-    expect(divisionChain('440310001').map((d) => d.displayName)).toEqual(['深圳市坪山区坪山街道', '深圳市坪山区', '深圳市', '广东省', '全国']);
+    expect(divisionChain('440310001').map((d) => d.displayName)).toEqual([
+      '深圳市坪山区坪山街道',
+      '深圳市坪山区',
+      '深圳市',
+      '广东省',
+      '全国',
+    ]);
   });
 
   it('is empty for an unknown code; divisionByCode finds a known one', () => {
@@ -146,7 +160,12 @@ describe('placeNames', () => {
     let checked = 0;
     for (const [spelling, divisions] of names) {
       checked++;
-      expect(findDivisions(spelling).map((d) => d.code).sort(), spelling).toEqual(divisions.map((d) => d.code).sort());
+      expect(
+        findDivisions(spelling)
+          .map((d) => d.code)
+          .sort(),
+        spelling,
+      ).toEqual(divisions.map((d) => d.code).sort());
     }
     expect(checked).toBeGreaterThan(100_000);
   });

@@ -27,12 +27,20 @@ function addSource(kind: string) {
     summary: '长征镇各社区本月开展楼组议事活动的工作简报（测试文件）。',
     sha256: createHash('sha256').update(TEXT).digest('hex'),
   };
-  writeFileSync(join(work, 'content/sources/changzheng-briefing.meta.yaml'), Object.entries(meta).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n') + '\n');
+  writeFileSync(
+    join(work, 'content/sources/changzheng-briefing.meta.yaml'),
+    Object.entries(meta)
+      .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+      .join('\n') + '\n',
+  );
 }
 
 function check(): { code: number; output: string } {
   try {
-    return { code: 0, output: execFileSync(process.execPath, ['scripts/compile.ts', '--check'], { cwd: work, encoding: 'utf8', stdio: 'pipe' }) };
+    return {
+      code: 0,
+      output: execFileSync(process.execPath, ['scripts/compile.ts', '--check'], { cwd: work, encoding: 'utf8', stdio: 'pipe' }),
+    };
   } catch (e) {
     const failed = e as { status: number; stdout: string; stderr: string };
     return { code: failed.status, output: failed.stdout + failed.stderr };
@@ -44,7 +52,9 @@ describe('a document kind added to the configuration', () => {
     addSource('工作简报');
     const { code, output } = check();
     expect(code).toBe(1);
-    expect(output).toContain('changzheng-briefing.meta.yaml:2: field "kind" must be one of the document kinds of src/config/site.config.ts: 决议, 决定');
+    expect(output).toContain(
+      'changzheng-briefing.meta.yaml:2: field "kind" must be one of the document kinds of src/config/site.config.ts: 决议, 决定',
+    );
   });
 
   it('is accepted by name and alias once src/config/site.config.ts lists it', { timeout: 60_000 }, () => {

@@ -24,7 +24,12 @@ const doc = (over: Partial<GeneratedDocument> = {}, meta: Partial<GeneratedDocum
   toc: [],
   entities: [],
   neighbours: { related: [] },
-  downloads: { source: 'source.txt', text: 'text.txt', original: 'original.zip', originalFormat: { label: '网页，ZIP 压缩', mime: 'application/zip' } },
+  downloads: {
+    source: 'source.txt',
+    text: 'text.txt',
+    original: 'original.zip',
+    originalFormat: { label: '网页，ZIP 压缩', mime: 'application/zip' },
+  },
   report: { headings: 0, paragraphs: 1, corrections: 0, joins: 0 },
   collation: [],
   unconfirmed: [],
@@ -52,9 +57,17 @@ describe('document page view', () => {
 
   it('names the original’s format for a reader, and the text’s origin from extractionLabels', () => {
     const v = view(doc());
-    expect(row(v, '原始文件')).toEqual({ label: '原始文件', value: '原始文件（网页，ZIP 压缩）', href: '/documents/guobanfa-2018-123/original.zip' });
+    expect(row(v, '原始文件')).toEqual({
+      label: '原始文件',
+      value: '原始文件（网页，ZIP 压缩）',
+      href: '/documents/guobanfa-2018-123/original.zip',
+    });
     expect(row(v, '文字来源')?.value).toBe('自网页提取的文字');
-    expect(v.downloads[0]).toMatchObject({ label: '下载原始文件（网页，ZIP 压缩）', type: 'application/zip', fileName: 'guobanfa-2018-123.zip' });
+    expect(v.downloads[0]).toMatchObject({
+      label: '下载原始文件（网页，ZIP 压缩）',
+      type: 'application/zip',
+      fileName: 'guobanfa-2018-123.zip',
+    });
     const plain = view(doc({ downloads: { source: 'source.txt', text: 'text.txt' } }, { extraction: 'pdf' }));
     expect(row(plain, '原始文件')).toMatchObject({ value: '原文文本（TXT）', href: '/documents/guobanfa-2018-123/source.txt' });
     expect(row(plain, '文字来源')?.value).toBe('自 PDF 提取的文字');

@@ -9,7 +9,8 @@ const CONTENT = join(import.meta.dirname, '../../content');
 describe('figure and date coverage over the five curated sources', () => {
   const { build, facts, numbers, dates } = curatedFactCoverage(CONTENT);
 
-  it('holds all five curated sources', () => expect(build.documents.filter((d) => CURATED_SOURCES.has(d.slug)).length).toBe(CURATED_SOURCES.size));
+  it('holds all five curated sources', () =>
+    expect(build.documents.filter((d) => CURATED_SOURCES.has(d.slug)).length).toBe(CURATED_SOURCES.size));
 
   it('loads the figure and event files without problems', () => {
     expect(facts.problems).toEqual([]);
@@ -38,7 +39,12 @@ describe('figure and date coverage over the five curated sources', () => {
       ['目标', '2021-2025', { min: 85, max: 90 }],
       ['实际', '2022', 17],
     ]);
-    expect(build.figures.find((f) => f.metric === '区级税收' && f.aspect === '增长')).toMatchObject({ kind: '目标', period: '2022', value: 15, unit: '%' });
+    expect(build.figures.find((f) => f.metric === '区级税收' && f.aspect === '增长')).toMatchObject({
+      kind: '目标',
+      period: '2022',
+      value: 15,
+      unit: '%',
+    });
     const dates = build.events.map((e) => e.date);
     expect(dates).toEqual(expect.arrayContaining(['2019', '2020-04', '2022-01-13', '2022-11', '2025-02-25']));
   });
@@ -49,13 +55,20 @@ describe('figure and date coverage over the five curated sources', () => {
       const numbers = findQuantities(quote).map((q) => q.text);
       const expected = typeof f.value === 'number' ? f.value : f.value.min;
       // 千 and 万 in words (近千户次) are checked by the reviewer; digits must match exactly.
-      if (numbers.some((n) => /\d/.test(n))) expect(numbers.some((n) => n.includes(String(expected))), `${f.metric}: ${f.source.quote}`).toBe(true);
+      if (numbers.some((n) => /\d/.test(n)))
+        expect(
+          numbers.some((n) => n.includes(String(expected))),
+          `${f.metric}: ${f.source.quote}`,
+        ).toBe(true);
     }
   });
 });
 
 describe('checkCoverage on a real paragraph', () => {
-  const paragraph = { id: 'p-1', text: '同时，释放助企纾困政策效应。出台《长征镇共抗疫情助企纾困若干措施》，为2198户中小微企业和个体工商户减免租金2.19亿元；企业申请“靠谱贷”，共获授信6.38亿元，放款金额达4.87亿元。' };
+  const paragraph = {
+    id: 'p-1',
+    text: '同时，释放助企纾困政策效应。出台《长征镇共抗疫情助企纾困若干措施》，为2198户中小微企业和个体工商户减免租金2.19亿元；企业申请“靠谱贷”，共获授信6.38亿元，放款金额达4.87亿元。',
+  };
   const documents = [{ slug: 'doc', paragraphs: [paragraph] }];
 
   it('finds each quantity, and a quote covers only the numbers inside it', () => {
@@ -76,7 +89,8 @@ describe('checkCoverage on a real paragraph', () => {
   });
 
   it('finds dates at every precision, and not durations', () => {
-    const text = '2019年，由天地软件园等作为召集单位。2020年4月，升格。2月25日，普陀区召开。长征镇人民政府2022年1月13日。二〇二二年一月十三日。23年来内部几乎没有进行过修缮。';
+    const text =
+      '2019年，由天地软件园等作为召集单位。2020年4月，升格。2月25日，普陀区召开。长征镇人民政府2022年1月13日。二〇二二年一月十三日。23年来内部几乎没有进行过修缮。';
     expect(findDates(text).map((d) => d.text)).toEqual(['2019年', '2020年4月', '2月25日', '2022年1月13日', '二〇二二年一月十三日']);
   });
 });

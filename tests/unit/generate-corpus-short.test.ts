@@ -8,7 +8,9 @@ const reservedNames = readEntityNames('content');
 function perDocument(shape: 'standard' | 'short') {
   const corpus = generateCorpus(sources, { documents: 200, seed: 3, shape, reservedNames });
   const textOf = (slug: string) => corpus.files.find((f) => f.path === `sources/${slug}.txt`)!.content;
-  const names = corpus.files.filter((f) => !f.path.startsWith('sources/')).map((f) => JSON.parse(/^name: (.*)$/m.exec(f.content)![1]) as string);
+  const names = corpus.files
+    .filter((f) => !f.path.startsWith('sources/'))
+    .map((f) => JSON.parse(/^name: (.*)$/m.exec(f.content)![1]) as string);
   return {
     corpus,
     bytes: corpus.documents.map((slug) => Buffer.byteLength(textOf(slug))),
@@ -37,7 +39,9 @@ describe('the corpus generator’s short shape', () => {
     expect(mean(short.mentions)).toBeLessThan(1.5);
     expect(Math.max(...short.mentions)).toBeLessThanOrEqual(6);
     expect(mean(short.mentions)).toBeLessThan(mean(standard.mentions) / 3);
-    const citationsPerDocument = short.corpus.documents.map((slug) => [...short.corpus.citations.values()].filter((cited) => cited.includes(slug)).length);
+    const citationsPerDocument = short.corpus.documents.map(
+      (slug) => [...short.corpus.citations.values()].filter((cited) => cited.includes(slug)).length,
+    );
     expect(Math.max(...citationsPerDocument)).toBeLessThanOrEqual(3);
   });
 

@@ -62,7 +62,8 @@ describe('the scale benchmark corpus generator', () => {
       expect(build.documents.length).toBe(replace ? 40 : 40 + sources.length);
       const generated = build.entityPages.filter((p) => p.id.includes('generated-entity-'));
       expect(generated).toHaveLength(written.entities.length);
-      for (const page of generated) expect(page.citations.map((c) => c.document).sort()).toEqual([...written.citations.get(page.id)!].sort());
+      for (const page of generated)
+        expect(page.citations.map((c) => c.document).sort()).toEqual([...written.citations.get(page.id)!].sort());
       // Entity names are terms of the sources, so the generated documents link to them.
       const linked = new Set(build.documents.flatMap((d) => d.mentions.map((m) => m.entityId)));
       expect(written.entities.filter((id) => linked.has(id)).length).toBeGreaterThanOrEqual(written.entities.length / 2);

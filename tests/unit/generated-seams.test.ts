@@ -8,7 +8,11 @@ const entity = (id: string, name: string, aliases: string[] = []) => ({ id, data
 
 describe('search-index/entities.json, made by the post-build step from the compiled entity pages', () => {
   it('lists kinds in configured order, names in Chinese order within a kind, with URLs under the base path', () => {
-    const pages = [entity('governance/jiande', '建德模式'), entity('policies/sansong', '三送一关怀'), entity('policies/louzhang', '楼长制', ['楼组长制'])];
+    const pages = [
+      entity('governance/jiande', '建德模式'),
+      entity('policies/sansong', '三送一关怀'),
+      entity('policies/louzhang', '楼长制', ['楼组长制']),
+    ];
     expect(searchEntities(pages, createUrls('/lib/')).entities).toEqual([
       { name: '楼长制', aliases: ['楼组长制'], url: '/lib/policies/louzhang/', kind: '政策' },
       { name: '三送一关怀', aliases: [], url: '/lib/policies/sansong/', kind: '政策' },
@@ -38,6 +42,9 @@ describe('the schemas of the generated files', () => {
     const { html: _html, ...withoutBody } = page;
     expect(generatedDocumentSchema.safeParse(withoutBody).error?.issues.map((i) => i.path.join('.'))).toEqual(['html']);
     expect(generatedDocumentSchema.safeParse({ ...page, collation: [{ kind: '其他', reason: 'x' }] }).success).toBe(false);
-    expect(timelinePageSchema.safeParse({ page: 1, pages: 1, years: [{ year: '2021', events: [{ id: 1 }] }], regions: [], kinds: [], total: 1 }).success).toBe(false);
+    expect(
+      timelinePageSchema.safeParse({ page: 1, pages: 1, years: [{ year: '2021', events: [{ id: 1 }] }], regions: [], kinds: [], total: 1 })
+        .success,
+    ).toBe(false);
   });
 });

@@ -40,11 +40,16 @@ function link(paragraphs: string[], options: { selfId?: string; heading?: string
   };
   remarkAssignIds()(tree);
   const mentions: Mention[] = [];
-  remarkLinkEntities({ matcher: options.matcher ?? matcher, href: (id) => `/${id}/`, selfId: options.selfId, onMention: (m) => mentions.push(m) })(tree);
+  remarkLinkEntities({
+    matcher: options.matcher ?? matcher,
+    href: (id) => `/${id}/`,
+    selfId: options.selfId,
+    onMention: (m) => mentions.push(m),
+  })(tree);
   const links: Array<[string, string]> = [];
   const walk = (n: { type: string; url?: string; children?: unknown[] }) => {
     if (n.type === 'link') links.push([toString(n as never), n.url!]);
-    (n.children as typeof n[] | undefined)?.forEach(walk);
+    (n.children as (typeof n)[] | undefined)?.forEach(walk);
   };
   walk(tree);
   return { links, mentions, text: toString(tree) };
@@ -93,13 +98,22 @@ describe('entity linking on seed sentences', () => {
 
   it('never links inside headings, existing links or on the entity’s own page', () => {
     expect(link([], { heading: '一、落实城市运行“一网统管”' }).links).toEqual([]);
-    expect(link(['天地软件园这种“集群式党建”通过党建联盟、楼宇自治、阵地融合、分类覆盖“四位一体”机制进行运作'], { selfId: 'governance/siwei-yiti' }).links).toEqual([]);
+    expect(
+      link(['天地软件园这种“集群式党建”通过党建联盟、楼宇自治、阵地融合、分类覆盖“四位一体”机制进行运作'], {
+        selfId: 'governance/siwei-yiti',
+      }).links,
+    ).toEqual([]);
   });
 
   it('records each mention with its paragraph anchor and an excerpt', () => {
     const { mentions } = link(['做优“楼长制”和“三送一关怀”的安商稳商服务品牌，组织开展企业走访。']);
     expect(mentions).toHaveLength(1);
-    expect(mentions[0]).toMatchObject({ entityId: 'policies/louzhangzhi', match: '楼长制', before: '做优“', after: '”和“三送一关怀”的安商稳商服务品牌，组织开展企业走访。' });
+    expect(mentions[0]).toMatchObject({
+      entityId: 'policies/louzhangzhi',
+      match: '楼长制',
+      before: '做优“',
+      after: '”和“三送一关怀”的安商稳商服务品牌，组织开展企业走访。',
+    });
     expect(mentions[0].anchor).toMatch(/^p-[0-9a-f]{8}$/);
   });
 
@@ -129,7 +143,9 @@ describe('exclusions', () => {
       [entity('governance/quyuhua', '区域化党建')],
       [{ entity: 'governance/quyuhua', phrases: ['区域化党建医养服务共同体'], why: 'a body of its own' }],
     );
-    const { links, mentions } = link(['依托区域化党建医养服务共同体，积极推进医养服务项目。发挥区域化党建等机制平台的凝聚引领作用'], { matcher: withExclusion });
+    const { links, mentions } = link(['依托区域化党建医养服务共同体，积极推进医养服务项目。发挥区域化党建等机制平台的凝聚引领作用'], {
+      matcher: withExclusion,
+    });
     expect(links).toEqual([['区域化党建', '/governance/quyuhua/']]);
     expect(mentions).toHaveLength(1);
   });
@@ -138,7 +154,15 @@ describe('exclusions', () => {
     const dir = mkdtempSync(join(tmpdir(), 'link-exclusions-'));
     writeFileSync(
       join(dir, 'link-exclusions.yaml'),
-      ['- entity: governance/no-such-page', '  phrases: [区域化党建医养服务共同体]', '  why: test entry', '- entity: governance/siwei-yiti', '  phrases: [医养服务共同体]', '  why: test entry', ''].join('\n'),
+      [
+        '- entity: governance/no-such-page',
+        '  phrases: [区域化党建医养服务共同体]',
+        '  why: test entry',
+        '- entity: governance/siwei-yiti',
+        '  phrases: [医养服务共同体]',
+        '  why: test entry',
+        '',
+      ].join('\n'),
     );
     const { exclusions, problems } = loadLinkExclusions(dir, entities);
     expect(exclusions).toEqual([]);
@@ -160,12 +184,12 @@ describe('regions', () => {
   const town = { id: 'governance/b', region: '普陀区长征镇' };
   const xinhong = { id: 'governance/c', region: '闵行区新虹街道' };
 
-  it('a name shared by entities of different regions resolves to the one of the document\'s region', () => {
+  it("a name shared by entities of different regions resolves to the one of the document's region", () => {
     expect(chooseCandidate([xinhong, town], '上海市普陀区长征镇')).toBe(town);
     expect(chooseCandidate([town, xinhong], '上海市闵行区新虹街道')).toBe(xinhong);
   });
 
-  it('else to the nearest enclosing region; never to a region beside or inside the document\'s', () => {
+  it("else to the nearest enclosing region; never to a region beside or inside the document's", () => {
     expect(chooseCandidate([cityWide, xinhong], '上海市普陀区长征镇')).toBe(cityWide);
     expect(chooseCandidate([town], '上海市闵行区新虹街道')).toBeUndefined();
     expect(chooseCandidate([town], '上海市普陀区')).toBeUndefined();
@@ -176,9 +200,12 @@ describe('regions', () => {
     expect(chooseCandidate([xinhong], '普陀区长征镇', true)).toBeUndefined();
   });
 
-  it('in a whole paragraph: the 普陀区 report does not link 长征镇\'s 第二梯队', () => {
+  it("in a whole paragraph: the 普陀区 report does not link 长征镇's 第二梯队", () => {
     const m = buildEntityMatcher([{ id: 'governance/di-er-tidui', name: '第二梯队', aliases: ['社区第二梯队'], region: '普陀区长征镇' }]);
-    const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: parseInline('来自机关青年、社区第二梯队、楼委会主任、养老从业者') }] };
+    const tree: Root = {
+      type: 'root',
+      children: [{ type: 'paragraph', children: parseInline('来自机关青年、社区第二梯队、楼委会主任、养老从业者') }],
+    };
     const mentions: Mention[] = [];
     remarkLinkEntities({ matcher: m, href: (id) => `/${id}/`, region: '上海市普陀区', onMention: (x) => mentions.push(x) })(tree);
     expect(toString(tree)).toBe('来自机关青年、社区第二梯队、楼委会主任、养老从业者');

@@ -39,7 +39,11 @@ function pageText(tree: Root): string {
 
 const CORPUS = join(import.meta.dirname, '../../../shared/real-docs');
 const FIXTURES = join(import.meta.dirname, '../fixtures/real-docs');
-const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => !f.endsWith('.yaml') && !f.endsWith('.md')).sort() : [];
+const files = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => !f.endsWith('.yaml') && !f.endsWith('.md'))
+      .sort()
+  : [];
 
 const hasOcr = (() => {
   try {
@@ -103,8 +107,25 @@ beforeAll(async () => {
       const detected = detectMetadata(extracted.text, extracted.hints, siteDetectionContext());
       const expected = parseYaml(readFileSync(join(CORPUS, `${file}.expected.yaml`), 'utf8')) as Expected;
       // The page is compiled with the metadata a person confirms: the true title and issuer.
-      const meta = { title: expected.title, issuer: expected.issuer ?? '', kind: '通知', date: '2020', region: '全国', originalFile: file, extraction: extracted.extraction, summary: '真实文件导入测试。', sha256: '0'.repeat(64) } as unknown as SourceMeta;
-      const { tree, header } = sourceToMdast({ slug: 'real', file, bytes: extracted.bytes, meta, corrections: correctionsSchema.parse({}), correctionsFile: 'none.yaml' });
+      const meta = {
+        title: expected.title,
+        issuer: expected.issuer ?? '',
+        kind: '通知',
+        date: '2020',
+        region: '全国',
+        originalFile: file,
+        extraction: extracted.extraction,
+        summary: '真实文件导入测试。',
+        sha256: '0'.repeat(64),
+      } as unknown as SourceMeta;
+      const { tree, header } = sourceToMdast({
+        slug: 'real',
+        file,
+        bytes: extracted.bytes,
+        meta,
+        corrections: correctionsSchema.parse({}),
+        correctionsFile: 'none.yaml',
+      });
       imported.set(file, { file, format, detected, tree, header, text: extracted.text });
     } catch (e) {
       if (!(e instanceof IngestError)) throw e;
@@ -130,7 +151,9 @@ describe('real documents: metadata', () => {
     }
     const right = [...perFormat.values()].reduce((n, s) => n + s.right, 0);
     const total = [...perFormat.values()].reduce((n, s) => n + s.total, 0);
-    console.log(`metadata: ${right}/${total} fields right; per format: ${[...perFormat].map(([f, s]) => `${f} ${s.right}/${s.total}`).join(', ')}\n  wrong: ${wrong.join('\n  ')}`);
+    console.log(
+      `metadata: ${right}/${total} fields right; per format: ${[...perFormat].map(([f, s]) => `${f} ${s.right}/${s.total}`).join(', ')}\n  wrong: ${wrong.join('\n  ')}`,
+    );
     expect(total).toBeGreaterThan(0);
     expect(right / total, wrong.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
@@ -138,7 +161,8 @@ describe('real documents: metadata', () => {
   it('gives every detected value its evidence', () => {
     for (const doc of imported.values()) {
       if (!doc.detected) continue;
-      for (const field of FIELDS) if (doc.detected[field] !== undefined) expect(doc.detected.evidence[field], `${doc.file} ${field}`).toBeTruthy();
+      for (const field of FIELDS)
+        if (doc.detected[field] !== undefined) expect(doc.detected.evidence[field], `${doc.file} ${field}`).toBeTruthy();
     }
   });
 });
@@ -167,20 +191,31 @@ describe('real documents: structure', () => {
       expect(outline).toEqual(expected.outline);
       expect(tables).toBe(expected.tables ?? 0);
       // The title is the page's H1, never a heading inside the page; a title block found in the text is that title.
-      if (doc.header?.title) expect(doc.header.title.replace(/\s/g, '')).toBe(parseYaml(readFileSync(join(CORPUS, `${file}.expected.yaml`), 'utf8')).title.replace(/\s/g, ''));
+      if (doc.header?.title)
+        expect(doc.header.title.replace(/\s/g, '')).toBe(
+          parseYaml(readFileSync(join(CORPUS, `${file}.expected.yaml`), 'utf8')).title.replace(/\s/g, ''),
+        );
 
       // No sentence lost, none duplicated: every sentence of the extracted text is on the page as often as in the text.
       // Both sides as the fidelity test of the site compares them (the cleaning rules' forms).
       const cells = (t: string) => t.replace(/\|\s*-{3,}\s*/g, '').replace(/\*\*|\|/g, '');
       const header = doc.header ?? {};
       const body = pageText(doc.tree as Root);
-      const page = [header.docNumber, header.title, header.issuer].map((t) => normalizeForMatching(t ?? '')).join('\u0000') + '\u0000' + body;
+      const page =
+        [header.docNumber, header.title, header.issuer].map((t) => normalizeForMatching(t ?? '')).join('\u0000') + '\u0000' + body;
       // A table row is checked cell by cell, as the page shows its cells.
-      const lines = (doc.text ?? '').split('\n').flatMap((l) => (l.startsWith('|') ? l.split(/(?<!\\)\|/) : [l])).map((l) => normalizeForMatching(cells(l))).filter((l) => l !== '');
+      const lines = (doc.text ?? '')
+        .split('\n')
+        .flatMap((l) => (l.startsWith('|') ? l.split(/(?<!\\)\|/) : [l]))
+        .map((l) => normalizeForMatching(cells(l)))
+        .filter((l) => l !== '');
       const source = lines.join('\u0000');
       const sentences = lines.flatMap((l) => l.split(/(?<=[。！？])/)).filter((s) => s.length >= 6);
       const lost = sentences.filter((s) => !page.includes(s));
-      expect(lost.map((s) => s.slice(0, 60)), 'sentences not on the page').toEqual([]);
+      expect(
+        lost.map((s) => s.slice(0, 60)),
+        'sentences not on the page',
+      ).toEqual([]);
       const count = (hay: string, needle: string) => hay.split(needle).length - 1;
       // Counted in the body: the page's title joins title lines the source prints apart.
       const duplicated = sentences.filter((s) => s.length >= 12 && count(body, s) > count(source, s));

@@ -61,7 +61,10 @@ describe('configured regions', () => {
       const own = regions.division(r.name);
       const parent = r.parent === undefined ? undefined : regions.division(r.parent);
       if (!own || !parent) continue;
-      expect(divisionChain(own.code).map((d) => d.code), `${r.name} in ${r.parent}`).toContain(parent.code);
+      expect(
+        divisionChain(own.code).map((d) => d.code),
+        `${r.name} in ${r.parent}`,
+      ).toContain(parent.code);
     }
   });
 
@@ -112,8 +115,19 @@ describe('any other administrative division', () => {
   });
 
   it('is offered by the region filter after the configured ones', () => {
-    const entity = (region: string) => ({ slug: region, name: region, subtype: '制度', theme: '经济发展', region, statuses: [], summary: '' });
-    const got = facets([entity('山西省'), entity('上海市'), entity('深圳市坪山区'), entity('全国')], { themes: site.themes, regions: site.regions.map((r) => r.name) });
+    const entity = (region: string) => ({
+      slug: region,
+      name: region,
+      subtype: '制度',
+      theme: '经济发展',
+      region,
+      statuses: [],
+      summary: '',
+    });
+    const got = facets([entity('山西省'), entity('上海市'), entity('深圳市坪山区'), entity('全国')], {
+      themes: site.themes,
+      regions: site.regions.map((r) => r.name),
+    });
     expect(got.region.map((o) => o.value)).toEqual(['全国', '上海市', '山西省', '深圳市坪山区']);
   });
 });
@@ -122,7 +136,23 @@ describe('document kinds from the configuration', () => {
   const base = () => parse(readFileSync(join(ROOT, 'content/sources/changzheng-2022-plan.meta.yaml'), 'utf8')) as Record<string, unknown>;
 
   it('list the 15 kinds of official documents, then plans, rules and news', () => {
-    expect(documentKinds.slice(0, 15)).toEqual(['决议', '决定', '命令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要']);
+    expect(documentKinds.slice(0, 15)).toEqual([
+      '决议',
+      '决定',
+      '命令',
+      '公报',
+      '公告',
+      '通告',
+      '意见',
+      '通知',
+      '通报',
+      '报告',
+      '请示',
+      '批复',
+      '议案',
+      '函',
+      '纪要',
+    ]);
     expect(documentKinds.slice(15)).toEqual(['规划', '计划', '方案', '办法', '规定', '细则', '措施', '新闻报道']);
   });
 
@@ -148,21 +178,29 @@ describe('document kinds from the configuration', () => {
   });
 
   it('accept a name or alias of the source schema, and refuse another word listing the names', () => {
-    for (const kind of ['政府工作报告', '决议', '实施方案', '函']) expect(sourceMetaSchema.safeParse({ ...base(), kind }).success, kind).toBe(true);
+    for (const kind of ['政府工作报告', '决议', '实施方案', '函'])
+      expect(sourceMetaSchema.safeParse({ ...base(), kind }).success, kind).toBe(true);
     const refused = sourceMetaSchema.safeParse({ ...base(), kind: '简讯' });
     expect(refused.success).toBe(false);
-    expect(refused.error?.issues[0].message).toBe(`must be one of the document kinds of src/config/site.config.ts: ${documentKinds.join(', ')}; found "简讯"`);
+    expect(refused.error?.issues[0].message).toBe(
+      `must be one of the document kinds of src/config/site.config.ts: ${documentKinds.join(', ')}; found "简讯"`,
+    );
   });
 
   it('refuse a spelling given to two kinds in the configuration', () => {
     const definition = { ...site, documentKinds: [{ name: '报告' }, { name: '工作报告', aliases: ['报告'] }] };
     const parsed = siteDefinitionSchema.safeParse(definition);
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['documentKinds.1.aliases.0: "报告" is already a spelling of document kind "报告"']);
+    expect(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'documentKinds.1.aliases.0: "报告" is already a spelling of document kind "报告"',
+    ]);
   });
 
   it('are made from whatever the configuration lists', () => {
-    const kinds = documentKindsOf([{ name: '简报', aliases: ['工作简报'] }, { name: '通知', aliases: [] }]);
+    const kinds = documentKindsOf([
+      { name: '简报', aliases: ['工作简报'] },
+      { name: '通知', aliases: [] },
+    ]);
     expect(kinds.names).toEqual(['简报', '通知']);
     expect(kinds.canonical('工作简报')).toBe('简报');
     expect(kinds.canonical('规划')).toBeUndefined();
@@ -173,7 +211,8 @@ describe('source regions, extraction and original files', () => {
   const base = () => parse(readFileSync(join(ROOT, 'content/sources/changzheng-2022-plan.meta.yaml'), 'utf8')) as Record<string, unknown>;
 
   it('accept any division as region and refuse an ambiguous one with its candidates', () => {
-    for (const region of ['深圳市坪山区', '山西省', '新疆', '全国', '上海市普陀区长征镇']) expect(sourceMetaSchema.safeParse({ ...base(), region }).success, region).toBe(true);
+    for (const region of ['深圳市坪山区', '山西省', '新疆', '全国', '上海市普陀区长征镇'])
+      expect(sourceMetaSchema.safeParse({ ...base(), region }).success, region).toBe(true);
     const refused = sourceMetaSchema.safeParse({ ...base(), region: '普陀区长征' });
     expect(refused.success).toBe(false);
     const ambiguous = sourceMetaSchema.safeParse({ ...base(), region: '朝阳区' });
@@ -188,6 +227,7 @@ describe('source regions, extraction and original files', () => {
     for (const originalFile of ['a.txt', 'a.pdf', 'a.docx', 'a.doc', 'a.html', 'a.htm', 'a.ofd', 'A.PDF']) {
       expect(sourceMetaSchema.safeParse({ ...base(), originalFile }).success, originalFile).toBe(true);
     }
-    for (const originalFile of ['a.xls', 'a.wps', 'a']) expect(sourceMetaSchema.safeParse({ ...base(), originalFile }).success, originalFile).toBe(false);
+    for (const originalFile of ['a.xls', 'a.wps', 'a'])
+      expect(sourceMetaSchema.safeParse({ ...base(), originalFile }).success, originalFile).toBe(false);
   });
 });

@@ -19,13 +19,30 @@ function source(slug: string, text: string, meta: Record<string, string>) {
   write(`sources/${slug}.txt`, text);
   const sha256 = createHash('sha256').update(text).digest('hex');
   const fields = { ...meta, originalFile: `${slug}.txt`, extraction: 'txt', sha256 };
-  write(`sources/${slug}.meta.yaml`, Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n') + '\n');
+  write(
+    `sources/${slug}.meta.yaml`,
+    Object.entries(fields)
+      .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+      .join('\n') + '\n',
+  );
 }
 
 function entity(slug: string, name: string, region: string, doc: string, quote: string) {
   write(
     `policies/${slug}.md`,
-    ['---', `name: ${name}`, 'kind: 政策文件', 'theme: 经济发展', `region: ${region}`, `regionCite: {doc: ${doc}, quote: "${quote}"}`, `summary: 测试用条目：${name}。`, '---', '', `${quote}。[〔来源〕](cite:${doc} "${quote}")`, ''].join('\n'),
+    [
+      '---',
+      `name: ${name}`,
+      'kind: 政策文件',
+      'theme: 经济发展',
+      `region: ${region}`,
+      `regionCite: {doc: ${doc}, quote: "${quote}"}`,
+      `summary: 测试用条目：${name}。`,
+      '---',
+      '',
+      `${quote}。[〔来源〕](cite:${doc} "${quote}")`,
+      '',
+    ].join('\n'),
   );
 }
 
@@ -49,8 +66,22 @@ const SHANXI = [
 
 let compileOutput = '';
 beforeAll(() => {
-  source('pingshan-notice', PINGSHAN, { title: '深圳市坪山区人民政府关于推进坪山产业招商服务的通知', kind: '通知', issuer: '深圳市坪山区人民政府', date: '2024-03-01', region: '坪山区', summary: '坪山区推行产业招商服务并融入粤港澳大湾区协同发展的通知（测试文件）。' });
-  source('shanxi-report', SHANXI, { title: '山西省政府工作报告', kind: '政府工作报告', issuer: '山西省人民政府', date: '2024-01-20', region: '山西省', summary: '山西省政府工作报告：推进晋商文化传承等（测试文件）。' });
+  source('pingshan-notice', PINGSHAN, {
+    title: '深圳市坪山区人民政府关于推进坪山产业招商服务的通知',
+    kind: '通知',
+    issuer: '深圳市坪山区人民政府',
+    date: '2024-03-01',
+    region: '坪山区',
+    summary: '坪山区推行产业招商服务并融入粤港澳大湾区协同发展的通知（测试文件）。',
+  });
+  source('shanxi-report', SHANXI, {
+    title: '山西省政府工作报告',
+    kind: '政府工作报告',
+    issuer: '山西省人民政府',
+    date: '2024-01-20',
+    region: '山西省',
+    summary: '山西省政府工作报告：推进晋商文化传承等（测试文件）。',
+  });
   entity('pingshan-zhaoshang', '坪山产业招商服务', '深圳市坪山区', 'pingshan-notice', '坪山区推行坪山产业招商服务');
   entity('yuegangao-xietong', '粤港澳大湾区协同发展', '广东', 'pingshan-notice', '融入粤港澳大湾区协同发展');
   entity('jinshang-wenhua', '晋商文化传承', '山西', 'shanxi-report', '全省推进晋商文化传承');
@@ -72,7 +103,11 @@ describe('documents from places the site does not configure', () => {
   });
 
   it('link the entities of their own region and the enclosing ones only (坪山区 → 深圳市 → 广东省 → 全国)', () => {
-    expect(linksOf('pingshan-notice')).toEqual(['policies/pingshan-zhaoshang', 'policies/yuegangao-xietong', 'policies/zhongyang-baxiang-guiding']);
+    expect(linksOf('pingshan-notice')).toEqual([
+      'policies/pingshan-zhaoshang',
+      'policies/yuegangao-xietong',
+      'policies/zhongyang-baxiang-guiding',
+    ]);
   });
 
   it('link by the chain of a province (山西省 → 全国), not the entities of 广东 or 长征镇', () => {
@@ -80,7 +115,8 @@ describe('documents from places the site does not configure', () => {
   });
 
   it('keep the entities’ regions by their canonical names', () => {
-    const regionOf = (slug: string) => (JSON.parse(readFileSync(join(work, '.generated/entities/policies', `${slug}.json`), 'utf8')) as { region: string }).region;
+    const regionOf = (slug: string) =>
+      (JSON.parse(readFileSync(join(work, '.generated/entities/policies', `${slug}.json`), 'utf8')) as { region: string }).region;
     expect(regionOf('yuegangao-xietong')).toBe('广东省');
     expect(regionOf('jinshang-wenhua')).toBe('山西省');
   });

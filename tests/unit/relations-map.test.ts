@@ -5,14 +5,34 @@ import { describe, expect, it } from 'vitest';
 import { neighboursOf } from '../../src/lib/views/svg/neighbourhood-svg.ts';
 import { ringMapSvg, segmentHitsBox, wrapLabel } from '../../src/lib/views/svg/ring-map-svg.ts';
 import type { EntityRelation, RelatedEntity } from '../../src/lib/types.ts';
-import { PAIRS_ON_OVERVIEW, PAIRS_PER_PAGE, relationTypePages, relationTypeSlug, relationTypeSummaries } from '../../src/lib/views/relations.ts';
+import {
+  PAIRS_ON_OVERVIEW,
+  PAIRS_PER_PAGE,
+  relationTypePages,
+  relationTypeSlug,
+  relationTypeSummaries,
+} from '../../src/lib/views/relations.ts';
 
 // Real names of the corpus, short and long (the longest used to be cut to 泾阳路街区治理共…).
-const names = ['一网统管', '泾阳路街区治理共同体建设', '“大数据+网格化+铁脚板”工作机制', '上海市生活垃圾分类示范街镇', 'G2', '智联普陀城市大脑', '楼长制', '“红色合伙人”计划', '社区治理通', '普陀区互联网产业党建联盟', '数字长征', '美丽长征'];
+const names = [
+  '一网统管',
+  '泾阳路街区治理共同体建设',
+  '“大数据+网格化+铁脚板”工作机制',
+  '上海市生活垃圾分类示范街镇',
+  'G2',
+  '智联普陀城市大脑',
+  '楼长制',
+  '“红色合伙人”计划',
+  '社区治理通',
+  '普陀区互联网产业党建联盟',
+  '数字长征',
+  '美丽长征',
+];
 const node = (i: number) => ({ id: `governance/n${i}`, name: names[i % names.length], href: `/governance/n${i}/` });
 
 function check(map: ReturnType<typeof ringMapSvg>) {
-  for (const seg of map.segments) for (const box of map.labels) expect(segmentHitsBox(seg, box), `${JSON.stringify(seg)} crosses the label of ${box.id}`).toBe(false);
+  for (const seg of map.segments)
+    for (const box of map.labels) expect(segmentHitsBox(seg, box), `${JSON.stringify(seg)} crosses the label of ${box.id}`).toBe(false);
   const links = selectAll('a', map.svg) as Element[];
   for (const a of links) {
     expect(String(a.properties.href)).toMatch(/^\/governance\/n\d+\/$/);
@@ -28,7 +48,14 @@ describe('relations map', () => {
     for (let n = 1; n <= 12; n++) {
       const nodes = Array.from({ length: n }, (_, i) => node(i + 1));
       const centre = node(0);
-      const map = ringMapSvg({ centre, nodes, edges: nodes.map((x, i) => ({ from: centre.id, to: x.id, typed: i % 2 === 0 })), title: 't', desc: 'd', ids: { title: 't', desc: 'd' } });
+      const map = ringMapSvg({
+        centre,
+        nodes,
+        edges: nodes.map((x, i) => ({ from: centre.id, to: x.id, typed: i % 2 === 0 })),
+        title: 't',
+        desc: 'd',
+        ids: { title: 't', desc: 'd' },
+      });
       expect(check(map)).toHaveLength(n + 1);
     }
   });
@@ -53,9 +80,19 @@ describe('relations map', () => {
   });
 
   it('lists each neighbour once: an entity related two ways is one entry with both labels', () => {
-    const rel = (direction: 'in' | 'out', label: string, id: string): EntityRelation => ({ direction, type: label, label, id, name: id, kind: 'policies' });
+    const rel = (direction: 'in' | 'out', label: string, id: string): EntityRelation => ({
+      direction,
+      type: label,
+      label,
+      id,
+      name: id,
+      kind: 'policies',
+    });
     const relations = [rel('out', '属于', 'a'), rel('in', '实施者', 'a'), rel('out', '前身', 'b')];
-    const related: RelatedEntity[] = [{ id: 'b', name: 'b', kind: 'policies', count: 5 }, { id: 'c', name: 'c', kind: 'projects', count: 3 }];
+    const related: RelatedEntity[] = [
+      { id: 'b', name: 'b', kind: 'policies', count: 5 },
+      { id: 'c', name: 'c', kind: 'projects', count: 3 },
+    ];
     expect(neighboursOf(relations, related, (id) => `/${id}/`).map((n) => [n.id, n.label])).toEqual([
       ['a', '属于、实施者'],
       ['b', '前身'],
@@ -70,8 +107,16 @@ describe('relations map', () => {
 });
 
 describe('relations browse', () => {
-  const pair = (i: number) => ({ from: { id: `projects/p${i}`, name: `项目${i}`, kind: 'projects' as const }, to: { id: 'policies/a', name: '政策', kind: 'policies' as const } });
-  const overview = (count: number) => ({ kinds: [], links: [], relationTypes: [], relationPairs: [{ type: '属于', count, pairs: Array.from({ length: count }, (_, i) => pair(i)) }] });
+  const pair = (i: number) => ({
+    from: { id: `projects/p${i}`, name: `项目${i}`, kind: 'projects' as const },
+    to: { id: 'policies/a', name: '政策', kind: 'policies' as const },
+  });
+  const overview = (count: number) => ({
+    kinds: [],
+    links: [],
+    relationTypes: [],
+    relationPairs: [{ type: '属于', count, pairs: Array.from({ length: count }, (_, i) => pair(i)) }],
+  });
 
   it('shows at most PAIRS_ON_OVERVIEW pairs of a type on /relations/, the rest on bounded pages of their own', () => {
     expect(relationTypeSummaries(overview(10))[0].pairs).toHaveLength(10);

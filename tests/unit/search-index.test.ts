@@ -38,26 +38,32 @@ const PAGES: IndexedPage[] = [
 
 function makeCore(input: Partial<IndexInput> = {}) {
   const files = new Map<string, string>();
-  const built = buildSearchIndex({
-    pages: PAGES,
-    names: [
-      { label: '楼长制', name: '楼长制', url: 'policies/louzhangzhi/' },
-      { label: '十四五规划', name: PAGES[1].title, url: 'documents/changzheng-14th-five-year-plan/' },
-      { label: '2022年计划', name: PAGES[2].title, url: 'documents/changzheng-2022-plan/' },
-    ],
-    t2s: { 區: '区', 樓: '楼', 長: '长' },
-    synonyms: [{ abbreviation: 'CBD', means: ['中央商务区'] }],
-    kindOrder: ['文件', '政策', '项目', '治理模式'],
-    charsPerShard: 40,
-    ...input,
-  }, (path, text) => files.set(path, text));
+  const built = buildSearchIndex(
+    {
+      pages: PAGES,
+      names: [
+        { label: '楼长制', name: '楼长制', url: 'policies/louzhangzhi/' },
+        { label: '十四五规划', name: PAGES[1].title, url: 'documents/changzheng-14th-five-year-plan/' },
+        { label: '2022年计划', name: PAGES[2].title, url: 'documents/changzheng-2022-plan/' },
+      ],
+      t2s: { 區: '区', 樓: '楼', 長: '长' },
+      synonyms: [{ abbreviation: 'CBD', means: ['中央商务区'] }],
+      kindOrder: ['文件', '政策', '项目', '治理模式'],
+      charsPerShard: 40,
+      ...input,
+    },
+    (path, text) => files.set(path, text),
+  );
   const loaded: string[] = [];
-  const core = new SearchCore(async (path) => {
-    loaded.push(path);
-    const text = files.get(path);
-    if (text === undefined) throw new Error(`no ${path}`);
-    return JSON.parse(text);
-  }, (p) => '/' + p);
+  const core = new SearchCore(
+    async (path) => {
+      loaded.push(path);
+      const text = files.get(path);
+      if (text === undefined) throw new Error(`no ${path}`);
+      return JSON.parse(text);
+    },
+    (p) => '/' + p,
+  );
   return { core, built, loaded };
 }
 
@@ -114,11 +120,15 @@ describe('exact-match index', () => {
     expect((await find('2022年计划')).urls[0]).toBe('/documents/changzheng-2022-plan/');
   });
 
-  it('lists primary documents before the entity pages derived from them, in the site\'s kind order', async () => {
+  it("lists primary documents before the entity pages derived from them, in the site's kind order", async () => {
     // 微网格's title and its short text hold 网格; the document mentions it once in a long paragraph.
     const { urls, outcome } = await find('网格');
     expect(urls).toEqual(['/documents/changzheng-party-building-2023/', '/governance/weiwangge/']);
-    expect(outcome.type === 'results' && outcome.kinds).toEqual([['文件', 1], ['政策', 0], ['治理模式', 1]]);
+    expect(outcome.type === 'results' && outcome.kinds).toEqual([
+      ['文件', 1],
+      ['政策', 0],
+      ['治理模式', 1],
+    ]);
     // A named entity still comes first; then the documents.
     const kinds = (await find('楼长制')).cards.map((c) => c.kind);
     expect(kinds).toEqual(['政策', '文件', '文件']);
@@ -127,7 +137,11 @@ describe('exact-match index', () => {
   it('scores a page by its densest passage: a long document is not outranked for its length', async () => {
     const filler = Array.from({ length: 40 }, (_, i) => `第${i}段：推进城市更新和产业发展，完善公共服务体系，提升城区品质。`);
     const pages = [
-      page('documents/long-plan/', '长篇规划', '文件', [...filler, '营商环境：优化营商环境，打造营商环境示范区，营商环境评价位居前列。', ...filler]),
+      page('documents/long-plan/', '长篇规划', '文件', [
+        ...filler,
+        '营商环境：优化营商环境，打造营商环境示范区，营商环境评价位居前列。',
+        ...filler,
+      ]),
       page('documents/short-news/', '简讯', '文件', ['本镇营商环境持续改善。']),
     ];
     const { core } = makeCore({ pages, names: [] });
@@ -137,10 +151,15 @@ describe('exact-match index', () => {
   });
 
   it('names a document by its 文号, before an entity that has the 文号 as an alias, whatever brackets are typed', async () => {
-    const notice = page('documents/notice/', '关于印发《2022年计划》的通知', '文件', ['现将《2022年计划》印发给你们。'], { document: '普长府〔2022〕1号 · 长征镇人民政府' });
+    const notice = page('documents/notice/', '关于印发《2022年计划》的通知', '文件', ['现将《2022年计划》印发给你们。'], {
+      document: '普长府〔2022〕1号 · 长征镇人民政府',
+    });
     const entity = page('policies/plan-2022/', '2022年计划', '政策', ['依据普长府〔2022〕1号通知印发的年度计划。']);
     expect(documentNames(notice).map((n) => n.label)).toEqual([notice.title, '普长府〔2022〕1号']);
-    const { core } = makeCore({ pages: [entity, notice], names: [{ label: '普长府〔2022〕1号', name: '2022年计划', url: 'policies/plan-2022/' }, ...documentNames(notice)] });
+    const { core } = makeCore({
+      pages: [entity, notice],
+      names: [{ label: '普长府〔2022〕1号', name: '2022年计划', url: 'policies/plan-2022/' }, ...documentNames(notice)],
+    });
     for (const q of ['普长府〔2022〕1号', '普长府[2022]1号', '普长府（2022）1号']) {
       const { urls, cards, outcome } = await find(q, core);
       expect(urls[0], q).toBe('/documents/notice/');
@@ -148,7 +167,9 @@ describe('exact-match index', () => {
       expect(outcome.type === 'results' && outcome.searchedAs).toBe('普长府〔2022〕1号');
     }
     // No 文号 (news): the issuer alone names nothing.
-    expect(documentNames({ url: 'documents/x/', title: '报道', document: '普陀区长征镇（报纸专版）', filters: {} }).map((n) => n.label)).toEqual(['报道']);
+    expect(
+      documentNames({ url: 'documents/x/', title: '报道', document: '普陀区长征镇（报纸专版）', filters: {} }).map((n) => n.label),
+    ).toEqual(['报道']);
   });
 
   it('filters by kind without loading filters.json (ids are assigned kind by kind)', async () => {
@@ -158,7 +179,11 @@ describe('exact-match index', () => {
     expect((await outcome.cards(0, 10)).map((c) => c.url)).toEqual(['/governance/weiwangge/']);
     expect(outcome.matches).toBe(1);
     // The tabs' counts stay those of every kind.
-    expect(outcome.kinds).toEqual([['文件', 1], ['政策', 0], ['治理模式', 1]]);
+    expect(outcome.kinds).toEqual([
+      ['文件', 1],
+      ['政策', 0],
+      ['治理模式', 1],
+    ]);
     expect(loaded).not.toContain(paths.filters);
   });
 

@@ -77,7 +77,9 @@ describe('buildT2sMap: only what the site needs', () => {
   });
 
   it('leaves the site text unchanged, so pages fold the same with or without it', () => {
-    const paragraph = source('changzheng-2022-plan').split('\n').find((l) => l.includes('12345'))!;
+    const paragraph = source('changzheng-2022-plan')
+      .split('\n')
+      .find((l) => l.includes('12345'))!;
     expect(fold(paragraph, t2s)).toBe(fold(paragraph, NO_T2S));
   });
 

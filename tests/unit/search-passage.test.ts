@@ -21,7 +21,7 @@ describe('densest passage', () => {
 });
 
 describe('the offline page list', () => {
-  it('lists pages by title and kind: documents first, then the site\'s kinds in order, then other pages', () => {
+  it("lists pages by title and kind: documents first, then the site's kinds in order, then other pages", () => {
     const kind = site.kinds[0];
     const list = pageList([
       { file: 'index.html', url: '', title: site.name, bytes: 1 },
@@ -35,7 +35,10 @@ describe('the offline page list', () => {
       ['documents/x/', '规划', site.documentsLabel],
       [`${kind.id}/a/`, '甲', kind.badge],
       [`${kind.id}/b/`, '乙', kind.badge],
-      ...[['', site.name, '栏目'], [`${kind.id}/`, kind.label, '栏目']].sort((a, b) => a[1].localeCompare(b[1], 'zh')),
+      ...[
+        ['', site.name, '栏目'],
+        [`${kind.id}/`, kind.label, '栏目'],
+      ].sort((a, b) => a[1].localeCompare(b[1], 'zh')),
     ]);
   });
 });

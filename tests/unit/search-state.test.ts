@@ -14,7 +14,9 @@ describe('search state in the URL', () => {
   it('writes what it reads, in a fixed order', () => {
     const state = { q: '楼长制 三送一关怀', filters: { 年份: '2022', 类型: '政策' } };
     const search = writeState(state);
-    expect(search).toBe('?q=%E6%A5%BC%E9%95%BF%E5%88%B6+%E4%B8%89%E9%80%81%E4%B8%80%E5%85%B3%E6%80%80&%E7%B1%BB%E5%9E%8B=%E6%94%BF%E7%AD%96&%E5%B9%B4%E4%BB%BD=2022');
+    expect(search).toBe(
+      '?q=%E6%A5%BC%E9%95%BF%E5%88%B6+%E4%B8%89%E9%80%81%E4%B8%80%E5%85%B3%E6%80%80&%E7%B1%BB%E5%9E%8B=%E6%94%BF%E7%AD%96&%E5%B9%B4%E4%BB%BD=2022',
+    );
     expect(readState(search)).toEqual(state);
     expect(writeState({ q: '  ', filters: {} })).toBe('');
     expect(sameState(readState(search), state)).toBe(true);

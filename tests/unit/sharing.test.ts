@@ -6,7 +6,14 @@ import { writeSitemap } from '../../src/lib/postbuild/sitemap.ts';
 import { atomDate, atomFeed, FEED_SIZE, type FeedDocument } from '../../src/lib/views/feed.ts';
 import { shareImageSvg, wrapLines } from '../../src/lib/views/share-image.ts';
 
-const built = ['index.html', 'documents/a/index.html', 'policies/x/index.html', 'policies/x/mentions/index.html', 'policies/x/mentions/2/index.html', '404.html'].map((file) => ({
+const built = [
+  'index.html',
+  'documents/a/index.html',
+  'policies/x/index.html',
+  'policies/x/mentions/index.html',
+  'policies/x/mentions/2/index.html',
+  '404.html',
+].map((file) => ({
   file,
   url: file.replace(/index\.html$/, ''),
   bytes: 1,
@@ -21,7 +28,11 @@ describe('sitemap and robots.txt', () => {
     const result = writeSitemap(dir, built, { base: '/zhengce/', site: 'https://example.gov.cn' });
     const xml = readFileSync(join(dir, 'sitemap.xml'), 'utf8');
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(locs).toEqual(['https://example.gov.cn/zhengce/', 'https://example.gov.cn/zhengce/documents/a/', 'https://example.gov.cn/zhengce/policies/x/']);
+    expect(locs).toEqual([
+      'https://example.gov.cn/zhengce/',
+      'https://example.gov.cn/zhengce/documents/a/',
+      'https://example.gov.cn/zhengce/policies/x/',
+    ]);
     expect(result.pages).toBe(3);
     expect(readFileSync(join(dir, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: https:\/\/example\.gov\.cn\/zhengce\/sitemap\.xml$/m);
   });

@@ -8,7 +8,11 @@ const ref = (id: string, name: string): EntityRef => {
   const [kind, slug] = id.split('/') as [EntityRef['kind'], string];
   return { id, kind, slug, name, aliases: [] };
 };
-const entities = [ref('policies/louzhangzhi', '楼长制'), ref('policies/san-song', '三送一关怀'), ref('governance/jiande-moshi', '建德模式')];
+const entities = [
+  ref('policies/louzhangzhi', '楼长制'),
+  ref('policies/san-song', '三送一关怀'),
+  ref('governance/jiande-moshi', '建德模式'),
+];
 const mention = (entityId: string, anchor: string, match: string): Mention => ({ entityId, anchor, before: '做优“', match, after: '”' });
 const doc = (slug: string, date: string, mentions: Mention[]) =>
   ({ slug, meta: { title: slug, date }, mentions }) as unknown as CompiledDocument;
@@ -19,7 +23,15 @@ describe('the site-wide reduce', () => {
     doc('plan', '2021', [mention('policies/louzhangzhi', 'p-1', '楼长制'), mention('policies/san-song', 'p-2', '三送一关怀')]),
     doc('news', '2023', [mention('policies/louzhangzhi', 'p-9', '楼长制'), mention('policies/san-song', 'p-9', '三送一关怀')]),
   ];
-  const pages = [{ id: 'governance/jiande-moshi', mentions: [mention('policies/louzhangzhi', 'p-5', '楼长制')], citations: [], html: '', data: {} as CompiledEntity['data'] }];
+  const pages = [
+    {
+      id: 'governance/jiande-moshi',
+      mentions: [mention('policies/louzhangzhi', 'p-5', '楼长制')],
+      citations: [],
+      html: '',
+      data: {} as CompiledEntity['data'],
+    },
+  ];
   const { backlinks, documentEntities } = buildSiteIndex(documents, pages, entities);
   const of = (id: string) => backlinks.find((b) => b.id === id)!;
 

@@ -69,7 +69,9 @@ describe('decoding sources', () => {
 
 describe('source text is data, never code', () => {
   it('shows text that looks like HTML, JSX or MDX as text', () => {
-    const text = new TextEncoder().encode('<<<上接1版\n\n发布<script>alert(1)</script>与{props.x}以及<Foo bar="1" />等字样的段落。\n\n还有<b>粗体</b>标记的段落。\n\n见<<<附表>>>所列各项。\n');
+    const text = new TextEncoder().encode(
+      '<<<上接1版\n\n发布<script>alert(1)</script>与{props.x}以及<Foo bar="1" />等字样的段落。\n\n还有<b>粗体</b>标记的段落。\n\n见<<<附表>>>所列各项。\n',
+    );
     const dir = corpus({ 'sources/code.txt': text, 'sources/code.meta.yaml': meta(text) });
     const html = compileSite(dir, createUrls('/')).documents[0].html;
     expect(html).not.toContain('<script>');
@@ -123,17 +125,22 @@ describe('validating a corpus', () => {
       corpus({
         'sources/news.txt': SEED,
         'sources/news.meta.yaml': meta(SEED),
-        'corrections/news.yaml': 'articles:\n  - title: 3\n    blocks: [5, 7, 7, 999]\n    why: test article order\n    reason: 测试文章顺序\n',
+        'corrections/news.yaml':
+          'articles:\n  - title: 3\n    blocks: [5, 7, 7, 999]\n    why: test article order\n    reason: 测试文章顺序\n',
       }),
     );
     // Lines are the corrections file's (line 2 holds `blocks: [...]`); the message names the source line.
     const messages = problems.map((p) => `${p.line}|${p.field}|${p.message}`);
-    expect(messages).toContain('3|articles[0].blocks[2]|places the block of source line 7 a second time (it is already in articles[0].blocks[1])');
+    expect(messages).toContain(
+      '3|articles[0].blocks[2]|places the block of source line 7 a second time (it is already in articles[0].blocks[1])',
+    );
     expect(messages).toContain('3|articles[0].blocks[3]|names source line 999, but no text block starts on that line of the source');
     // Every block left out, in one message.
     const unplaced = messages.filter((m) => m.startsWith('1|articles|'));
     expect(unplaced).toHaveLength(1);
-    expect(unplaced[0]).toMatch(/^1\|articles\|does not place the block of source line 9 \(".+…"\), nor those of lines 11, 13, .* in any article$/);
+    expect(unplaced[0]).toMatch(
+      /^1\|articles\|does not place the block of source line 9 \(".+…"\), nor those of lines 11, 13, .* in any article$/,
+    );
   });
 
   it('refuses a duplicate-removal that no longer matches the source', () => {
@@ -145,7 +152,11 @@ describe('validating a corpus', () => {
       }),
     );
     expect(problems).toEqual([
-      expect.objectContaining({ line: 2, field: 'remove[0]', message: 'removes "不存在的文字" (occurrence 1) from source line 7, but that line does not contain it' }),
+      expect.objectContaining({
+        line: 2,
+        field: 'remove[0]',
+        message: 'removes "不存在的文字" (occurrence 1) from source line 7, but that line does not contain it',
+      }),
     ]);
   });
 });
@@ -184,14 +195,30 @@ describe('entity pages are Markdown, never code', () => {
     expect(check('<b>一</b><i>二</i>{三}\n')).toHaveLength(1);
   });
 
-  it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', '\u0001javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<b>x</b>', 'VBScript:msgbox(1)', 'file:///etc/passwd', 'mailto:a@b.cn', '//evil.example/', '/\\evil.example/', 'www.example.gov.cn'])(
-    'refuses the link target %j',
-    (url) => expect(isAllowedUrl(url)).toBe(false),
-  );
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    '\u0001javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<b>x</b>',
+    'VBScript:msgbox(1)',
+    'file:///etc/passwd',
+    'mailto:a@b.cn',
+    '//evil.example/',
+    '/\\evil.example/',
+    'www.example.gov.cn',
+  ])('refuses the link target %j', (url) => expect(isAllowedUrl(url)).toBe(false));
 
-  it.each(['https://www.shpt.gov.cn/', 'HTTP://example.org', '/documents/changzheng-2022-plan/', './x/', '../x/', '#p-1', 'cite:changzheng-2022-plan'])('allows the link target %j', (url) =>
-    expect(isAllowedUrl(url)).toBe(true),
-  );
+  it.each([
+    'https://www.shpt.gov.cn/',
+    'HTTP://example.org',
+    '/documents/changzheng-2022-plan/',
+    './x/',
+    '../x/',
+    '#p-1',
+    'cite:changzheng-2022-plan',
+  ])('allows the link target %j', (url) => expect(isAllowedUrl(url)).toBe(true));
 });
 
 describe('frontmatter line numbers', () => {
@@ -239,7 +266,11 @@ describe('deployment settings', () => {
   it.each([
     [{ BASE_PATH: '/a b/' }, 'BASE_PATH (environment variable)', 'is not a usable path ("a b" is not allowed)'],
     [{ BASE_PATH: '/../' }, 'BASE_PATH (environment variable)', 'is not a usable path'],
-    [{ SITE_URL: 'javascript:alert(1)' }, 'SITE_URL (environment variable)', 'is not an http:// or https:// address (its scheme is javascript:)'],
+    [
+      { SITE_URL: 'javascript:alert(1)' },
+      'SITE_URL (environment variable)',
+      'is not an http:// or https:// address (its scheme is javascript:)',
+    ],
     [{ SITE_URL: 'https://www.example.gov.cn/?x=1' }, 'SITE_URL (environment variable)', 'has a user name, query or #fragment'],
   ])('explains %j', (env, file, message) => {
     try {
@@ -250,5 +281,6 @@ describe('deployment settings', () => {
       expect((e as ContentError).problems).toEqual([expect.objectContaining({ file, message: expect.stringContaining(message) })]);
     }
   });
-  it('accepts an http(s) SITE_URL', () => expect(readSiteConfig({ SITE_URL: 'https://www.example.gov.cn' }).site).toBe('https://www.example.gov.cn'));
+  it('accepts an http(s) SITE_URL', () =>
+    expect(readSiteConfig({ SITE_URL: 'https://www.example.gov.cn' }).site).toBe('https://www.example.gov.cn'));
 });

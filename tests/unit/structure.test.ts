@@ -40,7 +40,9 @@ function renderExcerpt(dir: string): string {
     correctionsFile,
   });
   if (problems.length) throw new Error(JSON.stringify(problems));
-  const headerHtml = Object.entries(header).map(([k, v]) => `<!-- ${k}: ${v} -->\n`).join('');
+  const headerHtml = Object.entries(header)
+    .map(([k, v]) => `<!-- ${k}: ${v} -->\n`)
+    .join('');
   return headerHtml + toHtml(toHast(tree) as never).replace(/(<\/(p|h\d|li|figure|header|aside|ul|tr|table)>)/g, '$1\n');
 }
 

@@ -66,7 +66,12 @@ const URL_LINE = /http:\/\/127\.0\.0\.1:\d+\/\S*/;
  * stops everything it started), and resolves once it prints its URL.
  */
 export function startDevServer(astroCli: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 300_000): Promise<DevServer> {
-  const child = spawn(process.execPath, [astroCli, 'dev', '--port', '0', '--host', '127.0.0.1'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [astroCli, 'dev', '--port', '0', '--host', '127.0.0.1'], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const output: string[] = [];
   const stop = async () => {
     if (!child.pid || child.exitCode !== null) return;
@@ -114,11 +119,19 @@ export function startDevServer(astroCli: string, cwd: string, env: NodeJS.Proces
 }
 
 /** GETs `url` every `everyMs` until `accept(body)` holds; the time it took, or undefined after `timeoutMs`. */
-export async function pollUntil(url: string, accept: (status: number, body: string) => boolean, timeoutMs: number, everyMs = 100): Promise<number | undefined> {
+export async function pollUntil(
+  url: string,
+  accept: (status: number, body: string) => boolean,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<number | undefined> {
   const t0 = performance.now();
   while (performance.now() - t0 < timeoutMs) {
     try {
-      const response = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(Math.round(Math.max(1000, timeoutMs - (performance.now() - t0)))) });
+      const response = await fetch(url, {
+        cache: 'no-store',
+        signal: AbortSignal.timeout(Math.round(Math.max(1000, timeoutMs - (performance.now() - t0)))),
+      });
       if (accept(response.status, await response.text())) return performance.now() - t0;
     } catch (error) {
       // Not answering yet (starting or restarting) or too slow: ask again. Anything else is a bug here.
@@ -158,7 +171,9 @@ export async function measureEdit(options: {
       writeFileSync(path, changed);
       const waited = await pollUntil(options.pageUrl, (status, body) => status === 200 && body.includes(marker), options.timeoutMs);
       samplesMs.push(waited === undefined ? undefined : performance.now() - t0);
-      console.log(`  ${options.edit}: ${waited === undefined ? `not served within ${options.timeoutMs / 1000} s` : `${((performance.now() - t0) / 1000).toFixed(2)} s`}`);
+      console.log(
+        `  ${options.edit}: ${waited === undefined ? `not served within ${options.timeoutMs / 1000} s` : `${((performance.now() - t0) / 1000).toFixed(2)} s`}`,
+      );
       if (waited === undefined) break; // the next edits would time out the same way
       // Let the server settle before the next save: Starlight's dev server missed a save made one
       // second after it served the previous one (the page kept the old text for minutes).
@@ -180,7 +195,10 @@ export function summarizeSamples(samples: Array<number | undefined>): { medianMs
 
 /** The Markdown report: one column per run (site × documents). */
 export function renderDevReport(runs: DevRun[], context: DevContext): string {
-  const header = [`| | ${runs.map((r) => `${r.site}, ${r.documents.toLocaleString('en')} documents`).join(' | ')} |`, `| --- | ${runs.map(() => '---:').join(' | ')} |`];
+  const header = [
+    `| | ${runs.map((r) => `${r.site}, ${r.documents.toLocaleString('en')} documents`).join(' | ')} |`,
+    `| --- | ${runs.map(() => '---:').join(' | ')} |`,
+  ];
   const editCell = (run: DevRun, kind: DevEditKind) => {
     const figures = run.edits.find((e) => e.edit === kind);
     if (!figures) return run.site === 'Starlight 0.42' && kind !== 'entity-page' ? 'n/a' : 'not run';
@@ -190,9 +208,13 @@ export function renderDevReport(runs: DevRun[], context: DevContext): string {
   };
   const rows = [
     `| time to first page (start → home page answers) | ${runs.map((r) => (r.error && r.firstPageMs === undefined ? `failed: ${r.error.replace(/\|/g, '\\|').slice(0, 120)}` : sec(r.firstPageMs))).join(' | ')} |`,
-    ...(Object.keys(EDIT_LABELS) as DevEditKind[]).map((kind) => `| save → page shows it: ${EDIT_LABELS[kind]}, median | ${runs.map((r) => editCell(r, kind)).join(' | ')} |`),
+    ...(Object.keys(EDIT_LABELS) as DevEditKind[]).map(
+      (kind) => `| save → page shows it: ${EDIT_LABELS[kind]}, median | ${runs.map((r) => editCell(r, kind)).join(' | ')} |`,
+    ),
   ];
-  const errors = runs.filter((r) => r.error && r.firstPageMs !== undefined).map((r) => `- ${r.site}, ${r.documents} documents: stopped early: ${r.error}`);
+  const errors = runs
+    .filter((r) => r.error && r.firstPageMs !== undefined)
+    .map((r) => `- ${r.site}, ${r.documents} documents: stopped early: ${r.error}`);
   return [
     `Measured ${context.date} at commit ${context.commit} by \`${context.command}\` on ${context.machine}.`,
     '',

@@ -76,10 +76,24 @@ const ISSUERS: ReadonlyArray<{ issuer: string; region: string; place: string; nu
   { issuer: '闵行区人民政府', region: '闵行区', place: '闵行区', numberPrefix: '闵府' },
 ];
 for (const { region } of ISSUERS) {
-  if (!site.regions.some((r) => r.name === region)) throw new Error(`generate-corpus: region "${region}" is not in src/config/site.config.ts regions`);
+  if (!site.regions.some((r) => r.name === region))
+    throw new Error(`generate-corpus: region "${region}" is not in src/config/site.config.ts regions`);
 }
 
-const TOPICS = ['经济与社会发展', '社区治理', '党建引领网格治理', '城市更新', '营商环境优化', '民生保障', '为老服务', '楼宇经济发展', '平安建设', '产业发展', '基层党建', '公共服务'];
+const TOPICS = [
+  '经济与社会发展',
+  '社区治理',
+  '党建引领网格治理',
+  '城市更新',
+  '营商环境优化',
+  '民生保障',
+  '为老服务',
+  '楼宇经济发展',
+  '平安建设',
+  '产业发展',
+  '基层党建',
+  '公共服务',
+];
 const EXTRACTIONS: SourceMeta['extraction'][] = ['pdf', 'web', 'docx', 'newspaper'];
 /** The kinds the generator writes texts for, as the real sources spell them (configured kinds or aliases). */
 const GENERATED_KINDS = ['规划', '年度计划', '通知', '新闻报道'] as const;
@@ -103,7 +117,8 @@ interface Section {
   paragraphs: number[];
 }
 
-const NUMBERING = /^\s*(?:第[一二三四五六七八九十]+部分\s*[:：]?|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])\s*/;
+const NUMBERING =
+  /^\s*(?:第[一二三四五六七八九十]+部分\s*[:：]?|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])\s*/;
 const BODY_END = /[。；！？”]$/;
 
 /** A source's sections: a heading line (numbered or short) and the complete paragraphs that follow it. */
@@ -118,7 +133,13 @@ function sectionsOf(text: string, paragraphs: string[], indexOf: Map<string, num
     const isBody = previousEnded && line.length >= 40 && BODY_END.test(line) && !/[<>*_`#[\]|\\]/.test(line);
     previousEnded = BODY_END.test(line) || /[:：]$/.test(line) || line.length < 30;
     const heading = line.replace(NUMBERING, '').trim();
-    const isHeading = !isBody && heading.length >= 4 && heading.length <= 24 && !/[。，；：:,;]$/.test(heading) && /^[\u4e00-\u9fff“"]/.test(heading) && !/[<>*_`#[\]|\\]/.test(heading);
+    const isHeading =
+      !isBody &&
+      heading.length >= 4 &&
+      heading.length <= 24 &&
+      !/[。，；：:,;]$/.test(heading) &&
+      /^[\u4e00-\u9fff“"]/.test(heading) &&
+      !/[<>*_`#[\]|\\]/.test(heading);
     if (isHeading) {
       current = { heading: heading.replace(/\s+/g, ''), paragraphs: [] };
       sections.push(current);
@@ -137,7 +158,12 @@ function sectionsOf(text: string, paragraphs: string[], indexOf: Map<string, num
 /** Term-like names in the sources: quoted terms, 《》 titles and phrases ending like a project or measure. */
 function termsOf(paragraphs: string[], reserved: Set<string>): string[] {
   const found = new Set<string>();
-  const patterns = [/"([\u4e00-\u9fff\dA-Za-z+]{3,12})"/g, /“([\u4e00-\u9fff\dA-Za-z+]{3,12})”/g, /《([\u4e00-\u9fff\d]{4,16})》/g, /([\u4e00-\u9fff]{2,6}(?:中心|项目|工程|机制|平台|模式|行动|园区|体系|工作室|基地|联盟|服务站|服务圈|大楼|广场))/g];
+  const patterns = [
+    /"([\u4e00-\u9fff\dA-Za-z+]{3,12})"/g,
+    /“([\u4e00-\u9fff\dA-Za-z+]{3,12})”/g,
+    /《([\u4e00-\u9fff\d]{4,16})》/g,
+    /([\u4e00-\u9fff]{2,6}(?:中心|项目|工程|机制|平台|模式|行动|园区|体系|工作室|基地|联盟|服务站|服务圈|大楼|广场))/g,
+  ];
   for (const p of paragraphs) for (const pattern of patterns) for (const m of p.matchAll(pattern)) if (!reserved.has(m[1])) found.add(m[1]);
   return [...found].sort();
 }
@@ -148,7 +174,7 @@ function quoteAround(text: string, at: number, length: number, max = 18): string
   let start = at;
   let end = at + length;
   if (![...text.slice(start, end)].every((c) => cjk.test(c))) return undefined;
-  while (end - start < max && (start > 0 && cjk.test(text[start - 1]) || end < text.length && cjk.test(text[end]))) {
+  while (end - start < max && ((start > 0 && cjk.test(text[start - 1])) || (end < text.length && cjk.test(text[end])))) {
     if (start > 0 && cjk.test(text[start - 1])) start--;
     if (end - start < max && end < text.length && cjk.test(text[end])) end++;
   }
@@ -175,7 +201,9 @@ export function generateCorpus(sources: SeedSource[], options: CorpusOptions): G
 
   const paragraphs: string[] = [];
   const indexOf = new Map<string, number>();
-  const sections = [...sources].sort((a, b) => a.slug.localeCompare(b.slug)).flatMap((s) => sectionsOf(s.text.replace(/\r\n?/g, '\n'), paragraphs, indexOf));
+  const sections = [...sources]
+    .sort((a, b) => a.slug.localeCompare(b.slug))
+    .flatMap((s) => sectionsOf(s.text.replace(/\r\n?/g, '\n'), paragraphs, indexOf));
   if (sections.length < 8) throw new Error(`generate-corpus: the sources give only ${sections.length} sections; at least 8 are needed`);
   const normalized = paragraphs.map(normalizeForMatching);
 
@@ -205,12 +233,22 @@ export function generateCorpus(sources: SeedSource[], options: CorpusOptions): G
     else if (kind === '通知') title = `${from.issuer}关于印发《${from.place}${year}年${topic}工作要点》的通知`;
     else title = `${from.place}：${chosen[0].heading}`;
     const numberKey = `${from.numberPrefix}${year}`;
-    const documentNumber = kind === '通知' && from.numberPrefix ? `${from.numberPrefix}〔${year}〕${(numberCounters.get(numberKey) ?? 0) + 1}号` : undefined;
+    const documentNumber =
+      kind === '通知' && from.numberPrefix ? `${from.numberPrefix}〔${year}〕${(numberCounters.get(numberKey) ?? 0) + 1}号` : undefined;
 
     const lines: string[] = [];
     if (documentNumber) lines.push(documentNumber, '');
     lines.push(title, '');
-    if (kind === '通知') lines.push('机关各部门、各基层单位：', '', `现将《${from.place}${year}年${topic}工作要点》印发给你们，请结合实际，认真贯彻执行。`, '', from.issuer, `${year} 年 ${month} 月 ${day} 日`, '');
+    if (kind === '通知')
+      lines.push(
+        '机关各部门、各基层单位：',
+        '',
+        `现将《${from.place}${year}年${topic}工作要点》印发给你们，请结合实际，认真贯彻执行。`,
+        '',
+        from.issuer,
+        `${year} 年 ${month} 月 ${day} 日`,
+        '',
+      );
     // A short document takes whole paragraphs while they fit in the budget; its sections are those it reached.
     let budget = short ? SHORT_DOCUMENT_BYTES - Buffer.byteLength(lines.join('\n')) - 200 : Infinity;
     const used: Section[] = [];
@@ -253,9 +291,17 @@ export function generateCorpus(sources: SeedSource[], options: CorpusOptions): G
       summary,
       sha256,
     };
-    const metaYaml = Object.entries(meta).map(([k, v]) => yamlLine(k, String(v))).join('\n') + '\n';
+    const metaYaml =
+      Object.entries(meta)
+        .map(([k, v]) => yamlLine(k, String(v)))
+        .join('\n') + '\n';
     files.push({ path: `sources/${slug}.txt`, content: text }, { path: `sources/${slug}.meta.yaml`, content: metaYaml });
-    docs.push({ slug, meta, label: `〔${year}年${LABEL_KIND[kind]}${documentNumber ? ` ${documentNumber}` : ''}〕`, paragraphs: chosen.flatMap((s) => s.paragraphs) });
+    docs.push({
+      slug,
+      meta,
+      label: `〔${year}年${LABEL_KIND[kind]}${documentNumber ? ` ${documentNumber}` : ''}〕`,
+      paragraphs: chosen.flatMap((s) => s.paragraphs),
+    });
   }
 
   // Which generated documents use each paragraph: an entity cites documents that contain its term.
@@ -299,14 +345,27 @@ export function generateCorpus(sources: SeedSource[], options: CorpusOptions): G
     const region = occurrences[0].doc.meta.region;
     const subtype = pick(kind.subtypes);
     const summary = `${name}：${region}的${subtype}，见于${occurrences.length}份文件。`;
-    const front = ['---', yamlLine('name', name), yamlLine('kind', subtype), yamlLine('theme', pick(site.themes)), yamlLine('region', region), `regionCite: {doc: ${occurrences[0].doc.slug}, quote: ${JSON.stringify(occurrences[0].quote)}}`, yamlLine('summary', summary.length <= 80 ? summary : `${region}的${subtype}。`), '---', ''];
+    const front = [
+      '---',
+      yamlLine('name', name),
+      yamlLine('kind', subtype),
+      yamlLine('theme', pick(site.themes)),
+      yamlLine('region', region),
+      `regionCite: {doc: ${occurrences[0].doc.slug}, quote: ${JSON.stringify(occurrences[0].quote)}}`,
+      yamlLine('summary', summary.length <= 80 ? summary : `${region}的${subtype}。`),
+      '---',
+      '',
+    ];
     const body = occurrences.map(({ doc, paragraph, quote }) => {
       const sentence = paragraphs[paragraph].split(/(?<=[。；！？])/).find((s) => s.includes(quote)) ?? quote;
       return `${sentence.replace(/[。；！？]$/, '')}。[${doc.label}](cite:${doc.slug} "${quote}")`;
     });
     files.push({ path: `${kind.id}/${slug}${ENTITY_FILE_EXTENSION}`, content: [...front, ...body.flatMap((b) => [b, ''])].join('\n') });
     entities.push(`${kind.id}/${slug}`);
-    citations.set(`${kind.id}/${slug}`, occurrences.map((o) => o.doc.slug));
+    citations.set(
+      `${kind.id}/${slug}`,
+      occurrences.map((o) => o.doc.slug),
+    );
   }
   return { files, documents: docs.map((d) => d.slug), entities, citations };
 }
@@ -319,7 +378,11 @@ export function readSeedSources(contentDir: string): SeedSource[] {
     .sort()
     .map((f) => {
       const slug = f.slice(0, -'.txt'.length);
-      return { slug, text: readFileSync(join(dir, f), 'utf8'), meta: sourceMetaSchema.parse(parseYaml(readFileSync(join(dir, `${slug}.meta.yaml`), 'utf8'))) };
+      return {
+        slug,
+        text: readFileSync(join(dir, f), 'utf8'),
+        meta: sourceMetaSchema.parse(parseYaml(readFileSync(join(dir, `${slug}.meta.yaml`), 'utf8'))),
+      };
     });
 }
 

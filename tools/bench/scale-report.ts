@@ -78,19 +78,34 @@ export interface ScaleRun {
 /** The Markdown tables, one column per corpus size. */
 export function renderScaleReport(runs: ScaleRun[]): string {
   const sizes = runs.map((r) => r.figures);
-  const header = (first: string) => [`| ${first} | ${sizes.map((s) => `${s.documents.toLocaleString('en')} documents`).join(' | ')} |`, `| --- | ${sizes.map(() => '---:').join(' | ')} |`];
+  const header = (first: string) => [
+    `| ${first} | ${sizes.map((s) => `${s.documents.toLocaleString('en')} documents`).join(' | ')} |`,
+    `| --- | ${sizes.map(() => '---:').join(' | ')} |`,
+  ];
   const row = (label: string, cell: (s: SizeFigures) => string) => `| ${label} | ${sizes.map(cell).join(' | ')} |`;
 
   const build = [
     ...header('build'),
     row('documents + entity pages (pages built)', (s) => `${s.documents} + ${s.entities} (${s.pages})`),
-    ...(sizes.some((s) => s.build.error) ? [row('build result', (s) => (s.build.error ? `**failed** after the steps below: ${s.build.error.replace(/\|/g, '\\|')}` : 'ok'))] : []),
+    ...(sizes.some((s) => s.build.error)
+      ? [row('build result', (s) => (s.build.error ? `**failed** after the steps below: ${s.build.error.replace(/\|/g, '\\|')}` : 'ok'))]
+      : []),
     row('**wall time, `npm run build`**', (s) => `**${sec(s.build.ms)}**`),
     row('**peak RSS, whole build (process tree)**', (s) => `**${gb(s.build.peakMb)}**`),
-    ...buildSteps(sizes).map((step) => row(`&nbsp;&nbsp;${step}: time / peak RSS`, (s) => (s.build.steps[step] ? `${sec(s.build.steps[step]!.ms)} / ${gb(s.build.steps[step]!.peakMb)}` : '—'))),
-    row('Starlight 0.42, same documents: time / peak RSS', (s) => (s.starlight ? (s.starlight.error ? `failed: ${s.starlight.error}` : `${sec(s.starlight.ms)} / ${gb(s.starlight.peakMb)}`) : 'not run')),
-    row('**build time ÷ Starlight’s** (budget ≤ 0.5)', (s) => (s.starlight && !s.starlight.error ? `**${(s.build.ms / s.starlight.ms).toFixed(2)}×**` : '—')),
-    row('rebuild after changing one source: time / peak RSS', (s) => (s.rebuild ? (s.rebuild.error ? `failed: ${s.rebuild.error}` : `${sec(s.rebuild.ms)} / ${gb(s.rebuild.peakMb)}`) : 'not run')),
+    ...buildSteps(sizes).map((step) =>
+      row(`&nbsp;&nbsp;${step}: time / peak RSS`, (s) =>
+        s.build.steps[step] ? `${sec(s.build.steps[step]!.ms)} / ${gb(s.build.steps[step]!.peakMb)}` : '—',
+      ),
+    ),
+    row('Starlight 0.42, same documents: time / peak RSS', (s) =>
+      s.starlight ? (s.starlight.error ? `failed: ${s.starlight.error}` : `${sec(s.starlight.ms)} / ${gb(s.starlight.peakMb)}`) : 'not run',
+    ),
+    row('**build time ÷ Starlight’s** (budget ≤ 0.5)', (s) =>
+      s.starlight && !s.starlight.error ? `**${(s.build.ms / s.starlight.ms).toFixed(2)}×**` : '—',
+    ),
+    row('rebuild after changing one source: time / peak RSS', (s) =>
+      s.rebuild ? (s.rebuild.error ? `failed: ${s.rebuild.error}` : `${sec(s.rebuild.ms)} / ${gb(s.rebuild.peakMb)}`) : 'not run',
+    ),
     row('dist (files)', (s) => `${kb(s.distBytes)} (${s.distFiles.toLocaleString('en')})`),
   ];
 
@@ -106,7 +121,8 @@ export function renderScaleReport(runs: ScaleRun[]): string {
   ];
 
   const queries = [...new Set(sizes.flatMap((s) => s.search.map((q) => q.query)))];
-  const cost = (c: SearchFigures['cold']) => `${kb(c.bytes)}, ${c.requests} req, ${c.ms === undefined ? 'no result' : `${c.ms.toFixed(0)} ms`}`;
+  const cost = (c: SearchFigures['cold']) =>
+    `${kb(c.bytes)}, ${c.requests} req, ${c.ms === undefined ? 'no result' : `${c.ms.toFixed(0)} ms`}`;
   const reader = [
     ...header('what a reader pays'),
     ...queries.flatMap((q) => [
@@ -119,12 +135,16 @@ export function renderScaleReport(runs: ScaleRun[]): string {
         return f ? cost(f.warm) : '—';
       }),
     ]),
-    row('first visit: service worker precache (gzip)', (s) => `${kb(s.precache.gzipBytes)}, ${s.precache.files} files (${kb(s.precache.bytes)} uncompressed)`),
+    row(
+      'first visit: service worker precache (gzip)',
+      (s) => `${kb(s.precache.gzipBytes)}, ${s.precache.files} files (${kb(s.precache.bytes)} uncompressed)`,
+    ),
     row('offline copy: folder / zip', (s) => `${kb(s.offline.bytes)} / ${kb(s.offline.zipBytes)}`),
   ];
 
   const measured = runs.map(
-    ({ figures, context }) => `- ${figures.documents.toLocaleString('en')} documents: measured ${context.date} at commit ${context.commit} by \`${context.command}\` (seed ${context.seed}) on ${context.machine}.`,
+    ({ figures, context }) =>
+      `- ${figures.documents.toLocaleString('en')} documents: measured ${context.date} at commit ${context.commit} by \`${context.command}\` (seed ${context.seed}) on ${context.machine}.`,
   );
   return [
     ...measured,

@@ -230,7 +230,8 @@ export async function runBenchmark(options: BenchOptions): Promise<{ outcomes: Q
       // Any query that names an entity (also typed in traditional characters) should put it first.
       const { key } = parseQuery(q, t2s);
       const named = entities.find((e) => fold(e.name, t2s) === key) ?? entities.find((e) => e.aliases.some((a) => fold(a, t2s) === key));
-      if (!named && (type === 'entity' || type === 'alias')) throw new Error(`Benchmark query "${q}" is typed ${type} but names no entity in entities.json`);
+      if (!named && (type === 'entity' || type === 'alias'))
+        throw new Error(`Benchmark query "${q}" is typed ${type} but names no entity in entities.json`);
       if (named) {
         outcome.entityUrl = sitePath(named.url, base);
         outcome.entityFirst = results[0] === outcome.entityUrl;
@@ -258,10 +259,21 @@ export function summarize(outcomes: QueryOutcome[]): BenchSummary {
     recall: outcomes.reduce((n, o) => n + o.recall, 0) / Math.max(1, outcomes.length),
     precision: top === 0 ? 0 : outcomes.reduce((n, o) => n + o.exactInTop, 0) / top,
     entityFirst: named.length === 0 ? 1 : named.filter((o) => o.entityFirst).length / named.length,
-    medianMs: percentile(outcomes.map((o) => o.ms), 50),
-    p95Ms: percentile(outcomes.map((o) => o.ms), 95),
-    coldMedianMs: percentile(outcomes.map((o) => o.coldMs), 50),
-    coldP95Ms: percentile(outcomes.map((o) => o.coldMs), 95),
+    medianMs: percentile(
+      outcomes.map((o) => o.ms),
+      50,
+    ),
+    p95Ms: percentile(
+      outcomes.map((o) => o.ms),
+      95,
+    ),
+    coldMedianMs: percentile(
+      outcomes.map((o) => o.coldMs),
+      50,
+    ),
+    coldP95Ms: percentile(
+      outcomes.map((o) => o.coldMs),
+      95,
+    ),
   };
 }
-

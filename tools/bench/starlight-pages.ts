@@ -14,7 +14,13 @@ function escapeMarkdown(line: string): string {
 }
 
 function frontmatter(title: string, description?: string): string {
-  return ['---', `title: ${JSON.stringify(title)}`, ...(description ? [`description: ${JSON.stringify(description)}`] : []), '---', ''].join('\n');
+  return [
+    '---',
+    `title: ${JSON.stringify(title)}`,
+    ...(description ? [`description: ${JSON.stringify(description)}`] : []),
+    '---',
+    '',
+  ].join('\n');
 }
 
 export interface StarlightDocument {
@@ -35,7 +41,9 @@ export interface StarlightEntity {
 
 /** Files of the Starlight project's `src/content/docs/`, paths relative to it. */
 export function starlightPages(documents: StarlightDocument[], entities: StarlightEntity[], siteTitle: string): CorpusFile[] {
-  const pages: CorpusFile[] = [{ path: 'index.md', content: `${frontmatter(siteTitle)}\n${documents.length} 份文件，${entities.length} 个条目。\n` }];
+  const pages: CorpusFile[] = [
+    { path: 'index.md', content: `${frontmatter(siteTitle)}\n${documents.length} 份文件，${entities.length} 个条目。\n` },
+  ];
   for (const d of documents) {
     const body = d.text
       .split('\n')
@@ -54,7 +62,10 @@ export function starlightPages(documents: StarlightDocument[], entities: Starlig
 
 /** The Starlight project around the pages: its Astro config and content collection. */
 export function starlightProjectFiles(siteTitle: string, kinds: Array<{ id: string; label: string }>): CorpusFile[] {
-  const sidebar = [{ id: 'documents', label: '文件' }, ...kinds].map((k) => ({ label: k.label, items: [{ autogenerate: { directory: k.id } }] }));
+  const sidebar = [{ id: 'documents', label: '文件' }, ...kinds].map((k) => ({
+    label: k.label,
+    items: [{ autogenerate: { directory: k.id } }],
+  }));
   return [
     {
       path: 'astro.config.mjs',

@@ -19,7 +19,10 @@ export function installStarlight(): string {
   const astroVersion = JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules/astro/package.json'), 'utf8')).version as string;
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'starlight-bench', private: true, type: 'module' }));
   console.log(`Installing Starlight 0.42 with astro ${astroVersion} into a temporary folder…`);
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '@astrojs/starlight@~0.42.0', `astro@${astroVersion}`], { cwd: dir, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '@astrojs/starlight@~0.42.0', `astro@${astroVersion}`], {
+    cwd: dir,
+    stdio: 'inherit',
+  });
   return dir;
 }
 

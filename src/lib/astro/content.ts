@@ -2,7 +2,15 @@ import { getCollection, getEntry, type CollectionKey } from 'astro:content';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backlinksFile, documentPageFile, mentionPageFile } from '../compiler/emit/write-generated.ts';
-import { generatedDocumentSchema, generatedEntitySchema, type DocumentSummary, type GeneratedDocument, type GeneratedEntity, type GeneratedEntityFacts, type GeneratedKindsOverview } from '../schema/generated.ts';
+import {
+  generatedDocumentSchema,
+  generatedEntitySchema,
+  type DocumentSummary,
+  type GeneratedDocument,
+  type GeneratedEntity,
+  type GeneratedEntityFacts,
+  type GeneratedKindsOverview,
+} from '../schema/generated.ts';
 import type { EntityBacklinks } from '../compiler/site-wide/build-site-index.ts';
 import type { FiguresPage } from '../views/figures.ts';
 import type { TimelinePage } from '../views/timeline.ts';
@@ -68,7 +76,9 @@ export async function backlinksOf(entityId: string): Promise<EntityBacklinks | u
 export function mentionPageNumbers(entityId: string): number[] {
   const dir = dirname(mentionPageFile(entityId, 1));
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).map((f) => Number(f.replace(/\.json$/, ''))).sort((a, b) => a - b);
+  return readdirSync(dir)
+    .map((f) => Number(f.replace(/\.json$/, '')))
+    .sort((a, b) => a - b);
 }
 
 /** Page n of an entity's complete mention list, as written by the compiler. */
@@ -95,4 +105,3 @@ export async function figuresPages(): Promise<FiguresPage[]> {
 export async function timelinePages(): Promise<TimelinePage[]> {
   return (await getCollection('timelinePages')).map((e) => e.data).sort((a, b) => a.page - b.page);
 }
-

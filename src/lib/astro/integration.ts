@@ -101,19 +101,29 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         const dist = fileURLToPath(dir);
         // One pass reads every page the site built (not the static files of publicDir, such as the
         // documents' originals): its policy, its indexed text, its title and size for the later steps.
-        const index = new SearchIndexWriter(dist, options.config.base, synonyms, [site.documentsLabel, ...site.kinds.map((k) => k.badge)], entityPages);
+        const index = new SearchIndexWriter(
+          dist,
+          options.config.base,
+          synonyms,
+          [site.documentsLabel, ...site.kinds.map((k) => k.badge)],
+          entityPages,
+        );
         const pages = await timed('pages', () => finishBuiltPages(dist, (page) => index.add(page), staticDir));
         report(`Content-Security-Policy: ${pages.length} pages`);
 
         const search = await timed('search-index', () => index.finish());
-        report(`search index: ${search.pages} pages, ${search.shards} shards, ${search.files} files (${(search.bytes / 1e6).toFixed(1)} M characters)`);
+        report(
+          `search index: ${search.pages} pages, ${search.shards} shards, ${search.files} files (${(search.bytes / 1e6).toFixed(1)} M characters)`,
+        );
 
         const sitemap = await timed('sitemap', () => writeSitemap(dist, pages, options.config));
         report(`sitemap.xml: ${sitemap.pages} pages (${sitemap.sitemap}); robots.txt written`);
 
         const sw = await timed('service-worker', () => generateServiceWorker(dist, pages));
         if (sw.warnings.length) throw new Error(`service worker: ${sw.warnings.join('; ')}`);
-        report(`sw.js: precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(2)} MB); ${sw.rest.files.length} more (${(sw.rest.size / 1024 / 1024).toFixed(1)} MB) cached when read or saved from /offline/`);
+        report(
+          `sw.js: precaches ${sw.count} files (${(sw.size / 1024 / 1024).toFixed(2)} MB); ${sw.rest.files.length} more (${(sw.rest.size / 1024 / 1024).toFixed(1)} MB) cached when read or saved from /offline/`,
+        );
       },
     },
   };

@@ -42,11 +42,17 @@ const DETECTED_FIELDS: Array<keyof DetectedMetadata> = ['title', 'kind', 'issuer
 export function toCheck(detected: DetectedMetadata): string {
   const missing = DETECTED_FIELDS.filter((f) => !detected[f] && f !== 'documentNumber');
   const marked = DETECTED_FIELDS.filter((f) => detected[f]);
-  return [missing.length ? `not found: ${missing.join(', ')}` : '', marked.length ? `待确认: ${marked.join(', ')}` : '', 'summary'].filter(Boolean).join('; ');
+  return [missing.length ? `not found: ${missing.join(', ')}` : '', marked.length ? `待确认: ${marked.join(', ')}` : '', 'summary']
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** Columns of a terminal table: CJK characters take two cells. */
-const width = (s: string) => [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+const width = (s: string) =>
+  [...s].reduce(
+    (n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1),
+    0,
+  );
 const clip = (s: string, max: number) => {
   if (width(s) <= max) return s;
   let out = '';
@@ -60,7 +66,11 @@ const clip = (s: string, max: number) => {
 export function formatTable(header: string[], rows: string[][], maxWidths: number[]): string[] {
   const cells = [header, ...rows].map((r) => r.map((c, i) => clip(c, maxWidths[i] ?? 80)));
   const widths = header.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ''))));
-  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - width(c)))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - width(c))))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)];
 }
 
@@ -75,7 +85,14 @@ function summaryTable(rows: Row[]): string[] {
     ['file', 'slug', 'title (detected)', 'kind', 'date', 'to check'],
     rows.map((r) =>
       r.added
-        ? [basename(r.file), r.added.slug, r.added.detected.title ?? '—', r.added.detected.kind ?? '—', r.added.detected.date ?? '—', toCheck(r.added.detected)]
+        ? [
+            basename(r.file),
+            r.added.slug,
+            r.added.detected.title ?? '—',
+            r.added.detected.kind ?? '—',
+            r.added.detected.date ?? '—',
+            toCheck(r.added.detected),
+          ]
         : [basename(r.file), '—', '✗ not added', '', '', r.reason ?? ''],
     ),
     [48, 48, 40, 8, 10, 200],
@@ -85,7 +102,15 @@ function summaryTable(rows: Row[]): string[] {
 export async function runAddDocument(argv: string[], io: CommandOutput): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { slug: { type: 'string' }, content: { type: 'string', default: 'content' }, 'dry-run': { type: 'boolean', default: false } } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        slug: { type: 'string' },
+        content: { type: 'string', default: 'content' },
+        'dry-run': { type: 'boolean', default: false },
+      },
+    });
   } catch (e) {
     io.err(`✗ ${(e as Error).message}\n${USAGE}`);
     return 1;
@@ -137,7 +162,10 @@ async function addOneFile(file: string, contentDir: string, slug: string | undef
   for (const field of detectedFields) {
     const value = d[field];
     if (value !== undefined) io.out(`  ${field.padEnd(15)} ${value}\n  ${''.padEnd(15)} ← ${d.evidence[field] ?? ''}`);
-    else io.out(`  ${field.padEnd(15)} ${optional.has(field) ? '— not in the document (add it if it has one)' : '✗ not found: fill it in'}${d.evidence[field] ? `（${d.evidence[field]}）` : ''}`);
+    else
+      io.out(
+        `  ${field.padEnd(15)} ${optional.has(field) ? '— not in the document (add it if it has one)' : '✗ not found: fill it in'}${d.evidence[field] ? `（${d.evidence[field]}）` : ''}`,
+      );
   }
 
   // The compiler and the entity pages are loaded once there is a document to check.
@@ -164,7 +192,8 @@ async function addOneFile(file: string, contentDir: string, slug: string | undef
   }
   if (check.figures.length > 0) {
     io.out(`\n${check.figures.length} figure candidate(s): sentences that name an entity and state a quantity (for its figures):`);
-    for (const f of check.figures.slice(0, 20)) io.out(`  ${f.entityId}  ${f.figures.join('、')}  「${f.sentence.length > 60 ? f.sentence.slice(0, 60) + '…' : f.sentence}」`);
+    for (const f of check.figures.slice(0, 20))
+      io.out(`  ${f.entityId}  ${f.figures.join('、')}  「${f.sentence.length > 60 ? f.sentence.slice(0, 60) + '…' : f.sentence}」`);
     if (check.figures.length > 20) io.out(`  … and ${check.figures.length - 20} more`);
   }
   printOwnProblems(check.problems, io);
@@ -187,7 +216,11 @@ function printOwnProblems(problems: Problem[], io: CommandOutput): void {
 function describeSkipped(skipped: Array<{ name: string; reason: string }>): string {
   const byReason = Map.groupBy(skipped, (s) => s.reason);
   return [...byReason]
-    .map(([reason, files]) => (files.length <= 3 ? `${files.map((f) => f.name).join(', ')} (${reason})` : `${files.length} files such as ${files[0].name} (${reason})`))
+    .map(([reason, files]) =>
+      files.length <= 3
+        ? `${files.map((f) => f.name).join(', ')} (${reason})`
+        : `${files.length} files such as ${files[0].name} (${reason})`,
+    )
     .join('; ');
 }
 
@@ -201,7 +234,9 @@ async function addFolder(folder: string, contentDir: string, dryRun: boolean, io
     else files.push(join(folder, e.name));
   }
   if (files.length === 0) {
-    io.err(`✗ ${folder}: holds no document to add${skipped.length ? ` (skipped: ${describeSkipped(skipped)})` : ''}\n    → Give a folder of .txt, .pdf, .docx or .html files, or one file.`);
+    io.err(
+      `✗ ${folder}: holds no document to add${skipped.length ? ` (skipped: ${describeSkipped(skipped)})` : ''}\n    → Give a folder of .txt, .pdf, .docx or .html files, or one file.`,
+    );
     return 1;
   }
   const claimed = new Set<string>();
@@ -216,7 +251,11 @@ async function addFolder(folder: string, contentDir: string, dryRun: boolean, io
   }
   const added = rows.filter((r) => r.added);
   const failed = rows.length - added.length;
-  io.out(dryRun ? `Dry run: nothing was written. ${folder}: ${added.length} file(s) would be added, ${failed} could not be.\n` : `${folder}: ${added.length} file(s) added, ${failed} could not be.\n`);
+  io.out(
+    dryRun
+      ? `Dry run: nothing was written. ${folder}: ${added.length} file(s) would be added, ${failed} could not be.\n`
+      : `${folder}: ${added.length} file(s) added, ${failed} could not be.\n`,
+  );
   for (const line of summaryTable(rows)) io.out(line);
   if (skipped.length) io.out(`\nSkipped ${skipped.length} file(s): ${describeSkipped(skipped)}.`);
   if (!dryRun && added.length > 0) {
@@ -231,8 +270,13 @@ async function addFolder(folder: string, contentDir: string, dryRun: boolean, io
     }
     const split = splitProblems(problems, new Set(added.map((r) => r.added!.slug)));
     const metaFiles = new Set(added.map((r) => r.added!.metaFile));
-    printOwnProblems(split.own.filter((p) => !metaFiles.has(p.file)), io);
-    io.out('\nNext: in each new .meta.yaml, check every 待确认 value against the document and delete the mark, fill what was not found and write the summary; then npm run compile -- --check.');
+    printOwnProblems(
+      split.own.filter((p) => !metaFiles.has(p.file)),
+      io,
+    );
+    io.out(
+      '\nNext: in each new .meta.yaml, check every 待确认 value against the document and delete the mark, fill what was not found and write the summary; then npm run compile -- --check.',
+    );
     const others = othersLine(split.others);
     if (others) io.out(`\n${others}`);
   }

@@ -88,7 +88,9 @@ export function runCheckContent(argv: string[], env: Record<string, string | und
   };
   const open = report.filter((d) => d.numbers.length + d.dates.length + d.titles.length + d.unconfirmed.length > 0);
   for (const d of open) {
-    io.out(`\n${join(contentDir, 'sources', `${d.slug}.txt`)}: ${d.numbers.length} number(s) without a figure, ${d.dates.length} date(s) without an event, ${d.titles.length} 《》 title(s) without an entity page, ${d.unconfirmed.length} field(s) marked 待确认`);
+    io.out(
+      `\n${join(contentDir, 'sources', `${d.slug}.txt`)}: ${d.numbers.length} number(s) without a figure, ${d.dates.length} date(s) without an event, ${d.titles.length} 《》 title(s) without an entity page, ${d.unconfirmed.length} field(s) marked 待确认`,
+    );
     if (d.unconfirmed.length) io.out(`    待确认 in ${d.slug}.meta.yaml: ${d.unconfirmed.join(', ')}`);
     if (d.numbers.length) {
       io.out('    numbers (add to content/figures.yaml, or to figure-ignore.yaml with a reason):');

@@ -35,7 +35,9 @@ export function describeBuildFailure(error: unknown, debug = false): string {
     lines.push(`The build stopped: ${content.problems.length === 1 ? '1 problem' : `${content.problems.length} problems`}:`);
     for (const p of content.problems) lines.push('  ✗ ' + formatProblem(p));
   } else {
-    const located = chain.find((e) => typeof (e as { file?: unknown }).file === 'string' || typeof (e as { path?: unknown }).path === 'string');
+    const located = chain.find(
+      (e) => typeof (e as { file?: unknown }).file === 'string' || typeof (e as { path?: unknown }).path === 'string',
+    );
     const meaningful = located ?? chain.find((e) => !WRAPPER.test(plain(messageOf(e)))) ?? chain.at(-1);
     // Bundlers list errors under a count line ("Build failed with 1 error:"): the errors are the message.
     let message = plain(messageOf(meaningful))
@@ -47,7 +49,10 @@ export function describeBuildFailure(error: unknown, debug = false): string {
     if (typeof path === 'string' && !message.includes(path)) message = `${path}: ${message}`;
     lines.push('The build stopped:', '  ✗ ' + message);
     // A message that names a file and line (a template's syntax error, say) says where to look.
-    if (!located && !/[\w\]/.-]+\.\w+:\d+/.test(message)) lines.push('    → If the message does not name a file of yours, this is a bug of the build; set BUILD_DEBUG=1 to see where it happened.');
+    if (!located && !/[\w\]/.-]+\.\w+:\d+/.test(message))
+      lines.push(
+        '    → If the message does not name a file of yours, this is a bug of the build; set BUILD_DEBUG=1 to see where it happened.',
+      );
   }
   lines.push('Nothing was published: dist/ still holds the last site that built.');
   if (debug) for (const e of chain) if (e instanceof Error && e.stack) lines.push(e.stack);

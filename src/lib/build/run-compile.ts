@@ -44,7 +44,11 @@ export function runCompile(argv: string[], env: Record<string, string | undefine
     printProblems(e.problems, io);
     return 1;
   }
-  const result = compileAndReport({ contentDir, base: config.base, write: !check, cache: check ? undefined : diskCompileCache(env) }, io, env);
+  const result = compileAndReport(
+    { contentDir, base: config.base, write: !check, cache: check ? undefined : diskCompileCache(env) },
+    io,
+    env,
+  );
   if (result.status !== 'built') return result.status === 'problems' ? 1 : 3;
   const { build } = result;
   // A notice, not a failure: a document may be published before every detected value is checked;
@@ -78,7 +82,11 @@ export type CompileResult =
  * content like any other; anything else is a bug in the compiler, printed in one line (the stack
  * with COMPILE_DEBUG=1).
  */
-export function compileAndReport(request: CompileRequest, io: CompileOutput, env: Record<string, string | undefined> = process.env): CompileResult {
+export function compileAndReport(
+  request: CompileRequest,
+  io: CompileOutput,
+  env: Record<string, string | undefined> = process.env,
+): CompileResult {
   try {
     const build = compileSite(request.contentDir, createUrls(request.base), { cache: request.cache });
     const synonyms = loadSynonyms(request.contentDir); // checked with the rest; the search index reads it after the build
@@ -87,7 +95,11 @@ export function compileAndReport(request: CompileRequest, io: CompileOutput, env
     return { status: 'built', build, synonyms, changes };
   } catch (e) {
     const problems: Problem[] | undefined =
-      e instanceof ContentError ? e.problems : (e as NodeJS.ErrnoException).code && (e as NodeJS.ErrnoException).path ? [describeFileError((e as NodeJS.ErrnoException).path!, e)] : undefined;
+      e instanceof ContentError
+        ? e.problems
+        : (e as NodeJS.ErrnoException).code && (e as NodeJS.ErrnoException).path
+          ? [describeFileError((e as NodeJS.ErrnoException).path!, e)]
+          : undefined;
     if (problems) {
       printProblems(problems, io);
       return { status: 'problems', problems };

@@ -40,7 +40,13 @@ export interface EntityPagePluginOptions {
  */
 export function entityPageTransforms(o: EntityPagePluginOptions): Array<(tree: Root) => void> {
   return [
-    remarkResolveCitations({ paragraphsOf: o.paragraphsOf, href: o.citationHref, labelOf: o.citationLabel, onCitation: o.onCitation, onProblem: o.onProblem }),
+    remarkResolveCitations({
+      paragraphsOf: o.paragraphsOf,
+      href: o.citationHref,
+      labelOf: o.citationLabel,
+      onCitation: o.onCitation,
+      onProblem: o.onProblem,
+    }),
     remarkAssignIds(),
     remarkLinkEntities({
       matcher: o.matcher,
@@ -64,7 +70,8 @@ const markdownParser = unified().use(remarkParse).use(remarkGfm);
  */
 const mdxDetector = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
-const MARKDOWN_ONLY = 'Entity pages are Markdown only: remove it (use **bold**, [text](https://…) or cite: links); to show { or < as text, write \\{ or \\<.';
+const MARKDOWN_ONLY =
+  'Entity pages are Markdown only: remove it (use **bold**, [text](https://…) or cite: links); to show { or < as text, write \\{ or \\<.';
 
 /**
  * Link, image and definition targets allowed on entity pages: web pages, this site's pages and
@@ -73,7 +80,10 @@ const MARKDOWN_ONLY = 'Entity pages are Markdown only: remove it (use **bold**, 
  * and read schemes in any letter case, so the check does too.
  */
 export function isAllowedUrl(url: string): boolean {
-  const u = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '').toLowerCase();
+  const u = url
+    .replace(/[\t\n\r]/g, '')
+    .replace(/^[\u0000-\u0020]+/, '')
+    .toLowerCase();
   if (/^https?:\/\//.test(u) || u.startsWith('cite:') || u.startsWith('#') || u.startsWith('./') || u.startsWith('../')) return true;
   return u.startsWith('/') && !u.startsWith('//') && !u.startsWith('/\\');
 }
@@ -138,11 +148,16 @@ export function findUnsafeMarkdown(tree: Root, body: string, file: string, lineO
   } catch (e) {
     // Not even valid MDX (an unquoted attribute, a lone `{` or `<`): the renderer would stop here.
     const err = e as { line?: number; column?: number; reason?: string; message: string };
-    add(undefined, err.line ?? 1, err.column, `would be read as code by the MDX renderer: ${(err.reason ?? err.message).split('\n')[0]}`, MARKDOWN_ONLY);
+    add(
+      undefined,
+      err.line ?? 1,
+      err.column,
+      `would be read as code by the MDX renderer: ${(err.reason ?? err.message).split('\n')[0]}`,
+      MARKDOWN_ONLY,
+    );
   }
   return [...byLine.values()].sort((a, b) => a.line! - b.line!);
 }
-
 
 /** Takes citations of failed documents out of the tree (so they are not each reported), counting them. */
 function setAsideCitations(tree: Root, isFailedDocument: (slug: string) => boolean): Record<string, number> {
@@ -163,14 +178,17 @@ function setAsideCitations(tree: Root, isFailedDocument: (slug: string) => boole
  */
 export function compileEntity(
   entity: EntitySource,
-  options: Omit<EntityPagePluginOptions, 'selfId' | 'region' | 'onMention' | 'onCitation' | 'onProblem'> & { isFailedDocument?: (slug: string) => boolean },
+  options: Omit<EntityPagePluginOptions, 'selfId' | 'region' | 'onMention' | 'onCitation' | 'onProblem'> & {
+    isFailedDocument?: (slug: string) => boolean;
+  },
 ): { entity: CompiledEntity; problems: Problem[] } {
   const mentions: Mention[] = [];
   const citations: Citation[] = [];
   const lineOffset = entity.bodyLine - 1;
   const tree = markdownParser.runSync(markdownParser.parse(entity.body)) as Root;
   const problems = findUnsafeMarkdown(tree, entity.body, entity.file, lineOffset);
-  if (problems.length > 0) return { entity: { id: entity.id, data: entity.frontmatter, mentions, citations, uncheckedCitations: {}, html: '' }, problems };
+  if (problems.length > 0)
+    return { entity: { id: entity.id, data: entity.frontmatter, mentions, citations, uncheckedCitations: {}, html: '' }, problems };
 
   const uncheckedCitations = options.isFailedDocument ? setAsideCitations(tree, options.isFailedDocument) : {};
   const transforms = entityPageTransforms({
@@ -191,7 +209,11 @@ export function compileEntity(
   });
   for (const t of transforms) t(tree);
   if (citations.length === 0 && problems.length === 0 && Object.keys(uncheckedCitations).length === 0) {
-    problems.push({ file: entity.file, message: 'cites no source', hint: 'Every factual statement needs a [source](cite:document "quote") citation; the page shows the document\'s one short name (［十四五规划］).' });
+    problems.push({
+      file: entity.file,
+      message: 'cites no source',
+      hint: 'Every factual statement needs a [source](cite:document "quote") citation; the page shows the document\'s one short name (［十四五规划］).',
+    });
   }
   // No allowDangerousHtml: raw HTML never reaches the page (it is also reported as a problem).
   const html = toHtml(toHast(tree) as HastRoot);
@@ -206,7 +228,9 @@ export function uncheckedCitationProblems(pages: CompiledEntity[], failed: Map<s
   const sentence = (count: (e: CompiledEntity) => number, of: string) => {
     const total = pages.reduce((n, e) => n + count(e), 0);
     const citing = pages.filter((e) => count(e) > 0).length;
-    return total === 0 ? undefined : `${total} citation${total > 1 ? 's' : ''}${of} in ${citing} entity page${citing > 1 ? 's' : ''} ${total > 1 ? 'were' : 'was'} not checked`;
+    return total === 0
+      ? undefined
+      : `${total} citation${total > 1 ? 's' : ''}${of} in ${citing} entity page${citing > 1 ? 's' : ''} ${total > 1 ? 'were' : 'was'} not checked`;
   };
   const problems: Problem[] = [];
   if (unreadableSources !== undefined) {

@@ -72,7 +72,6 @@ import { splitParagraphLines } from './structure/split-paragraph-lines.ts';
 import { decodeSource } from '../text/decode-source.ts';
 import { documentKey, sharedKey, type CompileCache } from './cache/document-cache.ts';
 
-
 export interface CompileContext {
   matcher: EntityMatcher;
   entityHref: (entityId: string) => string;
@@ -80,10 +79,14 @@ export interface CompileContext {
   citedQuotes?: ReadonlyMap<string, CitedQuote[]>;
 }
 
-
-
 /** Stages 1–3 (text → structure → mdast) for one document; pure given its inputs. */
-export function sourceToMdast(input: SourceInput): { tree: Root; header: DocumentHeader; problems: Problem[]; corrections: number; joins: number } {
+export function sourceToMdast(input: SourceInput): {
+  tree: Root;
+  header: DocumentHeader;
+  problems: Problem[];
+  corrections: number;
+  joins: number;
+} {
   const text = decodeSource(input.bytes, input.file);
   const corrected = applyCorrections(splitBlocks(text), input.corrections, input.correctionsFile);
   const classified = classifyBlocks(splitParagraphLines(corrected.blocks), { issuer: input.meta.issuer, title: input.meta.title });
@@ -102,7 +105,13 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
 
   remarkAssignIds()(tree);
   const mentions: Mention[] = [];
-  remarkLinkEntities({ matcher: context.matcher, href: context.entityHref, region: input.meta.region, citations: context.citedQuotes?.get(input.slug), onMention: (m) => mentions.push(m) })(tree);
+  remarkLinkEntities({
+    matcher: context.matcher,
+    href: context.entityHref,
+    region: input.meta.region,
+    citations: context.citedQuotes?.get(input.slug),
+    onMention: (m) => mentions.push(m),
+  })(tree);
 
   const paragraphs: ParagraphIndexEntry[] = [];
   let headings = 0;
@@ -112,7 +121,10 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
     if (id && node.type !== 'heading') paragraphs.push({ id, text: toString(node) });
   });
 
-  const text = toPlainText(tree, [header.docNumber, header.title ?? input.meta.title, header.issuer].filter((l): l is string => Boolean(l)));
+  const text = toPlainText(
+    tree,
+    [header.docNumber, header.title ?? input.meta.title, header.issuer].filter((l): l is string => Boolean(l)),
+  );
   const hast = toHast(tree) as HastRoot;
   const toc = collectHeadings(hast);
   rehypePermalinks()(hast);
@@ -135,7 +147,6 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
     },
   };
 }
-
 
 export interface CompileSiteOptions {
   /** Per-document results of earlier compiles (./cache/document-cache.ts): a document whose inputs are unchanged is not compiled again. */
@@ -178,7 +189,13 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
     const key = cache ? documentKey(input, shared, { gaps: documentGaps, citedQuotes: citedQuotes.get(input.slug) }) : '';
     const cached = cache?.get(input.slug, key);
     if (cached) {
-      documents.push({ slug: input.slug, meta: input.meta, source: { bytes: input.bytes, original: input.original }, unconfirmed: input.unconfirmed, ...cached });
+      documents.push({
+        slug: input.slug,
+        meta: input.meta,
+        source: { bytes: input.bytes, original: input.original },
+        unconfirmed: input.unconfirmed,
+        ...cached,
+      });
       continue;
     }
     try {
@@ -210,7 +227,13 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
 
   const known = new Set([...sources.inputs.map((i) => i.slug), ...failed.keys()]);
   for (const g of gaps.gaps.filter((x) => !known.has(x.doc))) {
-    problems.add({ file: g.file, line: g.line, field: 'doc', message: `names unknown document "${g.doc}"`, hint: 'Name a document by the name of its file in content/sources, without .txt.' });
+    problems.add({
+      file: g.file,
+      line: g.line,
+      field: 'doc',
+      message: `names unknown document "${g.doc}"`,
+      hint: 'Name a document by the name of its file in content/sources, without .txt.',
+    });
   }
   const paragraphs = new Map(documents.map((d) => [d.slug, d.paragraphs]));
   const documentsBySlug = new Map(documents.map((d) => [d.slug, d]));
@@ -221,11 +244,17 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
       paragraphsOf: (slug) => paragraphs.get(slug),
       entityHref: (id) => urls.entity(id),
       citationHref: (slug, anchor) => urls.document(slug, anchor),
-      citationLabel: (slug) => { const d = documentsBySlug.get(slug); return d && sourceMark(d.meta); },
+      citationLabel: (slug) => {
+        const d = documentsBySlug.get(slug);
+        return d && sourceMark(d.meta);
+      },
       isFailedDocument: (slug) => failed.has(slug) || sources.unreadable !== undefined,
     });
     result.problems.forEach((p) => problems.add(p));
-    const facts = resolveFacts(entity, { documentOf: (slug) => documentsBySlug.get(slug), isFailedDocument: (slug) => failed.has(slug) || sources.unreadable !== undefined });
+    const facts = resolveFacts(entity, {
+      documentOf: (slug) => documentsBySlug.get(slug),
+      isFailedDocument: (slug) => failed.has(slug) || sources.unreadable !== undefined,
+    });
     facts.problems.forEach((p) => problems.add(p));
     entityPages.push({ ...result.entity, facts: facts.facts });
   }
@@ -239,17 +268,30 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
   // Without a sources folder no citation can be checked; that folder's problem is reported above.
   const resolved = sources.unreadable
     ? { figures: [], events: [], problems: [] }
-    : resolveFiguresAndEvents(figureFiles, new Map(documents.map((d) => [d.slug, d])), new Set(loaded.entities.map((e) => e.id)), new Set(failed.keys()), {
-        themeOf: (id) => themeById.get(id),
-        order: site.themes,
-      });
+    : resolveFiguresAndEvents(
+        figureFiles,
+        new Map(documents.map((d) => [d.slug, d])),
+        new Set(loaded.entities.map((e) => e.id)),
+        new Set(failed.keys()),
+        {
+          themeOf: (id) => themeById.get(id),
+          order: site.themes,
+        },
+      );
   [...figureFiles.problems, ...resolved.problems].forEach((p) => problems.add(p));
   cache?.sweep();
   problems.throwIfAny();
 
   const entities: EntityRef[] = loaded.entities.map(({ id, kind, slug, name, aliases }) => ({ id, kind, slug, name, aliases }));
   const { figures, events } = resolved;
-  return { documents, entities, entityPages, figures, events, index: buildSiteIndex(documents, entityPages, entities, { figures, events }) };
+  return {
+    documents,
+    entities,
+    entityPages,
+    figures,
+    events,
+    index: buildSiteIndex(documents, entityPages, entities, { figures, events }),
+  };
 }
 
 export type { CompiledDocument, SiteBuild, SourceInput };

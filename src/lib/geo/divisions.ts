@@ -37,10 +37,62 @@ export const COUNTRY_NAMES: readonly string[] = ['全国', '中国', '中华人�
  * characters: no rule can find where the place name ends without knowing the nationalities' names.
  */
 const NATIONALITIES = [
-  '汉', '蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜', '满', '侗', '瑶', '白', '土家', '哈尼', '哈萨克', '傣', '黎',
-  '傈僳', '佤', '畲', '高山', '拉祜', '水', '东乡', '纳西', '景颇', '柯尔克孜', '土', '达斡尔', '仫佬', '羌', '布朗', '撒拉', '毛南',
-  '仡佬', '锡伯', '阿昌', '普米', '塔吉克', '怒', '乌孜别克', '俄罗斯', '鄂温克', '德昂', '保安', '裕固', '京', '塔塔尔', '独龙',
-  '鄂伦春', '赫哲', '门巴', '珞巴', '基诺',
+  '汉',
+  '蒙古',
+  '回',
+  '藏',
+  '维吾尔',
+  '苗',
+  '彝',
+  '壮',
+  '布依',
+  '朝鲜',
+  '满',
+  '侗',
+  '瑶',
+  '白',
+  '土家',
+  '哈尼',
+  '哈萨克',
+  '傣',
+  '黎',
+  '傈僳',
+  '佤',
+  '畲',
+  '高山',
+  '拉祜',
+  '水',
+  '东乡',
+  '纳西',
+  '景颇',
+  '柯尔克孜',
+  '土',
+  '达斡尔',
+  '仫佬',
+  '羌',
+  '布朗',
+  '撒拉',
+  '毛南',
+  '仡佬',
+  '锡伯',
+  '阿昌',
+  '普米',
+  '塔吉克',
+  '怒',
+  '乌孜别克',
+  '俄罗斯',
+  '鄂温克',
+  '德昂',
+  '保安',
+  '裕固',
+  '京',
+  '塔塔尔',
+  '独龙',
+  '鄂伦春',
+  '赫哲',
+  '门巴',
+  '珞巴',
+  '基诺',
 ];
 const TRAILING_NATIONALITY = new RegExp(`(?:${[...NATIONALITIES].sort((a, b) => b.length - a.length).join('|')})族?$`);
 
@@ -184,7 +236,13 @@ function ancestors(d: DivisionRecord): DivisionRecord[] {
 function qualifiedNames(d: DivisionRecord): string[] {
   const outer = ancestors(d);
   const out: string[] = [];
-  for (let from = outer.length - 1; from >= 0; from--) out.push(outer.slice(from).map((a) => a.name).join('') + d.name);
+  for (let from = outer.length - 1; from >= 0; from--)
+    out.push(
+      outer
+        .slice(from)
+        .map((a) => a.name)
+        .join('') + d.name,
+    );
   return out;
 }
 

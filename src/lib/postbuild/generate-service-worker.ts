@@ -95,13 +95,18 @@ function pageKind(url: string): { label: string; rank: number } {
 export function pageList(pages: readonly BuiltPage[]): NonNullable<OfflineManifest['pages']> {
   return pages
     .filter((p) => p.title !== undefined && !p.url.endsWith('.html'))
-    .map((p) => ({ url: p.url, title: p.title!.endsWith(` · ${site.name}`) ? p.title!.slice(0, -` · ${site.name}`.length) : p.title!, ...pageKind(p.url) }))
+    .map((p) => ({
+      url: p.url,
+      title: p.title!.endsWith(` · ${site.name}`) ? p.title!.slice(0, -` · ${site.name}`.length) : p.title!,
+      ...pageKind(p.url),
+    }))
     .sort((a, b) => a.rank - b.rank || a.title.localeCompare(b.title, 'zh') || a.url.localeCompare(b.url))
     .map((p): [string, string, string] => [p.url, p.title, p.label]);
 }
 
 /** The precache list as it stands in front of the bundled worker: `const PRECACHE_MANIFEST=[…],OFFLINE_FALLBACK=…;`. */
-const precacheBanner = (entries: readonly PrecacheEntry[]) => `const PRECACHE_MANIFEST=${JSON.stringify(entries)},OFFLINE_FALLBACK=${JSON.stringify(OFFLINE_PAGE)};`;
+const precacheBanner = (entries: readonly PrecacheEntry[]) =>
+  `const PRECACHE_MANIFEST=${JSON.stringify(entries)},OFFLINE_FALLBACK=${JSON.stringify(OFFLINE_PAGE)};`;
 
 export interface PrecacheEntry {
   url: string;
@@ -118,7 +123,10 @@ export function precacheList(sw: string): PrecacheEntry[] {
 /** The worker's source (src/client/service-worker.ts), bundled here with its precache list. */
 const WORKER_SOURCE = fileURLToPath(new URL('../../client/service-worker.ts', import.meta.url));
 
-export async function generateServiceWorker(dist: string, pages: readonly BuiltPage[]): Promise<{ count: number; size: number; rest: OfflineManifest; warnings: string[] }> {
+export async function generateServiceWorker(
+  dist: string,
+  pages: readonly BuiltPage[],
+): Promise<{ count: number; size: number; rest: OfflineManifest; warnings: string[] }> {
   const { manifestEntries, count, size, warnings } = await getManifest({
     globDirectory: dist,
     globPatterns: precachePatterns(),
@@ -146,7 +154,9 @@ export async function generateServiceWorker(dist: string, pages: readonly BuiltP
   writeFileSync(join(dist, OFFLINE_MANIFEST), JSON.stringify(rest));
   const problems = [...warnings];
   if (size > PRECACHE_BUDGET) {
-    problems.push(`the first visit would download ${(size / 1024 / 1024).toFixed(2)} MB, over the ${PRECACHE_BUDGET / 1024 / 1024} MB budget: move files out of precachePatterns() in src/lib/postbuild/generate-service-worker.ts (they are then cached when read)`);
+    problems.push(
+      `the first visit would download ${(size / 1024 / 1024).toFixed(2)} MB, over the ${PRECACHE_BUDGET / 1024 / 1024} MB budget: move files out of precachePatterns() in src/lib/postbuild/generate-service-worker.ts (they are then cached when read)`,
+    );
   }
   return { count, size, rest, warnings: problems };
 }

@@ -21,7 +21,8 @@ export function indexedPages(dist: string): IndexedPage[] {
   return htmlFiles(dist).flatMap((file) => extractIndexedPage(readFileSync(join(dist, file), 'utf8'), pageUrl(file)) ?? []);
 }
 
-const stripBase = (href: string, base: string) => (href.startsWith(base) ? href.slice(base.length) : href.replace(/^\//, '')).replace(/[?#].*$/, '');
+const stripBase = (href: string, base: string) =>
+  (href.startsWith(base) ? href.slice(base.length) : href.replace(/^\//, '')).replace(/[?#].*$/, '');
 
 /**
  * Every entity's name and aliases with its page (`search-index/entities.json`), for entity-first
@@ -31,7 +32,8 @@ export function searchEntities(entityPages: readonly CompiledEntity[], urls: Url
   const entities: SearchIndexData['entities'] = [];
   for (const kind of entityKinds) {
     const ofKind = entityPages.filter((e) => e.id.split('/')[0] === kind).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh'));
-    for (const e of ofKind) entities.push({ name: e.data.name, aliases: e.data.aliases, url: urls.entity(e.id), kind: entityKindBadges[kind as EntityKind] });
+    for (const e of ofKind)
+      entities.push({ name: e.data.name, aliases: e.data.aliases, url: urls.entity(e.id), kind: entityKindBadges[kind as EntityKind] });
   }
   return { entities };
 }
@@ -67,7 +69,9 @@ export class SearchIndexWriter {
     mkdirSync(this.dir, { recursive: true });
     writeFileSync(join(this.dir, 't2s.json'), JSON.stringify(t2s));
     writeFileSync(join(this.dir, 'entities.json'), JSON.stringify({ entities }));
-    this.entityNames = entities.flatMap((e) => [e.name, ...e.aliases].map((label) => ({ label, name: e.name, url: stripBase(e.url, base) })));
+    this.entityNames = entities.flatMap((e) =>
+      [e.name, ...e.aliases].map((label) => ({ label, name: e.name, url: stripBase(e.url, base) })),
+    );
     this.builder = new SearchIndexBuilder({ t2s, synonyms, kindOrder });
   }
 

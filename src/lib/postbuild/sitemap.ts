@@ -14,7 +14,10 @@ import { htmlFiles, pageUrl, type BuiltPage } from './built-pages.ts';
 
 /** Site-relative paths of every page (`''` for home, `documents/x/`): the built pages that are a folder's index. */
 export function sitemapPaths(pages: readonly BuiltPage[]): string[] {
-  return pages.filter((p) => p.file === 'index.html' || p.file.endsWith('/index.html')).map((p) => p.url).sort();
+  return pages
+    .filter((p) => p.file === 'index.html' || p.file.endsWith('/index.html'))
+    .map((p) => p.url)
+    .sort();
 }
 
 /** Pages that only repeat other pages' text: an entity's complete mention list and its further pages. */
@@ -31,9 +34,14 @@ export function publicUrl(path: string, config: SiteConfig): string {
   return config.site ? new URL(pathname, config.site).href : pathname;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
-export function writeSitemap(dist: string, built: readonly BuiltPage[], config: SiteConfig = readSiteConfig()): { pages: number; sitemap: string } {
+export function writeSitemap(
+  dist: string,
+  built: readonly BuiltPage[],
+  config: SiteConfig = readSiteConfig(),
+): { pages: number; sitemap: string } {
   const robots = ['User-agent: *', 'Allow: /', ''];
   if (!config.site) {
     writeFileSync(join(dist, 'robots.txt'), robots.join('\n'));

@@ -7,17 +7,7 @@ const lineNo = z.number().int().positive();
 /** A block is named by the source line it starts on; `"13-18"` names every block starting in that range. */
 const blockRef = z.union([lineNo, z.string().regex(/^\d+-\d+$/, '行范围写作 "起-止"，如 "13-18"')]);
 
-export const blockRoles = [
-  'title',
-  'kicker',
-  'subtitle',
-  'byline',
-  'banner',
-  'caption',
-  'note',
-  'paragraph',
-  'heading',
-] as const;
+export const blockRoles = ['title', 'kicker', 'subtitle', 'byline', 'banner', 'caption', 'note', 'paragraph', 'heading'] as const;
 
 /** Explicit, reviewed corrections for one source. Every entry says what, where and why. */
 export const correctionsSchema = z.strictObject({

@@ -64,7 +64,12 @@ export function entityFrontmatterSchema(kind: EntityKind) {
     figures: z.array(factCitationSchema.extend({ label: z.string().min(1), value: z.string().min(1) })).default([]),
     /** `target` is another page's id, `<kind>/<slug>`; the inverse is shown on the target's page. */
     relations: z
-      .array(z.strictObject({ type: z.enum(relationTypeNames, { message: `must be one of ${relationTypeNames.join('、')}` }), target: z.string().min(3) }))
+      .array(
+        z.strictObject({
+          type: z.enum(relationTypeNames, { message: `must be one of ${relationTypeNames.join('、')}` }),
+          target: z.string().min(3),
+        }),
+      )
       .default([]),
   });
 }

@@ -44,16 +44,27 @@ const citationSchema = z.strictObject({
   occurrence: z.number().int().min(1).optional(),
 });
 
-const rangeSchema = z
-  .strictObject({ min: z.number(), max: z.number() })
-  .refine((r) => r.min < r.max, { message: 'min must be smaller than max', params: { hint: 'Write the range as the source does: 85-90亿元 is min: 85, max: 90.' } });
+const rangeSchema = z.strictObject({ min: z.number(), max: z.number() }).refine((r) => r.min < r.max, {
+  message: 'min must be smaller than max',
+  params: { hint: 'Write the range as the source does: 85-90亿元 is min: 85, max: 90.' },
+});
 
 const periodSchema = z.preprocess(
   yearAsText,
   z.string().superRefine((value, ctx) => {
     const m = /^(\d{4})(?:-(\d{4}))?$/.exec(value);
-    if (!m) ctx.addIssue({ code: 'custom', message: `"${value}" is not a year (2022) or a span of years (2021-2025)`, params: { hint: 'Write the years the value is about; put the source’s wording (十四五期间) in periodLabel.' } });
-    else if (m[2] && Number(m[2]) <= Number(m[1])) ctx.addIssue({ code: 'custom', message: `"${value}" ends before it starts`, params: { hint: 'Write the earlier year first: 2021-2025.' } });
+    if (!m)
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a year (2022) or a span of years (2021-2025)`,
+        params: { hint: 'Write the years the value is about; put the source’s wording (十四五期间) in periodLabel.' },
+      });
+    else if (m[2] && Number(m[2]) <= Number(m[1]))
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" ends before it starts`,
+        params: { hint: 'Write the earlier year first: 2021-2025.' },
+      });
   }),
 );
 
@@ -83,7 +94,12 @@ export const eventSchema = z.strictObject({
     yearAsText,
     z.string().superRefine((value, ctx) => {
       const problem = calendarDateProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { hint: 'Write the date as precisely as the source gives it: 2019, "2020-04" or "2022-01-13".' } });
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          message: problem,
+          params: { hint: 'Write the date as precisely as the source gives it: 2019, "2020-04" or "2022-01-13".' },
+        });
     }),
   ),
   title: z.string().min(4),

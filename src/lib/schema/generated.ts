@@ -34,7 +34,12 @@ const entityKindSchema = z.custom<EntityKind>((v) => typeof v === 'string');
 export const originalFormatSchema = z.object({ label: z.string(), mime: z.string() });
 
 /** File names under `downloads/<slug>/`, served beside the page as `documents/<slug>/<file>`. */
-const downloadsSchema = z.object({ source: z.string(), text: z.string(), original: z.string().optional(), originalFormat: originalFormatSchema.optional() });
+const downloadsSchema = z.object({
+  source: z.string(),
+  text: z.string(),
+  original: z.string().optional(),
+  originalFormat: originalFormatSchema.optional(),
+});
 
 /** `.generated/document-pages/<slug>.json`, as the document route reads it (one file per page, never all at once). */
 export const generatedDocumentSchema = z.object({
@@ -65,15 +70,34 @@ const entityLabelSchema = z.object({ id: z.string(), name: z.string(), kind: ent
 /** `.generated/overview/kinds.json`: the site-wide view of the kinds. */
 export const kindsOverviewSchema = z.object({
   id: z.string(),
-  kinds: z.array(z.object({ kind: entityKindSchema, count: z.number(), top: z.array(z.object({ id: z.string(), name: z.string(), mentions: z.number() })) })),
+  kinds: z.array(
+    z.object({
+      kind: entityKindSchema,
+      count: z.number(),
+      top: z.array(z.object({ id: z.string(), name: z.string(), mentions: z.number() })),
+    }),
+  ),
   links: z.array(z.object({ from: entityKindSchema, to: entityKindSchema, relations: z.number(), coMentions: z.number() })),
   relationTypes: z.array(z.object({ type: z.string(), count: z.number() })),
-  relationPairs: z.array(z.object({ type: z.string(), count: z.number(), pairs: z.array(z.object({ from: entityLabelSchema, to: entityLabelSchema })) })).optional(),
-  map: z.object({ nodes: z.array(entityLabelSchema.extend({ degree: z.number() })), edges: z.array(z.object({ from: z.string(), to: z.string(), typed: z.boolean() })) }).optional(),
+  relationPairs: z
+    .array(z.object({ type: z.string(), count: z.number(), pairs: z.array(z.object({ from: entityLabelSchema, to: entityLabelSchema })) }))
+    .optional(),
+  map: z
+    .object({
+      nodes: z.array(entityLabelSchema.extend({ degree: z.number() })),
+      edges: z.array(z.object({ from: z.string(), to: z.string(), typed: z.boolean() })),
+    })
+    .optional(),
 });
 
 /** `.generated/figure-pages/<n>.json`: one page of /figures/ (指标). */
-export const figuresPageSchema = z.custom<FiguresPage>((v) => typeof v === 'object' && v !== null && typeof (v as { page?: unknown }).page === 'number' && Array.isArray((v as { groups?: unknown }).groups));
+export const figuresPageSchema = z.custom<FiguresPage>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { page?: unknown }).page === 'number' &&
+    Array.isArray((v as { groups?: unknown }).groups),
+);
 
 const factSourceSchema = z.object({
   document: z.string(),
@@ -131,7 +155,8 @@ export const resolvedFactsSchema = z.object({
 });
 
 /** `.generated/entities/<kind>/<slug>.json`: an entity page's frontmatter and its body rendered by the compiler. */
-export const generatedEntitySchema = (kind: EntityKind) => entityFrontmatterSchema(kind).extend({ html: z.string(), facts: resolvedFactsSchema });
+export const generatedEntitySchema = (kind: EntityKind) =>
+  entityFrontmatterSchema(kind).extend({ html: z.string(), facts: resolvedFactsSchema });
 
 export type GeneratedDocument = z.output<typeof generatedDocumentSchema>;
 export type DocumentSummary = z.output<typeof documentSummarySchema>;

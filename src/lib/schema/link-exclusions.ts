@@ -7,7 +7,9 @@ import { z } from 'zod';
 export const linkExclusionsSchema = z.array(
   z.strictObject({
     /** The entity id, `kind/slug`, as in the page's address. */
-    entity: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, 'must be an entity id such as governance/quyuhua-dangjian (kind/slug)'),
+    entity: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, 'must be an entity id such as governance/quyuhua-dangjian (kind/slug)'),
     phrases: z.array(z.string().min(2)).min(1),
     why: z.string().min(4),
   }),

@@ -23,7 +23,12 @@ export function calendarDateProblem(value: string): string | undefined {
 
 const isoDate = z.string().superRefine((value, ctx) => {
   const problem = calendarDateProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { hint: 'Write the date the document gives (成文日期), as YYYY-MM-DD, YYYY-MM or YYYY, in quotes.' } });
+  if (problem)
+    ctx.addIssue({
+      code: 'custom',
+      message: problem,
+      params: { hint: 'Write the date the document gives (成文日期), as YYYY-MM-DD, YYYY-MM or YYYY, in quotes.' },
+    });
 });
 
 /**
@@ -44,7 +49,9 @@ export const sourceMetaSchema = z.strictObject({
       ctx.addIssue({
         code: 'custom',
         message: `must be one of the document kinds of src/config/site.config.ts: ${documentKinds.join(', ')}; found "${value}"`,
-        params: { hint: 'Use the kind the document names itself by (通知, 报告, 规划 …), or add it to documentKinds in src/config/site.config.ts.' },
+        params: {
+          hint: 'Use the kind the document names itself by (通知, 报告, 规划 …), or add it to documentKinds in src/config/site.config.ts.',
+        },
       });
     }
   }),
@@ -57,12 +64,17 @@ export const sourceMetaSchema = z.strictObject({
    */
   region: regionField,
   /** Name of the file as received; a PDF, DOCX, DOC, OFD or web page is kept as content/originals/<slug>.<ext>. */
-  originalFile: z.string().regex(/\.(txt|pdf|docx|doc|html?|ofd)$/i, 'originalFile 应为原始文件名（.txt / .pdf / .docx / .doc / .html / .htm / .ofd）'),
+  originalFile: z
+    .string()
+    .regex(/\.(txt|pdf|docx|doc|html?|ofd)$/i, 'originalFile 应为原始文件名（.txt / .pdf / .docx / .doc / .html / .htm / .ofd）'),
   summary: z
     .string()
     .min(10)
     .max(300)
-    .refine((s) => !s.startsWith(SUMMARY_PLACEHOLDER), 'is still the placeholder add-document wrote: write one or two sentences summing up the document, from its text'),
+    .refine(
+      (s) => !s.startsWith(SUMMARY_PLACEHOLDER),
+      'is still the placeholder add-document wrote: write one or two sentences summing up the document, from its text',
+    ),
   /** 发布日期, when it is known apart from 成文日期 (`date`). */
   published: isoDate.optional(),
   /** 索引号 of a government information-disclosure page (gov.cn and local portals), when it gives one. */
@@ -81,7 +93,10 @@ export const sourceMetaSchema = z.strictObject({
       medium: z.enum(['报纸', '网站']),
       newspaper: z.string().min(2).optional(),
       /** 版次, e.g. `2` for 第2版. */
-      page: z.string().regex(/^[A-Z]?\d{1,3}$/, 'page is the 版次 as printed: a number such as 2 (or A2)').optional(),
+      page: z
+        .string()
+        .regex(/^[A-Z]?\d{1,3}$/, 'page is the 版次 as printed: a number such as 2 (or A2)')
+        .optional(),
       reporters: z.array(z.string().min(2)).optional(),
       /** What the text says of its provenance that has no field of its own (供图, 上接1版). */
       note: z.string().min(2).optional(),

@@ -12,8 +12,20 @@ import { parseDocumentNumber } from '../text/document-number.ts';
 import { fold, type T2sMap } from './normalize.ts';
 import type { IndexedPage } from './indexed-text.ts';
 import {
-  BLOCK_SEPARATOR, CHUNK, INDEX_VERSION, encodeDeltas, passageImpact, paths, shardOf,
-  type FilterTable, type Fragment, type GramShard, type IndexMeta, type NameEntry, type NameShard, type PositionShard,
+  BLOCK_SEPARATOR,
+  CHUNK,
+  INDEX_VERSION,
+  encodeDeltas,
+  passageImpact,
+  paths,
+  shardOf,
+  type FilterTable,
+  type Fragment,
+  type GramShard,
+  type IndexMeta,
+  type NameEntry,
+  type NameShard,
+  type PositionShard,
 } from './index-format.ts';
 
 export interface IndexName {
@@ -31,7 +43,11 @@ export interface IndexName {
  */
 export function documentNames(page: Pick<IndexedPage, 'url' | 'title' | 'document' | 'filters'>): IndexName[] {
   const numbers = (page.document ?? '').split(' · ').flatMap((part) => parseDocumentNumber(part) ?? []);
-  return [...new Set([page.title, ...(page.filters.来源文件 ?? []), ...numbers])].map((label) => ({ label, name: page.title, url: page.url }));
+  return [...new Set([page.title, ...(page.filters.来源文件 ?? []), ...numbers])].map((label) => ({
+    label,
+    name: page.title,
+    url: page.url,
+  }));
 }
 
 /** What the index needs besides the pages. */
@@ -121,10 +137,27 @@ export class SearchIndexBuilder {
     const byChunk: Fragment['blocks'][] = Array.from({ length: chunks }, () => []);
     page.blocks.forEach((b, i) => byChunk[Math.floor(offsets[i] / CHUNK)].push([b.anchor, b.element, b.text, offsets[i]]));
     const fragments = byChunk.map((blocks, chunk) => {
-      const fragment: Fragment = { url: page.url, title: page.title, kind: page.kind, date: page.date, document: page.document, chunk, chunks, blocks };
+      const fragment: Fragment = {
+        url: page.url,
+        title: page.title,
+        kind: page.kind,
+        date: page.date,
+        document: page.document,
+        chunk,
+        chunks,
+        blocks,
+      };
       return JSON.stringify(fragment);
     });
-    this.records.push({ url: page.url, title: page.title, kind: page.kind, date: page.date, filters: page.filters, key: blockKeys.join(BLOCK_SEPARATOR), fragments });
+    this.records.push({
+      url: page.url,
+      title: page.title,
+      kind: page.kind,
+      date: page.date,
+      filters: page.filters,
+      key: blockKeys.join(BLOCK_SEPARATOR),
+      fragments,
+    });
   }
 
   /**
@@ -150,7 +183,11 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
     return i < 0 ? input.kindOrder.length : i;
   };
   const pages = records.sort(
-    (a, b) => rank(a.kind) - rank(b.kind) || (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title, 'zh') || a.url.localeCompare(b.url),
+    (a, b) =>
+      rank(a.kind) - rank(b.kind) ||
+      (b.date ?? '').localeCompare(a.date ?? '') ||
+      a.title.localeCompare(b.title, 'zh') ||
+      a.url.localeCompare(b.url),
   );
   let files = 0;
   let bytes = 0;

@@ -39,15 +39,66 @@ export interface IndexedPage {
 }
 
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'br',
 ]);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'input', 'select', 'textarea', 'label', 'form', 'nav', 'footer', 'iframe']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'label',
+  'form',
+  'nav',
+  'footer',
+  'iframe',
+]);
 const SKIPPED_CLASSES = new Set(['permalink', 'heading-anchor', 'citation']);
 const CITATION = new Set(['citation']);
 
-const hasClass = (attributes: Readonly<Record<string, string>>, names: ReadonlySet<string>) => (attributes.class ?? '').split(/\s+/).some((c) => names.has(c));
+const hasClass = (attributes: Readonly<Record<string, string>>, names: ReadonlySet<string>) =>
+  (attributes.class ?? '').split(/\s+/).some((c) => names.has(c));
 const skipped = (tag: string, attributes: Readonly<Record<string, string>>) =>
   SKIP.has(tag) || 'data-search-ignore' in attributes || hasClass(attributes, SKIPPED_CLASSES);
 
@@ -87,10 +138,12 @@ export class IndexedTextReader implements HtmlReader {
 
   open(tag: string, attributes: Readonly<Record<string, string>>): void {
     const metaAttr = attributes['data-search-meta'];
-    if (!this.title && metaAttr !== undefined && (metaAttr === 'title' || metaAttr.startsWith('title,'))) this.title = { depth: this.stack.length, text: '', done: false };
+    if (!this.title && metaAttr !== undefined && (metaAttr === 'title' || metaAttr.startsWith('title,')))
+      this.title = { depth: this.stack.length, text: '', done: false };
     for (const [k, v] of pairs(metaAttr)) if (v && !(k in this.meta)) this.meta[k] = v;
     for (const [k, v] of pairs(attributes['data-search-filter'])) if (v && !(this.filters[k] ??= []).includes(v)) this.filters[k].push(v);
-    if (!this.citation && tag === 'a' && attributes.href !== undefined && hasClass(attributes, CITATION)) this.citation = { depth: this.stack.length, href: attributes.href, text: '' };
+    if (!this.citation && tag === 'a' && attributes.href !== undefined && hasClass(attributes, CITATION))
+      this.citation = { depth: this.stack.length, href: attributes.href, text: '' };
 
     if (!this.inBody) {
       if (!this.bodySeen && 'data-search-body' in attributes) {
@@ -142,7 +195,16 @@ export class IndexedTextReader implements HtmlReader {
     if (!this.bodySeen) return undefined;
     this.flush();
     const title = collapse(this.title ? this.title.text : url);
-    return { url, title, kind: this.meta.kind ?? '', date: this.meta.date, document: this.meta.document, filters: this.filters, blocks: this.blocks, citations: this.citations };
+    return {
+      url,
+      title,
+      kind: this.meta.kind ?? '',
+      date: this.meta.date,
+      document: this.meta.document,
+      filters: this.filters,
+      blocks: this.blocks,
+      citations: this.citations,
+    };
   }
 
   private flush(): void {
@@ -151,7 +213,6 @@ export class IndexedTextReader implements HtmlReader {
     this.buffer = '';
   }
 }
-
 
 /**
  * The indexed content of a built page, or undefined for pages that are not searched.

@@ -32,7 +32,9 @@ export function resultItem(card: ResultCard): HTMLLIElement {
   head.append(badge, ' ', link);
   if (card.named) head.append(' ', el('span', 'result-named', '名称匹配'));
   li.append(head);
-  const metaParts = [card.date, card.document ? (card.kind === '文件' ? card.document : `见于：${card.document}`) : undefined].filter(Boolean);
+  const metaParts = [card.date, card.document ? (card.kind === '文件' ? card.document : `见于：${card.document}`) : undefined].filter(
+    Boolean,
+  );
   if (metaParts.length) li.append(el('p', 'result-meta', metaParts.join(' · ')));
   if (card.excerptLink) {
     const p = el('p', 'result-excerpt');

@@ -13,8 +13,20 @@
 import { characterOverlap } from './entities.ts';
 import { buildExcerpt, matchRanges, type Excerpt } from './excerpt.ts';
 import {
-  CHUNK, decodeDeltas, passageImpact, paths, shardOf,
-  type FilterTable, type Fragment, type GramPostings, type GramShard, type IndexMeta, type NameEntry, type NameShard, type PositionShard, type TitlePostings,
+  CHUNK,
+  decodeDeltas,
+  passageImpact,
+  paths,
+  shardOf,
+  type FilterTable,
+  type Fragment,
+  type GramPostings,
+  type GramShard,
+  type IndexMeta,
+  type NameEntry,
+  type NameShard,
+  type PositionShard,
+  type TitlePostings,
 } from './index-format.ts';
 import { fold, foldWithOffsets, toSimplified } from './normalize.ts';
 import { documentNumberLine } from '../text/document-number.ts';
@@ -156,7 +168,8 @@ export class SearchCore {
   async filterValues(): Promise<Record<string, Record<string, number>>> {
     const table = await this.filterTable();
     const out: Record<string, Record<string, number>> = {};
-    for (const [key, values] of Object.entries(table)) out[key] = Object.fromEntries(Object.entries(values).map(([v, ids]) => [v, ids.length]));
+    for (const [key, values] of Object.entries(table))
+      out[key] = Object.fromEntries(Object.entries(values).map(([v, ids]) => [v, ids.length]));
     return out;
   }
 
@@ -180,7 +193,10 @@ export class SearchCore {
     for (let i = 0; i + 2 <= word.length; i += 2) cover.push(i);
     if (word.length % 2 === 1) cover.push(word.length - 2);
     const grams = cover.map((at) => word.slice(at, at + 2));
-    const [gramShards, positionShards] = await Promise.all([Promise.all(grams.map((g) => this.grams(g))), Promise.all(grams.map((g) => this.positions(g)))]);
+    const [gramShards, positionShards] = await Promise.all([
+      Promise.all(grams.map((g) => this.grams(g))),
+      Promise.all(grams.map((g) => this.positions(g))),
+    ]);
 
     // Body: pages having every gram, then their offsets checked at the cover's distances.
     const postings = grams.map((g, i) => gramShards[i][g] as GramPostings | undefined);
@@ -224,7 +240,8 @@ export class SearchCore {
   private async matchWithSynonyms(word: string): Promise<WordHits> {
     const { synonyms } = await this.meta();
     const forms = new Set([word]);
-    for (const [abbreviation, means] of synonyms) if (word.includes(abbreviation)) for (const m of means) forms.add(word.replace(abbreviation, m));
+    for (const [abbreviation, means] of synonyms)
+      if (word.includes(abbreviation)) for (const m of means) forms.add(word.replace(abbreviation, m));
     const all = await Promise.all([...forms].map((f) => this.matchWord(f)));
     if (all.length === 1) return all[0];
     const merged: WordHits = { pages: new Map(), titles: new Map() };
@@ -242,7 +259,9 @@ export class SearchCore {
   async forms(words: readonly string[]): Promise<string[]> {
     const { synonyms } = await this.meta();
     const out = new Set(words);
-    for (const w of words) for (const [abbreviation, means] of synonyms) if (w.includes(abbreviation)) for (const m of means) out.add(w.replace(abbreviation, m));
+    for (const w of words)
+      for (const [abbreviation, means] of synonyms)
+        if (w.includes(abbreviation)) for (const m of means) out.add(w.replace(abbreviation, m));
     return [...out];
   }
 
@@ -306,14 +325,26 @@ export class SearchCore {
       const ids = [...(await this.allowed(filters))!].sort((a, b) => a - b);
       const { 类型: _type, ...otherFilters } = filters;
       const other = await this.allowed(otherFilters);
-      const kinds = other ? countByKind(meta, other) : meta.kinds.map(([kind, first], i): [string, number] => [kind, (meta.kinds[i + 1]?.[1] ?? meta.pages) - first]);
-      return { type: 'browse', total: ids.length, kinds, cards: (from, to) => Promise.all(ids.slice(from, to).map((id) => this.plainCard(id, false))), facets: await this.facets(ids, filters) };
+      const kinds = other
+        ? countByKind(meta, other)
+        : meta.kinds.map(([kind, first], i): [string, number] => [kind, (meta.kinds[i + 1]?.[1] ?? meta.pages) - first]);
+      return {
+        type: 'browse',
+        total: ids.length,
+        kinds,
+        cards: (from, to) => Promise.all(ids.slice(from, to).map((id) => this.plainCard(id, false))),
+        facets: await this.facets(ids, filters),
+      };
     }
 
     // The 类型 filter is a range of page ids (meta.kinds), so the kind tabs cost no file; the
     // other filters need filters.json.
     const { 类型: typeFilter, ...otherFilters } = filters;
-    const [perWord, namedIds, allowedOther] = await Promise.all([Promise.all(query.words.map((w) => this.matchWithSynonyms(w))), this.named(query.key), this.allowed(otherFilters)]);
+    const [perWord, namedIds, allowedOther] = await Promise.all([
+      Promise.all(query.words.map((w) => this.matchWithSynonyms(w))),
+      this.named(query.key),
+      this.allowed(otherFilters),
+    ]);
     const group = kindGroups(meta);
     const typeGroup = typeFilter ? meta.kinds.findIndex(([kind]) => kind === typeFilter) : -1;
     const inOtherFilters = (id: number) => !allowedOther || allowedOther.has(id);
@@ -337,7 +368,9 @@ export class SearchCore {
     // title holding every word counting as one more mention.
     const titleBonus = idf.reduce((n, w) => n + w * TITLE_IMPACT, 0);
     const rankScore = (p: { score: number; title?: number }) => p.score + (p.title !== undefined ? titleBonus : 0);
-    exact.sort((a, b) => Number(b.id === named) - Number(a.id === named) || group(a.id) - group(b.id) || rankScore(b) - rankScore(a) || a.id - b.id);
+    exact.sort(
+      (a, b) => Number(b.id === named) - Number(a.id === named) || group(a.id) - group(b.id) || rankScore(b) - rankScore(a) || a.id - b.id,
+    );
 
     // The named page goes first even where it does not repeat the words typed (an alias).
     const namedMissing = named !== undefined && !exact.some((p) => p.id === named);
@@ -347,7 +380,9 @@ export class SearchCore {
     ];
     const marks = await this.forms(query.words);
     const cards = (from: number, to: number) =>
-      Promise.all(order.slice(from, to).map((o) => (o.exact ? this.exactCard(o.id, o.first!, marks, o.id === named) : this.plainCard(o.id, true))));
+      Promise.all(
+        order.slice(from, to).map((o) => (o.exact ? this.exactCard(o.id, o.first!, marks, o.id === named) : this.plainCard(o.id, true))),
+      );
 
     // Pages holding some of the words (several words), or most of one long word's pairs.
     const listed = new Set(order.map((o) => o.id));
@@ -355,12 +390,38 @@ export class SearchCore {
     const loose = room > 0 ? await this.looseCards(query, perWord, listed, inFilters, room) : [];
     const suggestions = order.length === 0 ? await this.suggest(query) : [];
     const searchedAs = toSimplified(query.raw, meta.t2s).replace(/\s+/g, ' ');
-    const facets = withFacets ? await this.facets(all.map((p) => p.id), filters) : {};
-    const kinds = countByKind(meta, all.flatMap((p) => (inOtherFilters(p.id) ? [p.id] : [])));
-    return { type: 'results', query, searchedAs, exactCount: order.length, matches: exact.length, kinds, cards, loose, complete: true, suggestions, facets };
+    const facets = withFacets
+      ? await this.facets(
+          all.map((p) => p.id),
+          filters,
+        )
+      : {};
+    const kinds = countByKind(
+      meta,
+      all.flatMap((p) => (inOtherFilters(p.id) ? [p.id] : [])),
+    );
+    return {
+      type: 'results',
+      query,
+      searchedAs,
+      exactCount: order.length,
+      matches: exact.length,
+      kinds,
+      cards,
+      loose,
+      complete: true,
+      suggestions,
+      facets,
+    };
   }
 
-  private async looseCards(query: ParsedQuery, perWord: WordHits[], listed: Set<number>, inFilters: (id: number) => boolean, room: number): Promise<ResultCard[]> {
+  private async looseCards(
+    query: ParsedQuery,
+    perWord: WordHits[],
+    listed: Set<number>,
+    inFilters: (id: number) => boolean,
+    room: number,
+  ): Promise<ResultCard[]> {
     let parts: string[];
     let hits: WordHits[];
     if (query.words.length > 1) {
@@ -383,7 +444,10 @@ export class SearchCore {
         score.set(id, [s[0] + 1, s[1] + imp]);
       }
     });
-    const ids = [...score.entries()].filter(([, [n]]) => n >= need).sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || a[0] - b[0]).slice(0, room);
+    const ids = [...score.entries()]
+      .filter(([, [n]]) => n >= need)
+      .sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || a[0] - b[0])
+      .slice(0, room);
     return Promise.all(
       ids.map(async ([id]) => {
         const firsts = hits.map((h) => h.pages.get(id)?.[1]).filter((f): f is number => f !== undefined);
@@ -438,7 +502,10 @@ export class SearchCore {
 
   private async plainCard(id: number, named: boolean): Promise<ResultCard> {
     const f = await this.fragment(id, 0);
-    const body = f.blocks.filter((b) => b[1] !== 'h1').map((b) => b[2]).join(' ');
+    const body = f.blocks
+      .filter((b) => b[1] !== 'h1')
+      .map((b) => b[2])
+      .join(' ');
     return { ...this.head(f), excerpt: buildExcerpt(body, [], 90), sections: [], exact: false, named };
   }
 
@@ -456,10 +523,15 @@ export class SearchCore {
       at = other >= 0 ? other : at;
     }
     const source = blocks[at] ?? blocks.find((b) => b.element !== 'h1');
-    const excerpt = source ? buildExcerpt(source.text, matchRanges(source.folded, words), 90) : { segments: [], before: false, after: false };
-    const excerptLink = source?.anchor && source.element !== 'h1' ? { url: `${head.url}#${encodeURIComponent(source.anchor)}`, excerpt } : undefined;
+    const excerpt = source
+      ? buildExcerpt(source.text, matchRanges(source.folded, words), 90)
+      : { segments: [], before: false, after: false };
+    const excerptLink =
+      source?.anchor && source.element !== 'h1' ? { url: `${head.url}#${encodeURIComponent(source.anchor)}`, excerpt } : undefined;
 
-    const anchors: PageAnchor[] = blocks.filter((b) => b.anchor && b !== source && b.element !== 'h1').map((b) => ({ element: b.element, id: b.anchor, text: b.text }));
+    const anchors: PageAnchor[] = blocks
+      .filter((b) => b.anchor && b !== source && b.element !== 'h1')
+      .map((b) => ({ element: b.element, id: b.anchor, text: b.text }));
     const sections = matchingSections(anchors, words, meta.t2s, 3, 60)
       .filter((hit) => hit.id !== source?.anchor)
       .map((hit) => ({ url: `${head.url}#${encodeURIComponent(hit.id)}`, heading: hit.heading, excerpt: hit.excerpt }));

@@ -27,7 +27,14 @@ const TEXT_BLOCKS = new Set(['p', 'li', 'td', 'th', 'dd', 'dt', 'blockquote', 'f
  * its section and a marked excerpt. Elements holding every word come first, then the rest, each
  * group in page order.
  */
-export function matchingSections(anchors: readonly PageAnchor[], words: readonly string[], t2s: T2sMap, limit = 3, excerptLength = 60, folded?: FoldedAnchors): SectionHit[] {
+export function matchingSections(
+  anchors: readonly PageAnchor[],
+  words: readonly string[],
+  t2s: T2sMap,
+  limit = 3,
+  excerptLength = 60,
+  folded?: FoldedAnchors,
+): SectionHit[] {
   const keys = folded ?? foldAnchors(anchors, t2s);
   const hits: Array<{ i: number; heading?: string; complete: boolean }> = [];
   const seen = new Set<string>();

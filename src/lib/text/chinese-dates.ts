@@ -2,7 +2,23 @@
  * Dates as Chinese documents write them: 2022年1月13日, 2022 年 1 月 13 日, 二〇二二年一月十三日
  * (also with ○ U+25CB or O for 〇, as many typists write it), 2026-02-28.
  */
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  O: 0,
+  o: 0,
+  '○': 0,
+  Ｏ: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 二〇二二 → 2022 (digit by digit); 十三 → 13, 三十一 → 31, 二十 → 20 (tens). */
 function cnNumber(s: string): number | undefined {

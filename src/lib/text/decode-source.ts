@@ -16,8 +16,9 @@ export interface DecodedSource {
  * because frequency is a property of the language, not of the encoding.
  */
 const FREQUENT = new Set(
-  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府研质信技术规划镇街道居委会治理服务保障社区推进实施完善建设加强提升坚持落实深化创新改革'
-    .split(''),
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府研质信技术规划镇街道居委会治理服务保障社区推进实施完善建设加强提升坚持落实深化创新改革'.split(
+    '',
+  ),
 );
 
 /** A GB18030 two-byte character whose lead byte is in GB 2312's first level (0xB0–0xD7). */
@@ -47,8 +48,10 @@ function looksLikeChinese(bytes: Uint8Array, text: string): { ok: boolean; reaso
   const hanzi = [...text].filter((c) => /\p{Script=Han}/u.test(c));
   const frequent = hanzi.filter((c) => FREQUENT.has(c)).length;
   const privateUse = [...text].filter((c) => /\p{Co}/u.test(c)).length;
-  if (hanzi.length < 10) return { ok: false, reason: `too short to tell GB18030 from another encoding (${hanzi.length} Chinese characters)` };
-  if (privateUse > 0 && privateUse * 50 > twoByte) return { ok: false, reason: `its GB18030 reading has ${privateUse} private-use characters (mojibake)` };
+  if (hanzi.length < 10)
+    return { ok: false, reason: `too short to tell GB18030 from another encoding (${hanzi.length} Chinese characters)` };
+  if (privateUse > 0 && privateUse * 50 > twoByte)
+    return { ok: false, reason: `its GB18030 reading has ${privateUse} private-use characters (mojibake)` };
   if (firstLevel < twoByte * 0.6 || frequent < hanzi.length * 0.12) {
     return { ok: false, reason: 'its GB18030 reading looks like mojibake (few common Chinese characters)' };
   }
@@ -67,8 +70,10 @@ const refuse = (file: string, why: string): never => {
 
 /** The bytes decoded, and how: UTF-8 (BOM optional), UTF-16 with a BOM, else GB18030/GBK. */
 function decodeBytes(bytes: Uint8Array, file: string): DecodedSource {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeStrict('utf-16le', bytes.subarray(2), file), encoding: 'UTF-16LE (BOM)' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeStrict('utf-16be', bytes.subarray(2), file), encoding: 'UTF-16BE (BOM)' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: decodeStrict('utf-16le', bytes.subarray(2), file), encoding: 'UTF-16LE (BOM)' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: decodeStrict('utf-16be', bytes.subarray(2), file), encoding: 'UTF-16BE (BOM)' };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: bom ? 'UTF-8 (BOM)' : 'UTF-8' };
@@ -109,7 +114,11 @@ export function decodeSourceWithEncoding(bytes: Uint8Array, file: string): Decod
   }
   // NUL and bidi controls would be written into the pages as they are; a new source is cleaned
   // before it is added (its sha256 is taken of the cleaned text), never afterwards.
-  const unsafe = unsafeCharacterProblem(file, text, 'Remove these characters from the text before adding the source (the extraction left them), then update sha256 in its .meta.yaml.');
+  const unsafe = unsafeCharacterProblem(
+    file,
+    text,
+    'Remove these characters from the text before adding the source (the extraction left them), then update sha256 in its .meta.yaml.',
+  );
   if (unsafe) throw new ContentError([unsafe]);
   return { text, encoding: decoded.encoding };
 }

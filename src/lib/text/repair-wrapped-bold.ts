@@ -6,7 +6,6 @@
 export function repairWrappedBold(text: string): string {
   return text.replace(
     /(^|[。；！？]|\*\*)([^。；！？*]+?)[ \u3000]+\*\*([^*]+?[。；！？])\*\*/g,
-    (whole, boundary: string, head: string, tail: string) =>
-      boundary === '**' ? whole : `${boundary}**${head}${tail}**`,
+    (whole, boundary: string, head: string, tail: string) => (boundary === '**' ? whole : `${boundary}**${head}${tail}**`),
   );
 }

@@ -24,7 +24,8 @@ interface TextAt {
 function textNodes(parent: Element, out: TextAt[] = [], link?: TextAt['link']): TextAt[] {
   for (const child of parent.children) {
     if (child.type === 'text') out.push({ node: child, parent, link });
-    else if (child.type === 'element' && !isTool(child)) textNodes(child, out, link ?? (child.tagName === 'a' ? { element: child, parent } : undefined));
+    else if (child.type === 'element' && !isTool(child))
+      textNodes(child, out, link ?? (child.tagName === 'a' ? { element: child, parent } : undefined));
   }
   return out;
 }
@@ -47,10 +48,21 @@ function mark(n: number, note: CollationNote): Element {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { className: ['collation-mark'], dataSearchIgnore: '', href: `#${collationNoteId(n)}`, id: collationMarkId(n), title: `${note.kind}：${note.reason}` },
+    properties: {
+      className: ['collation-mark'],
+      dataSearchIgnore: '',
+      href: `#${collationNoteId(n)}`,
+      id: collationMarkId(n),
+      title: `${note.kind}：${note.reason}`,
+    },
     children: [
       { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: `校${n}` }] },
-      { type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: `（校勘说明第${n}条：${note.kind}）` }] },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['sr-only'] },
+        children: [{ type: 'text', value: `（校勘说明第${n}条：${note.kind}）` }],
+      },
     ],
   };
 }
@@ -71,7 +83,8 @@ export function markCollationSpots(html: string, notes: readonly CollationNote[]
     const texts = paragraph ? textNodes(paragraph) : [];
     const whole = texts.map((t) => t.node.value).join('');
     const start = whole.indexOf(note.at!);
-    if (!paragraph || start < 0) throw new Error(`校勘说明第${n}条: "${note.at}" is not in paragraph #${note.anchor} of the page; check content/gaps.yaml`);
+    if (!paragraph || start < 0)
+      throw new Error(`校勘说明第${n}条: "${note.at}" is not in paragraph #${note.anchor} of the page; check content/gaps.yaml`);
     let end = start + note.at!.length;
     for (const { node, parent, link } of texts) {
       if (end > node.value.length) {

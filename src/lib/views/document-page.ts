@@ -75,7 +75,8 @@ export interface DocumentPageView {
 }
 
 /** The reader's words for where the text came from; a value the labels do not know yet is named as it is. */
-export const extractionLabel = (extraction: string): string => (extractionLabels as Record<string, string | undefined>)[extraction] ?? extraction;
+export const extractionLabel = (extraction: string): string =>
+  (extractionLabels as Record<string, string | undefined>)[extraction] ?? extraction;
 
 /** Which metadata field each row shows, so a field still marked 待确认 marks its row 未核对. */
 type RowField = keyof SourceMeta;
@@ -88,7 +89,12 @@ let shanghaiDate: Intl.DateTimeFormat | undefined;
  * it is, since a static page keeps it until the next build.
  */
 export function buildDateInShanghai(now = new Date()): string {
-  return (shanghaiDate ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })).format(now);
+  return (shanghaiDate ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })).format(now);
 }
 
 /** Provenance and status rows: official texts by issuer and 发文字号, news by newspaper and reporters. */
@@ -110,11 +116,18 @@ function metaRows(meta: SourceMeta, file: { label: string; href: string }, today
     if (meta.documentNumber) rows.push({ label: '发文字号', value: meta.documentNumber, field: 'documentNumber' });
     if (meta.indexNumber) rows.push({ label: '索引号', value: meta.indexNumber, field: 'indexNumber' });
     rows.push({ label: '成文日期', value: formatChineseDate(meta.date), field: 'date' });
-    rows.push({ label: '发布日期', value: meta.published ? formatChineseDate(meta.published) : '原文未载', field: meta.published ? 'published' : undefined });
+    rows.push({
+      label: '发布日期',
+      value: meta.published ? formatChineseDate(meta.published) : '原文未载',
+      field: meta.published ? 'published' : undefined,
+    });
   }
   const validity = validityOf(meta.period, today);
   if (validity && meta.period) {
-    const span = meta.period.from === meta.period.to ? formatChineseDate(meta.period.from) : `${formatChineseDate(meta.period.from)}至${formatChineseDate(meta.period.to)}`;
+    const span =
+      meta.period.from === meta.period.to
+        ? formatChineseDate(meta.period.from)
+        : `${formatChineseDate(meta.period.from)}至${formatChineseDate(meta.period.to)}`;
     rows.push({ label: '时效', value: `${validity}（实施期${span}；截至${formatChineseDate(today)}）`, validity });
   }
   rows.push({ label: '类型', value: kind, field: 'kind' });
@@ -132,8 +145,20 @@ export function documentPageView(doc: GeneratedDocument, urls: Urls, today: stri
   const fileHref = (file: string) => page + file;
   const linked = (d: DocumentLink): LinkedDocument => ({ ...d, href: urls.document(d.slug), dateText: formatChineseDate(d.date) });
   const downloads: Download[] = [
-    { label: '下载原文', href: fileHref(doc.downloads.source), fileName: `${doc.slug}-原文.txt`, type: 'text/plain', description: '收到的文本，逐字节未改（UTF-8）' },
-    { label: '下载整理后文本', href: fileHref(doc.downloads.text), fileName: `${doc.slug}-整理本.txt`, type: 'text/plain', description: '本页所示的校正后全文（UTF-8）' },
+    {
+      label: '下载原文',
+      href: fileHref(doc.downloads.source),
+      fileName: `${doc.slug}-原文.txt`,
+      type: 'text/plain',
+      description: '收到的文本，逐字节未改（UTF-8）',
+    },
+    {
+      label: '下载整理后文本',
+      href: fileHref(doc.downloads.text),
+      fileName: `${doc.slug}-整理本.txt`,
+      type: 'text/plain',
+      description: '本页所示的校正后全文（UTF-8）',
+    },
   ];
   // The original's format for a reader (原始文件（PDF）, 原始文件（网页，ZIP 压缩）), never its stored name.
   let file = { label: '原文文本（TXT）', href: fileHref(doc.downloads.source) };
@@ -141,7 +166,15 @@ export function documentPageView(doc: GeneratedDocument, urls: Urls, today: stri
   if (original && originalFormat) {
     const label = `原始文件（${originalFormat.label}）`;
     file = { label, href: fileHref(original) };
-    downloads.unshift({ label: `下载${label}`, href: fileHref(original), fileName: `${doc.slug}${original.slice(original.lastIndexOf('.'))}`, type: originalFormat.mime, description: original.endsWith('.zip') ? '提取文字所用的原始网页，逐字节未改，放在 ZIP 压缩包中：解压后用浏览器打开' : '提取文字所用的原始文件，逐字节未改' });
+    downloads.unshift({
+      label: `下载${label}`,
+      href: fileHref(original),
+      fileName: `${doc.slug}${original.slice(original.lastIndexOf('.'))}`,
+      type: originalFormat.mime,
+      description: original.endsWith('.zip')
+        ? '提取文字所用的原始网页，逐字节未改，放在 ZIP 压缩包中：解压后用浏览器打开'
+        : '提取文字所用的原始文件，逐字节未改',
+    });
   }
   const unconfirmed = new Set(doc.unconfirmed ?? []);
   const rows = metaRows(meta, file, today, unconfirmed);

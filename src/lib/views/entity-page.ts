@@ -32,7 +32,9 @@ export function entityPageView(kind: string, data: EntityData, links: EntityBack
     mentions: firstView(documents),
     mentionCount: links?.mentionCount ?? 0,
     /** Result-card metadata for the search index: the first document naming it, and how many do. */
-    documentMeta: documents.length ? `document:${documents[0].title}${documents.length > 1 ? ` 等 ${documents.length} 份文件` : ''}` : undefined,
+    documentMeta: documents.length
+      ? `document:${documents[0].title}${documents.length > 1 ? ` 等 ${documents.length} 份文件` : ''}`
+      : undefined,
     mentioningEntities: (links?.entities ?? []).filter((e) => !listed.has(e.id)),
     related,
   };

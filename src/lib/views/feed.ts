@@ -64,7 +64,9 @@ export function atomFeed(documents: readonly FeedDocument[], options: FeedOption
       d.meta.kind ? `    <category term="${escapeXml(d.meta.kind)}"/>` : '',
       `    <summary type="text">${escapeXml(`${line}\n${d.meta.summary}`)}</summary>`,
       '  </entry>',
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -40,7 +40,6 @@ export interface MetricGroup {
   series: RegionSeries[];
 }
 
-
 const NUMBER = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2, useGrouping: false });
 
 /** The value as the source writes it: qualifier, number or range, unit. */
@@ -48,7 +47,11 @@ export function formatFigureValue(f: Pick<ResolvedFigure, 'value' | 'qualifier' 
   const number = typeof f.value === 'number' ? NUMBER.format(f.value) : `${NUMBER.format(f.value.min)}–${NUMBER.format(f.value.max)}`;
   const place = f.qualifier ? qualifierPlacement[f.qualifier] : undefined;
   const core =
-    (place === 'before' ? f.qualifier : '') + number + (place === 'inside' ? f.qualifier : '') + f.unit + (place === 'after' ? f.qualifier : '');
+    (place === 'before' ? f.qualifier : '') +
+    number +
+    (place === 'inside' ? f.qualifier : '') +
+    f.unit +
+    (place === 'after' ? f.qualifier : '');
   return (f.aspect ?? '') + core;
 }
 
@@ -82,7 +85,9 @@ export function computeProgress(values: ResolvedFigure[]): ProgressView[] {
   const out: ProgressView[] = [];
   for (const target of values.filter((v) => v.kind === '目标')) {
     const [t0, t1] = span(target.period);
-    const actuals = values.filter((v) => v.kind === '实际' && v.unit === target.unit && v.aspect === target.aspect && typeof v.value === 'number');
+    const actuals = values.filter(
+      (v) => v.kind === '实际' && v.unit === target.unit && v.aspect === target.aspect && typeof v.value === 'number',
+    );
     const within = actuals.filter((v) => {
       const [a0, a1] = span(v.period);
       return a0 >= t0 && a1 <= t1;
@@ -90,7 +95,9 @@ export function computeProgress(values: ResolvedFigure[]): ProgressView[] {
     if (within.length === 0 || target.unit.includes('%')) continue;
     // Sum only distinct single years (or the whole period): overlapping values would count twice.
     const whole = within.find((v) => v.period === target.period);
-    const parts = whole ? [whole] : within.filter((v, i) => !within.slice(0, i).some((w) => w.period === v.period) && !v.period.includes('-'));
+    const parts = whole
+      ? [whole]
+      : within.filter((v, i) => !within.slice(0, i).some((w) => w.period === v.period) && !v.period.includes('-'));
     const sum = parts.reduce((n, v) => n + (v.value as number), 0);
     const [lo, hi] = typeof target.value === 'number' ? [target.value, target.value] : [target.value.min, target.value.max];
     const share = lo === hi ? percent(sum / lo) : `${percent(sum / hi)}–${percent(sum / lo)}`;
@@ -109,7 +116,14 @@ export function computeProgress(values: ResolvedFigure[]): ProgressView[] {
   return out;
 }
 
-const toView = (f: ResolvedFigure): FigureView => ({ id: f.id, kind: f.kind, value: formatFigureValue(f), period: formatPeriod(f), region: f.region, source: f.source });
+const toView = (f: ResolvedFigure): FigureView => ({
+  id: f.id,
+  kind: f.kind,
+  value: formatFigureValue(f),
+  period: formatPeriod(f),
+  region: f.region,
+  source: f.source,
+});
 
 /** Figures → metric groups (in the order metrics first appear), each split by region. */
 export function groupFigures(figures: ResolvedFigure[]): MetricGroup[] {
@@ -256,7 +270,9 @@ export function trendOf(values: ResolvedFigure[], unit: string): TrendPoint[] {
     const [a, b] = span(v.period);
     (byLength.get(b - a) ?? byLength.set(b - a, []).get(b - a)!).push(v);
   }
-  const series = [...byLength.values()].filter((list) => new Set(list.map((v) => v.period)).size === list.length && list.length >= 2).sort((a, b) => b.length - a.length)[0];
+  const series = [...byLength.values()]
+    .filter((list) => new Set(list.map((v) => v.period)).size === list.length && list.length >= 2)
+    .sort((a, b) => b.length - a.length)[0];
   return (series ?? []).sort(compareFigures).map((v) => ({ label: `${formatPeriod(v)}${v.kind}`, value: midpoint(v.value), kind: v.kind }));
 }
 
@@ -301,7 +317,9 @@ function planLinks(figures: ResolvedFigure[], href: (slug: string) => string): P
   for (const f of figures) {
     if (f.kind !== '目标') continue;
     const { document, title, date } = f.source;
-    const plan = plans.get(document) ?? plans.set(document, { slug: document, title, date, indicators: 0, href: href(document), keys: new Set() }).get(document)!;
+    const plan =
+      plans.get(document) ??
+      plans.set(document, { slug: document, title, date, indicators: 0, href: href(document), keys: new Set() }).get(document)!;
     plan.keys.add(keyOf(f));
   }
   return [...plans.values()]
@@ -318,12 +336,18 @@ export function planTable(
   slug: string,
   figures: ResolvedFigure[],
   // Built once by buildFiguresPages, so a table costs its own values, not a pass over all figures.
-  index: { all: Map<string, ResolvedFigure[]>; byDocument: Map<string, ResolvedFigure[]> } = { all: byIndicator(figures), byDocument: byDocumentOf(figures) },
+  index: { all: Map<string, ResolvedFigure[]>; byDocument: Map<string, ResolvedFigure[]> } = {
+    all: byIndicator(figures),
+    byDocument: byDocumentOf(figures),
+  },
 ): { rows: IndicatorRow[]; baselines: IndicatorRow[] } {
   const { all } = index;
   const own = index.byDocument.get(slug) ?? [];
   const position = (f: ResolvedFigure) => f.position ?? f.id;
-  const ordered = [...byIndicator(own)].sort(([, a], [, b]) => Math.min(...a.map(position)) - Math.min(...b.map(position)) || Math.min(...a.map((f) => f.id)) - Math.min(...b.map((f) => f.id)));
+  const ordered = [...byIndicator(own)].sort(
+    ([, a], [, b]) =>
+      Math.min(...a.map(position)) - Math.min(...b.map(position)) || Math.min(...a.map((f) => f.id)) - Math.min(...b.map((f) => f.id)),
+  );
   const rows: IndicatorRow[] = [];
   const baselines: IndicatorRow[] = [];
   for (const [key, mine] of ordered) {
@@ -400,7 +424,17 @@ export function buildFiguresPages(
   }
   const lists = paginate(plans, PLANS_PER_PAGE);
   if (plans.length > PLANS_ON_INDEX) {
-    lists.forEach((p) => out.push({ view: 'plans', page: ++next, number: p.number, pages: p.total, path: p.number === 1 ? 'plans' : `plans/${p.number}`, groups: [], plans: p.items }));
+    lists.forEach((p) =>
+      out.push({
+        view: 'plans',
+        page: ++next,
+        number: p.number,
+        pages: p.total,
+        path: p.number === 1 ? 'plans' : `plans/${p.number}`,
+        groups: [],
+        plans: p.items,
+      }),
+    );
   }
   return out;
 }

@@ -5,8 +5,16 @@ import { LATEST_ON_HOME, listedDocument, type ListedDocument } from './document-
  * The home page: the latest documents, the kinds and the site-wide views; never the whole corpus,
  * so it stays the same size at 5 or 5,000 documents.
  */
-export function homeView(site: SiteDefinition, documents: readonly ListedDocument[], counts: Record<string, number>, routeFiles: readonly string[]) {
-  const latest = [...documents].sort((a, b) => b.meta.date.localeCompare(a.meta.date) || a.slug.localeCompare(b.slug)).slice(0, LATEST_ON_HOME).map(listedDocument);
+export function homeView(
+  site: SiteDefinition,
+  documents: readonly ListedDocument[],
+  counts: Record<string, number>,
+  routeFiles: readonly string[],
+) {
+  const latest = [...documents]
+    .sort((a, b) => b.meta.date.localeCompare(a.meta.date) || a.slug.localeCompare(b.slug))
+    .slice(0, LATEST_ON_HOME)
+    .map(listedDocument);
   return {
     latest,
     documentCount: documents.length,

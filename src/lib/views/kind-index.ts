@@ -39,12 +39,21 @@ export function facets(entities: readonly IndexedEntity[], order: { themes: read
     return counts;
   };
   const inOrder = (counts: Map<string, number>, known: readonly string[]) =>
-    [...known.filter((v) => counts.has(v)), ...[...counts.keys()].filter((v) => !known.includes(v)).sort(comparePinyin)].map((value) => ({ value, count: counts.get(value)! }));
+    [...known.filter((v) => counts.has(v)), ...[...counts.keys()].filter((v) => !known.includes(v)).sort(comparePinyin)].map((value) => ({
+      value,
+      count: counts.get(value)!,
+    }));
   // Statuses are the sources' own words, not a fixed list: the most frequent first.
   const statuses = count((e) => e.statuses);
   return {
-    theme: inOrder(count((e) => [e.theme]), order.themes),
-    region: inOrder(count((e) => [e.region]), order.regions),
+    theme: inOrder(
+      count((e) => [e.theme]),
+      order.themes,
+    ),
+    region: inOrder(
+      count((e) => [e.region]),
+      order.regions,
+    ),
     status: [...statuses].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count || comparePinyin(a.value, b.value)),
   };
 }
@@ -77,7 +86,9 @@ export function sortByTheme(entities: readonly IndexedEntity[], themes: readonly
     const i = themes.indexOf(t);
     return i < 0 ? themes.length : i;
   };
-  return sortByPinyin(entities, (e) => e.name).sort((a, b) => rank(a.theme) - rank(b.theme) || (rank(a.theme) === themes.length ? comparePinyin(a.theme, b.theme) : 0));
+  return sortByPinyin(entities, (e) => e.name).sort(
+    (a, b) => rank(a.theme) - rank(b.theme) || (rank(a.theme) === themes.length ? comparePinyin(a.theme, b.theme) : 0),
+  );
 }
 
 /** One page's entities (already in theme order) in sections by theme. */
@@ -126,7 +137,9 @@ export interface DocumentFilterEntry {
  * slugs of the kind's entities it mentions. Served as its own JSON file and loaded only when a
  * reader opens that filter, so the index page does not grow with the number of documents.
  */
-export function documentFilter(backlinks: ReadonlyArray<{ slug: string; documents: ReadonlyArray<{ slug: string; title: string; date: string }> }>): DocumentFilterEntry[] {
+export function documentFilter(
+  backlinks: ReadonlyArray<{ slug: string; documents: ReadonlyArray<{ slug: string; title: string; date: string }> }>,
+): DocumentFilterEntry[] {
   const byDoc = new Map<string, DocumentFilterEntry>();
   for (const b of backlinks) {
     for (const d of b.documents) {
@@ -140,7 +153,10 @@ export function documentFilter(backlinks: ReadonlyArray<{ slug: string; document
 
 /** Slims an entity page to its card (never its body), and all pages of a kind's index with their filters. */
 export function kindIndex(
-  entries: ReadonlyArray<{ id: string; data: { name: string; kind: string; theme: string; region: string; status: ReadonlyArray<{ value: string }>; summary: string } }>,
+  entries: ReadonlyArray<{
+    id: string;
+    data: { name: string; kind: string; theme: string; region: string; status: ReadonlyArray<{ value: string }>; summary: string };
+  }>,
   order: Parameters<typeof facets>[1],
   size = ENTITIES_PER_PAGE,
 ) {
@@ -154,5 +170,12 @@ export function kindIndex(
     summary: d.summary,
   }));
   const f = facets(entities, order);
-  return kindIndexPages(entities, size, order.themes).map((page) => ({ number: page.number, total: page.total, count: page.count, sections: page.sections, themeNav: page.themeNav, facets: f }));
+  return kindIndexPages(entities, size, order.themes).map((page) => ({
+    number: page.number,
+    total: page.total,
+    count: page.count,
+    sections: page.sections,
+    themeNav: page.themeNav,
+    facets: f,
+  }));
 }

@@ -11,7 +11,12 @@ export interface Page<T> {
 export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`page size must be a positive integer, got ${size}`);
   const total = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: total }, (_, i) => ({ number: i + 1, items: items.slice(i * size, (i + 1) * size), total, count: items.length }));
+  return Array.from({ length: total }, (_, i) => ({
+    number: i + 1,
+    items: items.slice(i * size, (i + 1) * size),
+    total,
+    count: items.length,
+  }));
 }
 
 /** Page 1 lives at the listing's own address, page n at `<base>page/<n>/` (or `<base><n>/`). */

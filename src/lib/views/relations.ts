@@ -10,7 +10,11 @@ export const PAIRS_PER_PAGE = 100;
 
 /** An ASCII address for a relation type, from its reading: 属于 → shuyu. */
 export function relationTypeSlug(type: string): string {
-  return pinyin(type, { toneType: 'none', type: 'array', nonZh: 'removed' }).join('').replace(/[^a-z0-9]/g, '') || 'relation';
+  return (
+    pinyin(type, { toneType: 'none', type: 'array', nonZh: 'removed' })
+      .join('')
+      .replace(/[^a-z0-9]/g, '') || 'relation'
+  );
 }
 
 /** What a pair reads as, in the words of the type: 甲 属于 乙; the inverse word is shown beside it for the reverse reading. */
@@ -29,10 +33,19 @@ export interface RelationTypeSummary {
 
 /** /relations/: every type with its count and its first pairs (bounded whatever the corpus). */
 export function relationTypeSummaries(overview: KindsOverview): RelationTypeSummary[] {
-  return (overview.relationPairs ?? []).map((r) => ({ type: r.type, slug: relationTypeSlug(r.type), count: r.count, pairs: r.pairs.slice(0, PAIRS_ON_OVERVIEW) }));
+  return (overview.relationPairs ?? []).map((r) => ({
+    type: r.type,
+    slug: relationTypeSlug(r.type),
+    count: r.count,
+    pairs: r.pairs.slice(0, PAIRS_ON_OVERVIEW),
+  }));
 }
 
 /** The pages of /relations/<type>/: every pair of the type, PAIRS_PER_PAGE a page; only for types /relations/ cannot show whole. */
-export function relationTypePages(overview: KindsOverview): Array<{ type: string; slug: string; page: Page<{ from: EntityLabel; to: EntityLabel }> }> {
-  return (overview.relationPairs ?? []).filter((r) => r.count > PAIRS_ON_OVERVIEW).flatMap((r) => paginate(r.pairs, PAIRS_PER_PAGE).map((page) => ({ type: r.type, slug: relationTypeSlug(r.type), page })));
+export function relationTypePages(
+  overview: KindsOverview,
+): Array<{ type: string; slug: string; page: Page<{ from: EntityLabel; to: EntityLabel }> }> {
+  return (overview.relationPairs ?? [])
+    .filter((r) => r.count > PAIRS_ON_OVERVIEW)
+    .flatMap((r) => paginate(r.pairs, PAIRS_PER_PAGE).map((page) => ({ type: r.type, slug: relationTypeSlug(r.type), page })));
 }

@@ -42,7 +42,9 @@ export function shareImageSvg({ name, description, color }: ShareImageText): str
     `<rect width="${width}" height="24" fill="${escapeXml(color)}"/>`,
     `<rect x="80" y="${height - 80}" width="${width - 160}" height="4" fill="${escapeXml(color)}"/>`,
     `<text x="80" y="${200 + nameSize / 2}" font-family="${font}" font-size="${nameSize}" font-weight="700" fill="${escapeXml(color)}">${escapeXml(name)}</text>`,
-    ...lines.map((line, i) => `<text x="80" y="${340 + i * 56}" font-family="${font}" font-size="40" fill="#1f1f1f">${escapeXml(line)}</text>`),
+    ...lines.map(
+      (line, i) => `<text x="80" y="${340 + i * 56}" font-family="${font}" font-size="40" fill="#1f1f1f">${escapeXml(line)}</text>`,
+    ),
     '</svg>',
   ].join('');
 }

@@ -66,7 +66,11 @@ export function groupByYear(events: ResolvedEvent[]): YearGroup[] {
 }
 
 /** The pages of /timeline/, in order of the configured region and kind lists for the filter (other regions after them). */
-export function buildTimelinePages(events: ResolvedEvent[], order: { regions: string[]; kinds: string[] }, perPage = EVENTS_PER_PAGE): TimelinePage[] {
+export function buildTimelinePages(
+  events: ResolvedEvent[],
+  order: { regions: string[]; kinds: string[] },
+  perPage = EVENTS_PER_PAGE,
+): TimelinePage[] {
   const pages = paginateGroups(groupByYear(events), (y) => y.events.length, perPage);
   return pages.map((years, i) => {
     const on = years.flatMap((y) => y.events);
@@ -75,7 +79,10 @@ export function buildTimelinePages(events: ResolvedEvent[], order: { regions: st
       pages: pages.length,
       years,
       // Configured regions first, then divisions the configuration does not list, as they come.
-      regions: [...order.regions.filter((r) => on.some((e) => e.region === r)), ...new Set(on.map((e) => e.region).filter((r) => !order.regions.includes(r)))],
+      regions: [
+        ...order.regions.filter((r) => on.some((e) => e.region === r)),
+        ...new Set(on.map((e) => e.region).filter((r) => !order.regions.includes(r))),
+      ],
       kinds: order.kinds.filter((k) => on.some((e) => e.kind === k)),
       total: events.length,
     };

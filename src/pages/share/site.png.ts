@@ -9,6 +9,8 @@ import { site } from '../../config/site.config.ts';
  * (Debian: fonts-noto-cjk).
  */
 export const GET: APIRoute = async () => {
-  const png = await sharp(Buffer.from(shareImageSvg({ name: site.name, description: site.description, color: site.themeColor }))).png().toBuffer();
+  const png = await sharp(Buffer.from(shareImageSvg({ name: site.name, description: site.description, color: site.themeColor })))
+    .png()
+    .toBuffer();
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

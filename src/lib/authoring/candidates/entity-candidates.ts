@@ -62,7 +62,11 @@ export interface UncoveredTitle {
  * or an entry of the ignore list: each such title is a page to write or an entry to add with a
  * reason. In text order, every occurrence.
  */
-export function uncoveredTitles(texts: Array<{ document: string; text: string }>, covered: Iterable<string>, ignored: Iterable<string>): UncoveredTitle[] {
+export function uncoveredTitles(
+  texts: Array<{ document: string; text: string }>,
+  covered: Iterable<string>,
+  ignored: Iterable<string>,
+): UncoveredTitle[] {
   const known = new Set([...covered, ...ignored].map(bareName));
   const found: UncoveredTitle[] = [];
   for (const { document, text } of texts) {

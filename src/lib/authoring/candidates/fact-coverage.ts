@@ -63,12 +63,19 @@ export function checkCoverage(
       const ranges: Array<{ cover: Cover; from: number; to: number }> = [];
       for (const { cover, needle } of own) {
         if (cover.anchor && cover.anchor !== p.id) continue;
-        for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) ranges.push({ cover, from: at, to: at + needle.length });
+        for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1))
+          ranges.push({ cover, from: at, to: at + needle.length });
       }
       for (const m of find(text)) {
         const inside = ranges.filter((r) => m.index >= r.from && m.index + m.text.length <= r.to);
         inside.forEach((r) => used.add(r.cover));
-        if (inside.length === 0) uncovered.push({ document: doc.slug, anchor: p.id, text: m.text, context: text.slice(Math.max(0, m.index - 20), m.index + m.text.length + 12) });
+        if (inside.length === 0)
+          uncovered.push({
+            document: doc.slug,
+            anchor: p.id,
+            text: m.text,
+            context: text.slice(Math.max(0, m.index - 20), m.index + m.text.length + 12),
+          });
       }
     }
   }
@@ -88,9 +95,17 @@ export interface CoverageInput {
  * The same check serves the curated sources' test (every number accounted for) and the content
  * report for everything else (`npm run check:content`, a list to work through, never a failure).
  */
-export function factCoverage(site: CoverageInput, ignore: { figures: Cover[]; dates: Cover[] }, slugs?: ReadonlySet<string>): { numbers: CoverageResult; dates: CoverageResult } {
+export function factCoverage(
+  site: CoverageInput,
+  ignore: { figures: Cover[]; dates: Cover[] },
+  slugs?: ReadonlySet<string>,
+): { numbers: CoverageResult; dates: CoverageResult } {
   const inScope = (doc: string) => slugs === undefined || slugs.has(doc);
-  const cite = (f: { source: { document: string; quote: string; anchor: string } }): Cover => ({ doc: f.source.document, quote: f.source.quote, anchor: f.source.anchor });
+  const cite = (f: { source: { document: string; quote: string; anchor: string } }): Cover => ({
+    doc: f.source.document,
+    quote: f.source.quote,
+    anchor: f.source.anchor,
+  });
   const documents = site.documents.filter((d) => inScope(d.slug));
   const scoped = (covers: Cover[]) => covers.filter((c) => inScope(c.doc));
   return {

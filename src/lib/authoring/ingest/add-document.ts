@@ -41,7 +41,10 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 export function slugFromFileName(file: string): string | undefined {
   const stem = basename(file, extname(file));
   if (!/^[\x20-\x7e]+$/.test(stem)) return undefined;
-  const slug = stem.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = stem
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return SLUG.test(slug) && /[a-z]/.test(slug) ? slug : undefined;
 }
 
@@ -57,25 +60,50 @@ export async function addDocument({ file, contentDir, slug: givenSlug, dryRun = 
 
   const slug = givenSlug ?? slugFromFileName(file);
   if (slug === undefined) {
-    throw ingestError(file, 'has a file name no slug can be made from (no pinyin for Chinese names)', 'Choose the address of the new page: add --slug <lowercase-letters-digits-and-hyphens>, e.g. --slug changzheng-2023-plan.');
+    throw ingestError(
+      file,
+      'has a file name no slug can be made from (no pinyin for Chinese names)',
+      'Choose the address of the new page: add --slug <lowercase-letters-digits-and-hyphens>, e.g. --slug changzheng-2023-plan.',
+    );
   }
-  if (!SLUG.test(slug)) throw ingestError(file, `cannot be added as "${slug}": not a valid slug`, 'Use lowercase letters, digits and hyphens, e.g. --slug changzheng-2023-plan.');
+  if (!SLUG.test(slug))
+    throw ingestError(
+      file,
+      `cannot be added as "${slug}": not a valid slug`,
+      'Use lowercase letters, digits and hyphens, e.g. --slug changzheng-2023-plan.',
+    );
 
   const sourcesDir = join(contentDir, 'sources');
   const sourceFile = join(sourcesDir, `${slug}.txt`);
   const metaFile = join(sourcesDir, `${slug}.meta.yaml`);
   const originalCopyFile = join(contentDir, 'originals', `${slug}${extname(file).toLowerCase()}`);
   const taken = [sourceFile, metaFile, originalCopyFile].find((f) => existsSync(f));
-  if (taken) throw ingestError(file, `cannot be added as "${slug}": ${taken} already exists`, 'Choose another slug with --slug, or remove the old document first.');
+  if (taken)
+    throw ingestError(
+      file,
+      `cannot be added as "${slug}": ${taken} already exists`,
+      'Choose another slug with --slug, or remove the old document first.',
+    );
 
   const extracted = await extractSourceText(new Uint8Array(readFileSync(file)), file);
   const hash = sha256(extracted.bytes);
   const existing = existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((n) => n.endsWith('.txt')) : [];
   const twin = existing.find((n) => statSync(join(sourcesDir, n)).isFile() && sha256(readFileSync(join(sourcesDir, n))) === hash);
-  if (twin) throw ingestError(file, `has the same text as ${join(sourcesDir, twin)} (same sha256), already in the library as "${twin.slice(0, -4)}"`, 'Nothing to add; a new version of a document must differ from the old one.');
+  if (twin)
+    throw ingestError(
+      file,
+      `has the same text as ${join(sourcesDir, twin)} (same sha256), already in the library as "${twin.slice(0, -4)}"`,
+      'Nothing to add; a new version of a document must differ from the old one.',
+    );
 
   const detected = detectMetadata(extracted.text, extracted.hints, siteDetectionContext());
-  const meta = renderMetaYaml({ detected, originalFile: basename(file), extraction: extracted.extraction, extractionGuessed: false, sha256: hash });
+  const meta = renderMetaYaml({
+    detected,
+    originalFile: basename(file),
+    extraction: extracted.extraction,
+    extractionGuessed: false,
+    sha256: hash,
+  });
 
   const originalCopy = extracted.extension !== '.txt' ? originalCopyFile : undefined;
   if (!dryRun) {

@@ -37,7 +37,8 @@ export interface OtherProblems {
 }
 
 /** The files that are one document's: its text, metadata, corrections and kept original. */
-const documentOf = (file: string): string | undefined => /(?:^|[\\/])(?:sources|corrections|originals)[\\/]([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.meta\.yaml|\.[a-z]+)$/.exec(file)?.[1];
+const documentOf = (file: string): string | undefined =>
+  /(?:^|[\\/])(?:sources|corrections|originals)[\\/]([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.meta\.yaml|\.[a-z]+)$/.exec(file)?.[1];
 
 /** Splits the whole check's problems into the given documents' own and the rest (counted). */
 export function splitProblems(all: Problem[], own: ReadonlySet<string>): { own: Problem[]; others: OtherProblems } {
@@ -108,7 +109,14 @@ export function checkAddedDocument(contentDir: string, added: AddedDocument, sit
       loadLinkExclusions(contentDir, entities).exclusions,
     );
     const result = compileDocument(
-      { slug: added.slug, file: added.sourceFile, bytes: readFileSync(added.sourceFile), meta, corrections: correctionsSchema.parse({}), correctionsFile: '' },
+      {
+        slug: added.slug,
+        file: added.sourceFile,
+        bytes: readFileSync(added.sourceFile),
+        meta,
+        corrections: correctionsSchema.parse({}),
+        correctionsFile: '',
+      },
       { matcher, entityHref: (id) => `/${id}/` },
     );
     if (!result.document) throw new ContentError(result.problems);

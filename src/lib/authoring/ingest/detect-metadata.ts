@@ -5,7 +5,17 @@ import { labelledValues } from './metadata/furniture.ts';
 import { detectKind, type KindSpelling } from './metadata/kind.ts';
 import { documentLines, type DocLine } from './metadata/lines.ts';
 import { detectRegion, type PlaceLookup } from './metadata/region.ts';
-import { creditOrgan, organsOf, findDateUnderTitle, findDateline, findOccasionDate, findPrintingOffice, findSignature, organOfSpeaker, organsInTitle } from './metadata/signature.ts';
+import {
+  creditOrgan,
+  organsOf,
+  findDateUnderTitle,
+  findDateline,
+  findOccasionDate,
+  findPrintingOffice,
+  findSignature,
+  organOfSpeaker,
+  organsInTitle,
+} from './metadata/signature.ts';
 import { toFullWidthPunctuation } from '../../text/full-width-punctuation.ts';
 import { findTitle, normaliseTitleSpaces } from './metadata/title.ts';
 
@@ -43,7 +53,8 @@ export interface DetectionContext {
   places: PlaceLookup;
 }
 
-const lineEvidence = (l: DocLine | undefined, what: string) => (l ? `${what}，第 ${l.n} 行：${l.text.length > 40 ? l.text.slice(0, 40) + '…' : l.text}` : what);
+const lineEvidence = (l: DocLine | undefined, what: string) =>
+  l ? `${what}，第 ${l.n} 行：${l.text.length > 40 ? l.text.slice(0, 40) + '…' : l.text}` : what;
 
 /**
  * Reads the metadata a person would otherwise copy by hand, by rules that hold for any document
@@ -70,7 +81,9 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   }
   const fromBox = (...labels: string[]) => labels.map((l) => box.get(l)).find((v) => v !== undefined);
 
-  const kindWords = context.kinds.flatMap((k) => [k.name, ...(k.aliases ?? [])]).concat(['条例', '纲要', '公约', '章程', '准则', '标准', '指引', '指南', '清单', '目录']);
+  const kindWords = context.kinds
+    .flatMap((k) => [k.name, ...(k.aliases ?? [])])
+    .concat(['条例', '纲要', '公约', '章程', '准则', '标准', '指引', '指南', '清单', '目录']);
 
   // Title.
   let title: string | undefined;
@@ -105,49 +118,95 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   let issuer: string | undefined;
   if (signature) {
     date = signature.date;
-    evidence.date = lineEvidence(lines.find((l) => l.n === signature.line), '落款日期');
+    evidence.date = lineEvidence(
+      lines.find((l) => l.n === signature.line),
+      '落款日期',
+    );
     if (signature.issuers) {
       issuer = signature.issuers.join('、');
-      evidence.issuer = lineEvidence(lines.find((l) => l.n === signature.issuerLine), '落款机关');
+      evidence.issuer = lineEvidence(
+        lines.find((l) => l.n === signature.issuerLine),
+        '落款机关',
+      );
     }
   }
   const boxDate = fromBox('成文日期');
   const occasion = findOccasionDate(lines);
   if (!date && hints.date) [date, evidence.date] = [hints.date.value, hintEvidence(hints.date)];
-  if (!date && boxDate && findDate(boxDate.value)) [date, evidence.date] = [findDate(boxDate.value), lineEvidence(boxDate.line, '信息公开栏“成文日期”')];
-  if (!date && occasion) [date, evidence.date] = [occasion.date, lineEvidence(lines.find((l) => l.n === occasion.line), '报告的会议日期')];
+  if (!date && boxDate && findDate(boxDate.value))
+    [date, evidence.date] = [findDate(boxDate.value), lineEvidence(boxDate.line, '信息公开栏“成文日期”')];
+  if (!date && occasion)
+    [date, evidence.date] = [
+      occasion.date,
+      lineEvidence(
+        lines.find((l) => l.n === occasion.line),
+        '报告的会议日期',
+      ),
+    ];
   const underTitle = date || !found ? undefined : findDateUnderTitle(lines, found.lines);
-  if (!date && underTitle) [date, evidence.date] = [underTitle.date, lineEvidence(lines.find((l) => l.n === underTitle.line), '标题下的日期')];
+  if (!date && underTitle)
+    [date, evidence.date] = [
+      underTitle.date,
+      lineEvidence(
+        lines.find((l) => l.n === underTitle.line),
+        '标题下的日期',
+      ),
+    ];
   const dateline = date ? undefined : findDateline(lines, title);
-  if (!date && dateline) [date, evidence.date] = [dateline.date, lineEvidence(lines.find((l) => l.n === dateline.line), '电头日期（年份取自标题）')];
+  if (!date && dateline)
+    [date, evidence.date] = [
+      dateline.date,
+      lineEvidence(
+        lines.find((l) => l.n === dateline.line),
+        '电头日期（年份取自标题）',
+      ),
+    ];
 
   // 发布日期: the page's metadata, a 发布日期 line, a portal's timestamp.
   let published: string | undefined;
   const boxPublished = fromBox('发布日期', '信息提供日期', '发布时间', '时间');
   const stamp = lines.slice(0, 15).find((l) => parseTimestampLine(l.text) !== undefined);
   if (hints.published) [published, evidence.published] = [hints.published.value, hintEvidence(hints.published)];
-  else if (boxPublished && findDate(boxPublished.value)) [published, evidence.published] = [findDate(boxPublished.value), lineEvidence(boxPublished.line, '页面的发布日期')];
+  else if (boxPublished && findDate(boxPublished.value))
+    [published, evidence.published] = [findDate(boxPublished.value), lineEvidence(boxPublished.line, '页面的发布日期')];
   else if (stamp) [published, evidence.published] = [parseTimestampLine(stamp.text), lineEvidence(stamp, '页面的发布时间')];
 
   // Issuer, when no signature names it.
   const source = hints.source?.value ?? fromBox('信息来源', '来源')?.value;
   if (!issuer) {
     const fromTitle = title ? organsInTitle(title) : undefined;
-    const speaker = lines.slice(0, 8).map((l) => ({ l, organ: organOfSpeaker(l.text) })).find((s) => s.organ);
-    const credit = lines.slice(-3).map((l) => ({ l, organ: creditOrgan(l.text) })).find((c) => c.organ);
+    const speaker = lines
+      .slice(0, 8)
+      .map((l) => ({ l, organ: organOfSpeaker(l.text) }))
+      .find((s) => s.organ);
+    const credit = lines
+      .slice(-3)
+      .map((l) => ({ l, organ: creditOrgan(l.text) }))
+      .find((c) => c.organ);
     const boxIssuer = fromBox('发文机关', '发布机构');
     const printing = findPrintingOffice(lines);
     // An organ printed under the title (plans and reports often name their author so).
     const titleEnd = found ? lines.findIndex((l) => l.n === found.lines.at(-1)) : -1;
-    const under = titleEnd >= 0 ? lines.slice(titleEnd + 1, titleEnd + 3).find((l) => organsOf(l.text) !== undefined && l.text.length <= 30) : undefined;
+    const under =
+      titleEnd >= 0
+        ? lines.slice(titleEnd + 1, titleEnd + 3).find((l) => organsOf(l.text) !== undefined && l.text.length <= 30)
+        : undefined;
     if (hints.issuer) [issuer, evidence.issuer] = [hints.issuer.value, hintEvidence(hints.issuer)];
     else if (under) [issuer, evidence.issuer] = [organsOf(under.text)?.join('、'), lineEvidence(under, '标题下的机关名')];
     else if (fromTitle) [issuer, evidence.issuer] = [fromTitle.join('、'), '标题中“关于”前的机关'];
     else if (boxIssuer) [issuer, evidence.issuer] = [boxIssuer.value, lineEvidence(boxIssuer.line, '信息公开栏的发布机构')];
     else if (speaker?.organ) [issuer, evidence.issuer] = [speaker.organ, lineEvidence(speaker.l, '报告人所在机关')];
     else if (credit?.organ) [issuer, evidence.issuer] = [credit.organ, lineEvidence(credit.l, '文末署名')];
-    else if (source && (box.get('信息来源') || hints.source) && !documentNumber && !signature) [issuer, evidence.issuer] = [source, lineEvidence(box.get('信息来源')?.line, '信息来源')];
-    else if (printing) [issuer, evidence.issuer] = [printing.organ, lineEvidence(lines.find((l) => l.n === printing.line), '版记中的印发机关')];
+    else if (source && (box.get('信息来源') || hints.source) && !documentNumber && !signature)
+      [issuer, evidence.issuer] = [source, lineEvidence(box.get('信息来源')?.line, '信息来源')];
+    else if (printing)
+      [issuer, evidence.issuer] = [
+        printing.organ,
+        lineEvidence(
+          lines.find((l) => l.n === printing.line),
+          '版记中的印发机关',
+        ),
+      ];
   }
 
   // A news page's date is its publication date; so is a page's that states no other.
@@ -161,7 +220,12 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   if (!date && published) [date, evidence.date] = [published, `${evidence.published}（未见落款日期，取发布日期）`];
 
   // Without an issuer, a spokesman's office still tells whose statement it is (中国载人航天工程新闻发言人).
-  const spokesman = issuer ? undefined : lines.slice(0, 8).map((l) => /^(.{2,30}?)(新闻)?发言人\s*\S{0,4}$/u.exec(l.text)?.[1]).find(Boolean);
+  const spokesman = issuer
+    ? undefined
+    : lines
+        .slice(0, 8)
+        .map((l) => /^(.{2,30}?)(新闻)?发言人\s*\S{0,4}$/u.exec(l.text)?.[1])
+        .find(Boolean);
   const regionFound = detectRegion({ issuer: issuer ?? spokesman, title, documentNumber, source, text }, context.places);
   const region = regionFound?.region;
   if (regionFound) evidence.region = regionFound.why;
@@ -171,7 +235,17 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   if (hints.indexNumber) [indexNumber, evidence.indexNumber] = [hints.indexNumber.value, hintEvidence(hints.indexNumber)];
   else if (boxIndex) [indexNumber, evidence.indexNumber] = [boxIndex.value, lineEvidence(boxIndex.line, '信息公开栏“索引号”')];
 
-  return { title, kind, issuer, documentNumber, date, published: published !== date ? published : undefined, region, indexNumber, evidence };
+  return {
+    title,
+    kind,
+    issuer,
+    documentNumber,
+    date,
+    published: published !== date ? published : undefined,
+    region,
+    indexNumber,
+    evidence,
+  };
 }
 
 export { detectKind } from './metadata/kind.ts';

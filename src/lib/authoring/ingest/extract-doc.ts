@@ -24,7 +24,13 @@ export function bodyToBlocks(body: string): string[] {
       const previous = blocks.at(-1);
       // A line break typed inside brackets (a hanging-indented 附件 list: `（2020` / `    年）`)
       // continues the paragraph: a paragraph does not end inside an open bracket.
-      if (previous !== undefined && /^\s/.test(line) && line.trim() !== '' && (previous.match(/（/g) ?? []).length > (previous.match(/）/g) ?? []).length) blocks[blocks.length - 1] = previous.trimEnd() + line.trim();
+      if (
+        previous !== undefined &&
+        /^\s/.test(line) &&
+        line.trim() !== '' &&
+        (previous.match(/（/g) ?? []).length > (previous.match(/）/g) ?? []).length
+      )
+        blocks[blocks.length - 1] = previous.trimEnd() + line.trim();
       else blocks.push(line);
       i = lineEnd + 1;
       continue;
@@ -69,6 +75,11 @@ export async function extractDoc(bytes: Uint8Array, file: string): Promise<ReadT
     );
   }
   const text = toSourceText(bodyToBlocks(body));
-  if (text === '') throw ingestError(file, 'is an empty Word document (no text in it)', 'Check that this is the right file; a scanned document needs OCR first.');
+  if (text === '')
+    throw ingestError(
+      file,
+      'is an empty Word document (no text in it)',
+      'Check that this is the right file; a scanned document needs OCR first.',
+    );
   return { text, hints: {}, extraction: 'doc' };
 }

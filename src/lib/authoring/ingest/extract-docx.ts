@@ -88,12 +88,15 @@ function paragraphRuns(p: Element, styles: Styles, paragraphBold: boolean): Run[
         const b = child(rPr, `${W}b`);
         const bold = b !== undefined ? isOn(b) : paragraphBold || styles.bold.has(val(child(rPr, `${W}rStyle`)) ?? '');
         for (const part of children(c)) {
-          if (part.name === `${W}t`) lines.at(-1)!.push({ text: part.children.map((t) => ('data' in t ? String(t.data) : '')).join(''), bold });
+          if (part.name === `${W}t`)
+            lines.at(-1)!.push({ text: part.children.map((t) => ('data' in t ? String(t.data) : '')).join(''), bold });
           else if (part.name === `${W}tab` || part.name === `${W}ptab`) lines.at(-1)!.push({ text: ' ', bold });
           else if ((part.name === `${W}br` && part.attribs[`${W}type`] !== 'page') || part.name === `${W}cr`) lines.push([]);
           else if (part.name === `${W}noBreakHyphen`) lines.at(-1)!.push({ text: '-', bold });
         }
-      } else if (['hyperlink', 'ins', 'smartTag', 'fldSimple', 'sdt', 'sdtContent', 'customXml', 'moveTo'].some((n) => c.name === `${W}${n}`)) {
+      } else if (
+        ['hyperlink', 'ins', 'smartTag', 'fldSimple', 'sdt', 'sdtContent', 'customXml', 'moveTo'].some((n) => c.name === `${W}${n}`)
+      ) {
         walk(c);
       }
     }
@@ -120,7 +123,11 @@ function runsToText(runs: Run[], markBold: boolean): string {
   const plain = merged.map((r) => r.text).join('');
   if (!markBold || !merged[0].bold) return plain;
   const lead = merged[0].text.replace(/[\s\u3000]+$/, '');
-  const rest = merged.slice(1).map((r) => r.text).join('').replace(/^[\s\u3000]+/, '');
+  const rest = merged
+    .slice(1)
+    .map((r) => r.text)
+    .join('')
+    .replace(/^[\s\u3000]+/, '');
   if (lead === '') return plain;
   return rest === '' ? `**${lead}**` : `**${lead}**${rest}`;
 }
@@ -137,7 +144,11 @@ function tableRows(tbl: Element, styles: Styles): string[][] {
       const span = Number(val(child(tcPr, `${W}gridSpan`)) ?? 1) || 1;
       const vMerge = child(tcPr, `${W}vMerge`);
       const continued = vMerge !== undefined && val(vMerge) !== 'restart';
-      const text = continued ? '' : blockTexts(tc, styles, false).map((b) => b.text).join(' ');
+      const text = continued
+        ? ''
+        : blockTexts(tc, styles, false)
+            .map((b) => b.text)
+            .join(' ');
       row.push(text, ...Array.from({ length: span - 1 }, () => ''));
     }
     return row;
@@ -195,10 +206,15 @@ export async function extractDocx(bytes: Uint8Array, file: string): Promise<Read
   try {
     parts = unzipSync(bytes, { filter: (f) => ['word/document.xml', 'word/styles.xml', 'word/numbering.xml'].includes(f.name) });
   } catch (e) {
-    throw ingestError(file, `is not a readable Word document (${(e as Error).message})`, 'Open it in Word or WPS and save it again as .docx.');
+    throw ingestError(
+      file,
+      `is not a readable Word document (${(e as Error).message})`,
+      'Open it in Word or WPS and save it again as .docx.',
+    );
   }
   const documentXml = parts['word/document.xml'];
-  if (!documentXml) throw ingestError(file, 'is not a Word document (no word/document.xml in it)', 'Open it in Word or WPS and save it again as .docx.');
+  if (!documentXml)
+    throw ingestError(file, 'is not a Word document (no word/document.xml in it)', 'Open it in Word or WPS and save it again as .docx.');
   const part = (name: string) => (parts[name] ? strFromU8(parts[name]) : undefined);
   const styles = readStyles(part('word/styles.xml'), part('word/numbering.xml'));
   const root = parseDocument(strFromU8(documentXml), { xmlMode: true });
@@ -212,14 +228,21 @@ export async function extractDocx(bytes: Uint8Array, file: string): Promise<Read
     return undefined;
   };
   const body = findBody(root.children);
-  if (!body) throw ingestError(file, 'is not a Word document (no body in word/document.xml)', 'Open it in Word or WPS and save it again as .docx.');
+  if (!body)
+    throw ingestError(file, 'is not a Word document (no body in word/document.xml)', 'Open it in Word or WPS and save it again as .docx.');
   const blocks = blockTexts(body, styles, true);
   const text = toSourceText(blocks.map((b) => b.text));
-  if (text === '') throw ingestError(file, 'is an empty Word document (no text in it)', 'Check that this is the right file; a scanned document needs OCR first.');
+  if (text === '')
+    throw ingestError(
+      file,
+      'is an empty Word document (no text in it)',
+      'Check that this is the right file; a scanned document needs OCR first.',
+    );
 
   const hints: MetadataHints = {};
   // A heading-styled 发文字号 or date line is not the title (WPS files style the 文号 line so).
-  const notTitle = /^[\p{Script=Han}]{1,12}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号$|^.{0,6}\d{4}\s*年.*日$|^[〇○零一二三四五六七八九十]{4}年/u;
+  const notTitle =
+    /^[\p{Script=Han}]{1,12}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号$|^.{0,6}\d{4}\s*年.*日$|^[〇○零一二三四五六七八九十]{4}年/u;
   const headed = blocks.slice(0, 10).filter((b) => headingLevel(b.style) !== undefined && !notTitle.test(b.text.trim()));
   const top = Math.min(...headed.map((b) => headingLevel(b.style) ?? Infinity));
   // Consecutive paragraphs in the title's style are one title printed over several lines.

@@ -10,22 +10,91 @@ import { findDate as isoDate } from '../../text/chinese-dates.ts';
 import { cleanLine, pipeTable, toSourceText } from './source-text.ts';
 
 /** Never article text: code, forms, embedded frames, and the page's navigation landmarks. */
-const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'form', 'button', 'select', 'input', 'textarea', 'nav', 'header', 'footer', 'aside', 'map', 'head']);
+const NOT_TEXT = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'form',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'map',
+  'head',
+]);
 
 /**
  * Where government CMSs put the article body (TRS: .TRS_Editor, #zoom; 上海 sites: #ivs_content,
  * .Article_content; gov.cn: #UCAP-CONTENT, .pages_content), then the HTML5 landmarks.
  */
-const BODY_SELECTORS = ['#ivs_content', '.TRS_Editor', '#UCAP-CONTENT', '.pages_content', '#zoom', '#Zoom', '.Article_content', '.article-content', '.article_content', '#content-text', 'article', '[role=main]', 'main'];
+const BODY_SELECTORS = [
+  '#ivs_content',
+  '.TRS_Editor',
+  '#UCAP-CONTENT',
+  '.pages_content',
+  '#zoom',
+  '#Zoom',
+  '.Article_content',
+  '.article-content',
+  '.article_content',
+  '#content-text',
+  'article',
+  '[role=main]',
+  'main',
+];
 
 /** Elements that start a new line of text, as a browser lays them out. */
-const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'section', 'article', 'main', 'pre', 'center', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'caption', 'figure', 'figcaption', 'hr', 'address']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'section',
+  'article',
+  'main',
+  'pre',
+  'center',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'tfoot',
+  'caption',
+  'figure',
+  'figcaption',
+  'hr',
+  'address',
+]);
 
 /**
  * Lines that are page furniture, not text: CMS comment leftovers (`begin-->`, `-->`), the QR-code
  * caption, font-size and print/close/share controls.
  */
-const FURNITURE_LINE = /^(?:(?:begin|end)?-->|扫一扫在手机打开当前页|【?\s*字体[:：]\s*大\s*中\s*小\s*】?|\[?\s*(?:打印|关闭|打印本页|关闭窗口|返回顶部|分享到)\s*\]?(?:\s*\[?\s*(?:打印|关闭|打印本页|关闭窗口)\s*\]?)*|分享[:：]?|【\s*(?:打印|关闭)\s*】(?:\s*【\s*(?:打印|关闭)\s*】)*)$/;
+const FURNITURE_LINE =
+  /^(?:(?:begin|end)?-->|扫一扫在手机打开当前页|【?\s*字体[:：]\s*大\s*中\s*小\s*】?|\[?\s*(?:打印|关闭|打印本页|关闭窗口|返回顶部|分享到)\s*\]?(?:\s*\[?\s*(?:打印|关闭|打印本页|关闭窗口)\s*\]?)*|分享[:：]?|【\s*(?:打印|关闭)\s*】(?:\s*【\s*(?:打印|关闭)\s*】)*)$/;
 const COMMENT_FRAGMENT = /<!--|(?:begin|end)?-->/g;
 
 /** Character set the page declares (<meta charset>, http-equiv); else UTF-8 when valid, else GB18030. */
@@ -41,7 +110,11 @@ function decodeHtml(bytes: Uint8Array, file: string): string {
       // next candidate
     }
   }
-  throw ingestError(file, `cannot be decoded as ${candidates.join(' or ')}${declared ? ' (the character set the page declares)' : ''}`, 'Save the page again from the browser (“网页，仅HTML”) and add that file.');
+  throw ingestError(
+    file,
+    `cannot be decoded as ${candidates.join(' or ')}${declared ? ' (the character set the page declares)' : ''}`,
+    'Save the page again from the browser (“网页，仅HTML”) and add that file.',
+  );
 }
 
 const textLength = (node: Element) => toString(node).replace(/\s/g, '').length;
@@ -218,9 +291,14 @@ export function extractHtml(bytes: Uint8Array, file: string): ReadText {
   const table = metadataTable(tree);
   remove(tree, (node) => table.tables.includes(node as Element));
 
-  const body = BODY_SELECTORS.map((s) => select(s, tree)).find((el): el is Element => el !== undefined && textLength(el) > 0) ?? densestBlock(tree);
+  const body =
+    BODY_SELECTORS.map((s) => select(s, tree)).find((el): el is Element => el !== undefined && textLength(el) > 0) ?? densestBlock(tree);
   if (!body || textLength(body) === 0) {
-    throw ingestError(file, 'has no article text', 'Save the page of the document itself (not a list or search page), or copy its text into a .txt file.');
+    throw ingestError(
+      file,
+      'has no article text',
+      'Save the page of the document itself (not a list or search page), or copy its text into a .txt file.',
+    );
   }
 
   const hints: MetadataHints = { ...metaHints, ...table.hints };

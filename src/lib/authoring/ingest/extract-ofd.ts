@@ -30,11 +30,19 @@ function descendants(nodes: ChildNode[], name: string, out: Element[] = []): Ele
   return out;
 }
 const textOf = (el: Element): string => el.children.map((c) => ('data' in c ? String(c.data) : isElement(c) ? textOf(c) : '')).join('');
-const numbers = (s: string | undefined) => (s ?? '').trim().split(/[\s,]+/).filter((x) => x !== '').map(Number);
+const numbers = (s: string | undefined) =>
+  (s ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .filter((x) => x !== '')
+    .map(Number);
 
 /** DeltaX with the `g N d` shorthand (N advances of d) → one advance per character gap. */
 export function expandDelta(delta: string | undefined): number[] {
-  const tokens = (delta ?? '').trim().split(/\s+/).filter((t) => t !== '');
+  const tokens = (delta ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '');
   const out: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i] === 'g') {
@@ -124,17 +132,31 @@ export function extractOfd(bytes: Uint8Array, file: string): ReadText {
   try {
     entries = unzipSync(bytes, { filter: (f) => f.name.endsWith('.xml') });
   } catch (e) {
-    throw ingestError(file, `is not a readable OFD file (${(e as Error).message})`, 'Check that the download is complete; open it in an OFD reader (数科、福昕) and export it as PDF.');
+    throw ingestError(
+      file,
+      `is not a readable OFD file (${(e as Error).message})`,
+      'Check that the download is complete; open it in an OFD reader (数科、福昕) and export it as PDF.',
+    );
   }
   const read = (name: string) => (entries[name] ? strFromU8(entries[name]) : undefined);
   const ofdXml = read('OFD.xml');
-  if (!ofdXml) throw ingestError(file, 'is not an OFD file (no OFD.xml in it)', 'Check that this is an OFD document; open it in an OFD reader and export it as PDF.');
+  if (!ofdXml)
+    throw ingestError(
+      file,
+      'is not an OFD file (no OFD.xml in it)',
+      'Check that this is an OFD document; open it in an OFD reader and export it as PDF.',
+    );
   const ofd = parseDocument(ofdXml, { xmlMode: true });
   const docBody = descendants(ofd.children, 'DocBody')[0];
   const docRoot = docBody && descendants(docBody.children, 'DocRoot')[0];
   const documentPath = docRoot ? resolvePath('', textOf(docRoot).trim()) : '';
   const documentXml = read(documentPath);
-  if (!documentXml) throw ingestError(file, `is an OFD file without its document (${documentPath || 'no DocRoot'})`, 'Open it in an OFD reader and export it as PDF.');
+  if (!documentXml)
+    throw ingestError(
+      file,
+      `is an OFD file without its document (${documentPath || 'no DocRoot'})`,
+      'Open it in an OFD reader and export it as PDF.',
+    );
   const pages = descendants(parseDocument(documentXml, { xmlMode: true }).children, 'Page')
     .filter((p) => p.attribs.BaseLoc)
     .map((p) => runsToLines(pageRuns(read(resolvePath(documentPath, p.attribs.BaseLoc)) ?? '')));
@@ -149,12 +171,23 @@ export function extractOfd(bytes: Uint8Array, file: string): ReadText {
     }),
   );
   const text = toSourceText(linesToParagraphs(body).map(foldRadicals));
-  if (text === '') throw ingestError(file, 'has no text (its pages hold only images, e.g. a scan)', 'Export it as PDF from an OFD reader and add the PDF (a scan is read by OCR).');
+  if (text === '')
+    throw ingestError(
+      file,
+      'has no text (its pages hold only images, e.g. a scan)',
+      'Export it as PDF from an OFD reader and add the PDF (a scan is read by OCR).',
+    );
 
   const hints: MetadataHints = {};
   const title = docBody && descendants(docBody.children, 'Title')[0];
   const titleText = title ? textOf(title).replace(/\s/g, '') : '';
-  if (titleText !== '' && text.split('\n\n').slice(0, 8).some((b) => b.replace(/\s/g, '') === titleText)) {
+  if (
+    titleText !== '' &&
+    text
+      .split('\n\n')
+      .slice(0, 8)
+      .some((b) => b.replace(/\s/g, '') === titleText)
+  ) {
     hints.title = { value: titleText, evidence: 'OFD 文档信息（DocInfo/Title），与正文标题一致' };
   }
   return { text, hints, extraction: 'ofd' };

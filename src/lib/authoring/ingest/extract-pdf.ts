@@ -29,8 +29,10 @@ const CHROME_LINE = [
 ];
 
 /** Where the site footer (or the related-links list before it) begins. */
-const FOOTER_START = /^(?:相关(?:政策)?解读|相关链接|相关文件|相关阅读|网站标识码|主办[:：]|主办单位[:：]|承办[:：]|版权所有|备案序号|.{0,12}ICP备|.{0,6}公网安备|关于我们\s*[-|]|隐私声明|网站地图)/;
-const FOOTER_LINE = /(?:ICP备|公网安备|网站标识码|版权所有|主办[:：]|承办[:：]|技术支持|投诉|咨询电话|咨询邮箱|邮箱[:：]|地址[:：]|电话[:：]|隐私声明|联系我们|网站地图|网站声明|@\d{4}|©|Copyright)/i;
+const FOOTER_START =
+  /^(?:相关(?:政策)?解读|相关链接|相关文件|相关阅读|网站标识码|主办[:：]|主办单位[:：]|承办[:：]|版权所有|备案序号|.{0,12}ICP备|.{0,6}公网安备|关于我们\s*[-|]|隐私声明|网站地图)/;
+const FOOTER_LINE =
+  /(?:ICP备|公网安备|网站标识码|版权所有|主办[:：]|承办[:：]|技术支持|投诉|咨询电话|咨询邮箱|邮箱[:：]|地址[:：]|电话[:：]|隐私声明|联系我们|网站地图|网站声明|@\d{4}|©|Copyright)/i;
 
 /** Button labels a portal prints after the page title (政策咨询, 我要纠错 …). */
 const TITLE_BUTTON = /\s+(?:政策咨询|在线咨询|我要咨询|我要纠错|我要留言|纠错|收藏|分享|打印)$/;
@@ -54,7 +56,13 @@ const BOX_LABELS: Array<{ label: string; field?: keyof MetadataHints; date?: boo
   { label: '浏览次数' },
   { label: '访问量' },
 ];
-const LABEL_RE = new RegExp(`(${[...BOX_LABELS].sort((a, b) => b.label.length - a.label.length).map((l) => l.label.split('').join('\\s*')).join('|')})\\s*[:：]`, 'g');
+const LABEL_RE = new RegExp(
+  `(${[...BOX_LABELS]
+    .sort((a, b) => b.label.length - a.label.length)
+    .map((l) => l.label.split('').join('\\s*'))
+    .join('|')})\\s*[:：]`,
+  'g',
+);
 
 /** A line made only of labelled fields (`索引号： … 分类：`, `发布日期：… 浏览次数：…`) → its pairs. */
 function labelledFields(text: string): Array<{ label: string; value: string }> | undefined {
@@ -114,7 +122,9 @@ const cjkCount = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
 /** Whether a text layer is too thin to be the document: fewer than 50 real characters a page. */
 export function isScan(pages: string[][]): boolean {
   const repeated = repeatedLines(pages);
-  const real = pages.map((lines) => lines.filter((l) => !repeated.has(l.replace(/\d+/g, '#').replace(/\s/g, ''))).reduce((n, l) => n + cjkCount(l), 0));
+  const real = pages.map((lines) =>
+    lines.filter((l) => !repeated.has(l.replace(/\d+/g, '#').replace(/\s/g, ''))).reduce((n, l) => n + cjkCount(l), 0),
+  );
   return real.reduce((a, b) => a + b, 0) / Math.max(1, pages.length) < 50;
 }
 
@@ -217,9 +227,17 @@ export async function extractPdf(bytes: Uint8Array, file: string): Promise<ReadT
   } catch (e) {
     const name = (e as { name?: string }).name;
     if (name === 'PasswordException') {
-      throw ingestError(file, 'is an encrypted PDF that needs a password to open', 'Ask the publisher for an unprotected copy, or save it without the password and add that file.');
+      throw ingestError(
+        file,
+        'is an encrypted PDF that needs a password to open',
+        'Ask the publisher for an unprotected copy, or save it without the password and add that file.',
+      );
     }
-    throw ingestError(file, `is not a readable PDF (${(e as Error).message})`, 'Check that the download is complete; open it in a PDF viewer.');
+    throw ingestError(
+      file,
+      `is not a readable PDF (${(e as Error).message})`,
+      'Check that the download is complete; open it in a PDF viewer.',
+    );
   }
   const { items } = await extractTextItems(pdf);
   const pages = items.map((pageItems) => toLines(pageItems));

@@ -29,7 +29,11 @@ export const isAccepted = (ext: string): ext is AcceptedExtension => (acceptedEx
 export async function extractSourceText(bytes: Uint8Array, file: string): Promise<Extraction> {
   const extension = extname(file).toLowerCase();
   if (!isAccepted(extension)) {
-    throw ingestError(file, `has an extension add-document does not read (${extension || 'none'})`, `Give a ${acceptedExtensions.join(' / ')} file; save other formats as .docx or PDF.`);
+    throw ingestError(
+      file,
+      `has an extension add-document does not read (${extension || 'none'})`,
+      `Give a ${acceptedExtensions.join(' / ')} file; save other formats as .docx or PDF.`,
+    );
   }
   if (extension === '.txt') {
     try {

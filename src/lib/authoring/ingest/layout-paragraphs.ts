@@ -13,7 +13,8 @@ export interface LaidOutLine {
 }
 
 /** Marks that open a numbered item or heading: 一、 （一） 1. 1． （1） 第X条 第X章 第X节. */
-export const NUMBERING_START = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|第[一二三四五六七八九十百零〇\d]+[条章节部分编])/;
+export const NUMBERING_START =
+  /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|第[一二三四五六七八九十百零〇\d]+[条章节部分编])/;
 
 const percentile = (values: number[], q: number) => {
   if (values.length === 0) return 0;
@@ -31,9 +32,18 @@ const percentile = (values: number[], q: number) => {
 export function linesToParagraphs(pages: LaidOutLine[][]): string[] {
   const all = pages.flat();
   if (all.length === 0) return [];
-  const left = percentile(all.map((l) => l.x), 0.5);
-  const right = percentile(all.map((l) => l.xEnd), 0.8);
-  const pitch = percentile(pages.flatMap((lines) => lines.slice(1).map((l, i) => lines[i].y - l.y)).filter((d) => d > 0), 0.5);
+  const left = percentile(
+    all.map((l) => l.x),
+    0.5,
+  );
+  const right = percentile(
+    all.map((l) => l.xEnd),
+    0.8,
+  );
+  const pitch = percentile(
+    pages.flatMap((lines) => lines.slice(1).map((l, i) => lines[i].y - l.y)).filter((d) => d > 0),
+    0.5,
+  );
   if (process.env.DEBUG_LAYOUT) console.error({ left, right, pitch });
   const paragraphs: string[] = [];
   let current = '';

@@ -3,7 +3,6 @@ import { extractionKinds } from '../../schema/extraction.ts';
 import { documentKinds, SUMMARY_PLACEHOLDER, TO_CONFIRM, type SourceMeta } from '../../schema/source-meta.ts';
 import type { DetectedField, DetectedMetadata } from './detect-metadata.ts';
 
-
 export interface MetaDraft {
   detected: DetectedMetadata;
   originalFile: string;

@@ -32,13 +32,24 @@ const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…]/u;
  * and numbers they are kept.
  */
 export function tsvToLines(tsv: string): LaidOutLine[] {
-  const lines = new Map<string, { words: Array<{ text: string; left: number; right: number; conf: number }>; top: number; height: number; left: number }>();
+  const lines = new Map<
+    string,
+    { words: Array<{ text: string; left: number; right: number; conf: number }>; top: number; height: number; left: number }
+  >();
   for (const row of tsv.split('\n').slice(1)) {
     const cols = row.split('\t');
     if (cols.length < 12 || cols[0] !== '5') continue;
     const text = cols.slice(11).join('\t').trim();
     if (text === '') continue;
-    const [block, par, line, left, top, width, height] = [cols[2], cols[3], cols[4], ...cols.slice(6, 10).map(Number)] as [string, string, string, number, number, number, number];
+    const [block, par, line, left, top, width, height] = [cols[2], cols[3], cols[4], ...cols.slice(6, 10).map(Number)] as [
+      string,
+      string,
+      string,
+      number,
+      number,
+      number,
+      number,
+    ];
     const key = `${block}.${par}.${line}`;
     const entry = lines.get(key) ?? { words: [], top, height: 0, left };
     entry.words.push({ text, left, right: left + width, conf: Number(cols[10]) });
@@ -101,12 +112,21 @@ export async function ocrPdf(bytes: Uint8Array, file: string, pageCount: number)
     try {
       await run('pdftoppm', ['-r', '300', '-gray', pdfPath, join(dir, 'page')], { maxBuffer: 1 << 20 });
     } catch (e) {
-      throw ingestError(file, `could not be rendered for OCR (${(e as Error).message.split('\n')[0]})`, 'Open it in a PDF viewer to check that it is complete.');
+      throw ingestError(
+        file,
+        `could not be rendered for OCR (${(e as Error).message.split('\n')[0]})`,
+        'Open it in a PDF viewer to check that it is complete.',
+      );
     }
-    const images = readdirSync(dir).filter((n) => /^page-\d+\.pgm$/.test(n)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+    const images = readdirSync(dir)
+      .filter((n) => /^page-\d+\.pgm$/.test(n))
+      .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
     const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
     const tsvs = await pooled(
-      images.map((image) => async () => (await run('tesseract', [join(dir, image), 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], { env, maxBuffer: 64 << 20 })).stdout),
+      images.map(
+        (image) => async () =>
+          (await run('tesseract', [join(dir, image), 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], { env, maxBuffer: 64 << 20 })).stdout,
+      ),
       Math.max(1, availableParallelism()),
     );
     const pages = tsvs.map(tsvToLines);
@@ -121,7 +141,12 @@ export async function ocrPdf(bytes: Uint8Array, file: string, pageCount: number)
       }),
     );
     const text = toSourceText(linesToParagraphs(body).map(foldRadicals));
-    if (text === '') throw ingestError(file, 'is a scan in which OCR found no text', 'Check the scan (OCR found nothing it could read); add the text as a .txt file.');
+    if (text === '')
+      throw ingestError(
+        file,
+        'is a scan in which OCR found no text',
+        'Check the scan (OCR found nothing it could read); add the text as a .txt file.',
+      );
     return { text, hints: {}, extraction: 'ocr' };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,8 @@ export interface SegmentedLine extends LaidOutLine {
 const center = (s: Segment) => (s.x + s.xEnd) / 2;
 
 /** A table's header: three or more short labels apart from each other, no sentence punctuation. */
-const isHeader = (line: SegmentedLine) => line.segments.length >= 3 && line.segments.every((s) => s.text.length <= 8 && !/[。，；：、]/.test(s.text));
+const isHeader = (line: SegmentedLine) =>
+  line.segments.length >= 3 && line.segments.every((s) => s.text.length <= 8 && !/[。，；：、]/.test(s.text));
 
 /**
  * Tables laid out as text (a PDF's text layer has no table structure) → pipe tables: a header of
@@ -34,7 +35,8 @@ export function tablesFromLayout(pages: SegmentedLine[][]): LaidOutLine[][] {
     const header = flat[h].line;
     if (!isHeader(header) || replace.has(header)) continue;
     const centers = header.segments.map(center);
-    const column = (s: Segment) => centers.reduce((best, c, i) => (Math.abs(c - center(s)) < Math.abs(centers[best] - center(s)) ? i : best), 0);
+    const column = (s: Segment) =>
+      centers.reduce((best, c, i) => (Math.abs(c - center(s)) < Math.abs(centers[best] - center(s)) ? i : best), 0);
     const spansTwo = (s: Segment) => centers.some((c, i) => i + 1 < centers.length && s.x < c && s.xEnd > centers[i + 1]);
     const body: Array<{ seg: Segment; col: number; y: number; page: number }> = [];
     let end = h + 1;
@@ -62,7 +64,10 @@ export function tablesFromLayout(pages: SegmentedLine[][]): LaidOutLine[][] {
     const counts = centers.map((_, i) => body.filter((b) => b.col === i).length);
     const main = counts.indexOf(Math.max(...counts));
     const mainLines = body.filter((b) => b.col === main);
-    const gaps = mainLines.slice(1).map((b, i) => (b.page === mainLines[i].page ? mainLines[i].y - b.y : 0)).filter((g) => g > 0);
+    const gaps = mainLines
+      .slice(1)
+      .map((b, i) => (b.page === mainLines[i].page ? mainLines[i].y - b.y : 0))
+      .filter((g) => g > 0);
     const pitch = gaps.length ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 4)] : 0;
     const rows: Array<{ page: number; top: number; bottom: number; cells: string[][] }> = [];
     for (const [i, b] of mainLines.entries()) {
@@ -79,7 +84,8 @@ export function tablesFromLayout(pages: SegmentedLine[][]): LaidOutLine[][] {
       // The row on the same page whose span holds the line, else the nearest one.
       const candidates = rows.filter((r) => r.page === b.page);
       const pool = candidates.length ? candidates : rows;
-      const distance = (r: (typeof rows)[number]) => (b.y <= r.top + pitch && b.y >= r.bottom - pitch ? 0 : Math.min(Math.abs(b.y - r.top), Math.abs(b.y - r.bottom)));
+      const distance = (r: (typeof rows)[number]) =>
+        b.y <= r.top + pitch && b.y >= r.bottom - pitch ? 0 : Math.min(Math.abs(b.y - r.top), Math.abs(b.y - r.bottom));
       pool.reduce((best, r) => (distance(r) < distance(best) ? r : best)).cells[b.col].push(b.seg.text);
     }
     const table = pipeTable([header.segments.map((s) => s.text), ...rows.map((r) => r.cells.map((c) => c.join('')))]);

@@ -18,7 +18,8 @@ function keepSignaturesTogether(paragraphs: string[]): string[] {
   const out: string[] = [];
   for (const p of paragraphs) {
     const previous = out.at(-1);
-    const isSignature = previous !== undefined && !previous.includes('\n') && previous.length <= 30 && ORGAN.test(previous.replace(/\s/g, ''));
+    const isSignature =
+      previous !== undefined && !previous.includes('\n') && previous.length <= 30 && ORGAN.test(previous.replace(/\s/g, ''));
     if (isSignature && parseChineseDate(p) !== undefined) out[out.length - 1] = `${previous}\n${p}`;
     else out.push(p);
   }

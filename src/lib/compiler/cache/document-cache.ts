@@ -52,7 +52,11 @@ export function hashSourceFiles(dirs: string[]): string {
   try {
     for (const dir of dirs) {
       const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort();
-      for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
+      for (const f of files)
+        hash
+          .update(`${f}\0`)
+          .update(readFileSync(join(dir, f)))
+          .update('\0');
     }
   } catch {
     // Source not readable (a bundled copy of the compiler): a version no cache entry has, so nothing is reused.
@@ -74,7 +78,19 @@ export function sharedKey(inputs: SharedKeyInputs): string {
 
 /** The key of one document's result: its own inputs plus the shared key. */
 export function documentKey(input: SourceInput, shared: string, own: { gaps: unknown; citedQuotes: unknown }): string {
-  return sha256(JSON.stringify([shared, input.slug, input.file, input.correctionsFile, sha256(input.bytes), input.meta, input.corrections, own.gaps, own.citedQuotes ?? null]));
+  return sha256(
+    JSON.stringify([
+      shared,
+      input.slug,
+      input.file,
+      input.correctionsFile,
+      sha256(input.bytes),
+      input.meta,
+      input.corrections,
+      own.gaps,
+      own.citedQuotes ?? null,
+    ]),
+  );
 }
 
 /** A value read back from disk is used only when it has the shape the compiler writes. */

@@ -24,7 +24,9 @@ export interface CollationInput {
 function anchorOf(text: string | undefined, input: CollationInput, how: 'starts' | 'contains'): string | undefined {
   const needle = normalizeForMatching((text ?? '').replace(/^#+\s*/, '')).slice(0, 12);
   if (needle.length < 4) return undefined;
-  const hit = [...input.toc, ...input.paragraphs].find((p) => (how === 'starts' ? normalizeForMatching(p.text).startsWith(needle) : normalizeForMatching(p.text).includes(needle)));
+  const hit = [...input.toc, ...input.paragraphs].find((p) =>
+    how === 'starts' ? normalizeForMatching(p.text).startsWith(needle) : normalizeForMatching(p.text).includes(needle),
+  );
   return hit?.id;
 }
 
@@ -39,23 +41,42 @@ const firstLine = (ref: number | string) => (typeof ref === 'number' ? ref : Num
 export function collationNotes(input: CollationInput): { notes: CollationNote[]; problems: Problem[] } {
   const notes: CollationNote[] = [];
   const lineText = (n: number) => input.sourceLines[n - 1];
-  for (const r of input.corrections.remove) notes.push({ kind: '删除重复', reason: r.reason, lines: String(r.line), anchor: anchorOf(r.text, input, 'contains') });
-  for (const r of input.corrections.roles) notes.push({ kind: '版面角色', reason: r.reason, lines: String(r.lines), anchor: anchorOf(lineText(firstLine(r.lines)), input, 'starts') });
-  for (const a of input.corrections.articles) notes.push({ kind: '文章顺序', reason: a.reason, lines: String(a.title), anchor: anchorOf(lineText(a.title), input, 'starts') });
+  for (const r of input.corrections.remove)
+    notes.push({ kind: '删除重复', reason: r.reason, lines: String(r.line), anchor: anchorOf(r.text, input, 'contains') });
+  for (const r of input.corrections.roles)
+    notes.push({
+      kind: '版面角色',
+      reason: r.reason,
+      lines: String(r.lines),
+      anchor: anchorOf(lineText(firstLine(r.lines)), input, 'starts'),
+    });
+  for (const a of input.corrections.articles)
+    notes.push({ kind: '文章顺序', reason: a.reason, lines: String(a.title), anchor: anchorOf(lineText(a.title), input, 'starts') });
   const problems: Problem[] = [];
   for (const g of input.gaps) {
     const found = findQuotedParagraph(input.paragraphs, input.slug, g.quote);
-    if ('message' in found) problems.push({ file: g.file, line: g.line, field: 'quote', message: found.message, hint: 'Quote words of the paragraph with the gap that occur in no other paragraph.' });
+    if ('message' in found)
+      problems.push({
+        file: g.file,
+        line: g.line,
+        field: 'quote',
+        message: found.message,
+        hint: 'Quote words of the paragraph with the gap that occur in no other paragraph.',
+      });
     else if (g.at !== undefined && endOfAt(found.paragraph.text, g.at) < 0) {
       const times = found.paragraph.text.split(g.at).length - 1;
       problems.push({
         file: g.file,
         line: g.line,
         field: 'at',
-        message: times === 0 ? `"${g.at}" is not in the quoted paragraph of "${g.doc}"` : `"${g.at}" occurs ${times} times in the quoted paragraph of "${g.doc}"`,
+        message:
+          times === 0
+            ? `"${g.at}" is not in the quoted paragraph of "${g.doc}"`
+            : `"${g.at}" occurs ${times} times in the quoted paragraph of "${g.doc}"`,
         hint: 'Copy the words right before the defect from the page (as npm run slips:candidates prints them), enough of them to occur once in the paragraph.',
       });
-    } else notes.push({ kind: g.kind ?? '原文缺漏', reason: g.note, anchor: found.paragraph.id, ...(g.at !== undefined ? { at: g.at } : {}) });
+    } else
+      notes.push({ kind: g.kind ?? '原文缺漏', reason: g.note, anchor: found.paragraph.id, ...(g.at !== undefined ? { at: g.at } : {}) });
   }
   return { notes, problems };
 }

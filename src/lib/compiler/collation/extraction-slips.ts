@@ -32,7 +32,25 @@ const AFTER_NUMBER_CHARS = new Set([
   ...'号第型式代版期届',
 ]);
 /** Words after a number that the single characters above do not cover. */
-const AFTER_NUMBER_WORDS = ['平方', '公里', '公顷', '小时', '分钟', '周年', '季度', '家次', '人次', '户次', '万元', '亿元', '千米', '千克', '公斤', '毫米', '厘米'];
+const AFTER_NUMBER_WORDS = [
+  '平方',
+  '公里',
+  '公顷',
+  '小时',
+  '分钟',
+  '周年',
+  '季度',
+  '家次',
+  '人次',
+  '户次',
+  '万元',
+  '亿元',
+  '千米',
+  '千克',
+  '公斤',
+  '毫米',
+  '厘米',
+];
 
 const DIGITS = /\d+(?:\.\d+)?/gu;
 const HAN = /\p{Script=Han}/u;
@@ -137,7 +155,11 @@ export function endOfAt(text: string, at: string): number {
  * Candidates not yet reviewed: one whose spot a reviewed entry of content/gaps.yaml already marks
  * (same paragraph, its `at` ending within a few characters) is left out.
  */
-export function unreviewedSlips(candidates: readonly SlipCandidate[], paragraphText: (anchor: string) => string, reviewed: ReadonlyArray<{ anchor: string; at?: string }>): SlipCandidate[] {
+export function unreviewedSlips(
+  candidates: readonly SlipCandidate[],
+  paragraphText: (anchor: string) => string,
+  reviewed: ReadonlyArray<{ anchor: string; at?: string }>,
+): SlipCandidate[] {
   const spots = reviewed.filter((r) => r.at).map((r) => ({ anchor: r.anchor, end: endOfAt(paragraphText(r.anchor), r.at!) }));
   return candidates.filter((c) => {
     const end = endOfAt(paragraphText(c.anchor), c.at);

@@ -84,7 +84,6 @@ export const GENERATED_PUBLIC_DIR = join(GENERATED_DIR, 'public');
  */
 export const downloadsDir = (slug: string) => join(GENERATED_PUBLIC_DIR, 'documents', slug);
 
-
 /** Folders made by this build's writes: one mkdir per folder, not per file (thousands of files). */
 const madeFolders = new Set<string>();
 
@@ -157,7 +156,8 @@ function sameContent(file: string, bytes: Uint8Array): boolean {
 }
 
 /** Every file below `dir`, as paths relative to it (the project's public/ folder). */
-const filesBelow = (dir: string): string[] => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile());
+const filesBelow = (dir: string): string[] =>
+  (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile());
 
 /**
  * One file per page-sized slice, so each route reads only what it shows: a document page its own
@@ -244,4 +244,3 @@ export function formatReport(build: SiteBuild): string {
     `Entities: ${build.entities.length} (${entityKinds.map((k) => `${k} ${build.entities.filter((e) => e.kind === k).length}`).join(', ')}); ${mentions} mentions in documents.`,
   ].join('\n');
 }
-

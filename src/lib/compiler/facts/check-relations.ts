@@ -11,7 +11,13 @@ export function relationProblems(entities: EntitySource[]): Problem[] {
       const at = { file: e.file, line: e.lineOf?.(['relations', i, 'target']), field: `relations[${i}].target` };
       if (!ids.has(r.target)) {
         const bySlug = entities.find((x) => x.slug === r.target || x.name === r.target);
-        problems.push({ ...at, message: `"${r.target}" is not an entity page`, hint: bySlug ? `Write the page's id: ${bySlug.id}.` : 'Write the id of an entity page, <kind>/<slug>, e.g. projects/boke-chengshi-zongbu.' });
+        problems.push({
+          ...at,
+          message: `"${r.target}" is not an entity page`,
+          hint: bySlug
+            ? `Write the page's id: ${bySlug.id}.`
+            : 'Write the id of an entity page, <kind>/<slug>, e.g. projects/boke-chengshi-zongbu.',
+        });
       } else if (r.target === e.id) {
         problems.push({ ...at, message: 'relates the page to itself', hint: 'Remove this relation.' });
       } else if (seen.has(`${r.type} ${r.target}`)) {

@@ -33,13 +33,23 @@ export function resolveFacts(entity: EntitySource, docs: FactDocuments): { facts
   const f = entity.frontmatter;
   const problems: Problem[] = [];
   const report = (path: Array<string | number>, message: string, hint = CITE_HINT) =>
-    problems.push({ file: entity.file, line: entity.lineOf?.(path), field: path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${k}`)).join(''), message, hint });
+    problems.push({
+      file: entity.file,
+      line: entity.lineOf?.(path),
+      field: path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${k}`)).join(''),
+      message,
+      hint,
+    });
 
   const resolve = (cite: FactCitation, path: Array<string | number>): FactSource | undefined => {
     if (docs.isFailedDocument?.(cite.doc)) return undefined;
     const doc = docs.documentOf(cite.doc);
     if (!doc) {
-      report([...path, 'doc'], `cites unknown document "${cite.doc}"`, 'Cite a document by the name of its file in content/sources, without .txt.');
+      report(
+        [...path, 'doc'],
+        `cites unknown document "${cite.doc}"`,
+        'Cite a document by the name of its file in content/sources, without .txt.',
+      );
       return undefined;
     }
     const found = findQuotedParagraph(doc.paragraphs, cite.doc, cite.quote);
@@ -48,10 +58,22 @@ export function resolveFacts(entity: EntitySource, docs: FactDocuments): { facts
       return undefined;
     }
     const { title, date, region } = doc.meta;
-    return { document: cite.doc, anchor: found.paragraph.id, quote: cite.quote, title, date, label: shortTitle(doc.meta), region: canonicalRegion(region) ?? region };
+    return {
+      document: cite.doc,
+      anchor: found.paragraph.id,
+      quote: cite.quote,
+      title,
+      date,
+      label: shortTitle(doc.meta),
+      region: canonicalRegion(region) ?? region,
+    };
   };
   const missing = (field: string, what: string) =>
-    report([field], `states ${what} without a source`, `Add ${field}Cite: {doc: <slug>, quote: "words of the paragraph that states it"}, or remove the field.`);
+    report(
+      [field],
+      `states ${what} without a source`,
+      `Add ${field}Cite: {doc: <slug>, quote: "words of the paragraph that states it"}, or remove the field.`,
+    );
 
   const facts: ResolvedFacts = { status: [], figures: [] };
   if (f.regionCite) {
@@ -78,15 +100,29 @@ export function resolveFacts(entity: EntitySource, docs: FactDocuments): { facts
     const d = docs.documentOf(doc)!;
     const text = d.paragraphs.find((p) => p.id === anchor)!.text;
     if (regionsOverlap(d.meta.region, f.region) || namesRegion(text, f.region)) return false;
-    report(path, `comes from a document about ${canonicalRegion(d.meta.region) ?? d.meta.region}, and its paragraph does not name ${f.region}`, 'Keep only facts about this entity\'s region on its page; facts about another place belong on that place\'s page.');
+    report(
+      path,
+      `comes from a document about ${canonicalRegion(d.meta.region) ?? d.meta.region}, and its paragraph does not name ${f.region}`,
+      "Keep only facts about this entity's region on its page; facts about another place belong on that place's page.",
+    );
     return true;
   };
 
   f.status.forEach((s, i) => {
     const source = resolve(s, ['status', i]);
     if (!source || otherPlace(['status', i, 'doc'], s.doc, source.anchor)) return;
-    if (s.value !== PLANNED && !s.quote.includes(s.value)) report(['status', i, 'value'], `"${s.value}" is not in the quoted words "${s.quote}"`, 'A status is the source\'s own words: quote the phrase that contains it.');
-    if (s.value === PLANNED && !isPlan(docs.documentOf(s.doc)!.meta)) report(['status', i, 'value'], `"${PLANNED}" needs a plan as its source; "${s.doc}" is not one`, 'Cite the plan that lists it, or quote the source\'s own word for its state.');
+    if (s.value !== PLANNED && !s.quote.includes(s.value))
+      report(
+        ['status', i, 'value'],
+        `"${s.value}" is not in the quoted words "${s.quote}"`,
+        "A status is the source's own words: quote the phrase that contains it.",
+      );
+    if (s.value === PLANNED && !isPlan(docs.documentOf(s.doc)!.meta))
+      report(
+        ['status', i, 'value'],
+        `"${PLANNED}" needs a plan as its source; "${s.doc}" is not one`,
+        "Cite the plan that lists it, or quote the source's own word for its state.",
+      );
     facts.status.push({ value: s.value, source });
   });
 
@@ -97,9 +133,19 @@ export function resolveFacts(entity: EntitySource, docs: FactDocuments): { facts
     // Each number as a whole number with the character after it in the value (its unit): 5家 is not
     // in 75.93 nor in 5G, and 2个 is not the list number （2）.
     const absent = [...fig.value.matchAll(/(\d+(?:\.\d+)?)(\D?)/g)]
-      .filter(([, n, unit]) => !new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}${unit && !'（('.includes(unit) ? escapeRegExp(unit) : '(?![\\d]|\\.\\d)'}`).test(paragraph.text))
+      .filter(
+        ([, n, unit]) =>
+          !new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}${unit && !'（('.includes(unit) ? escapeRegExp(unit) : '(?![\\d]|\\.\\d)'}`).test(
+            paragraph.text,
+          ),
+      )
       .map(([, n, unit]) => n + (unit && !'（('.includes(unit) ? unit : ''));
-    if (absent.length > 0) report(['figures', i, 'value'], `the number ${absent.join('、')} is not in the cited paragraph`, 'Write the figure as the source gives it, and quote the paragraph that gives it.');
+    if (absent.length > 0)
+      report(
+        ['figures', i, 'value'],
+        `the number ${absent.join('、')} is not in the cited paragraph`,
+        'Write the figure as the source gives it, and quote the paragraph that gives it.',
+      );
     facts.figures.push({ label: fig.label, value: fig.value, source });
   });
   return { facts, problems };

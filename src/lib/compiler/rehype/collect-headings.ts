@@ -5,7 +5,6 @@ import type { TocEntry } from '../../types.ts';
 
 export type { TocEntry };
 
-
 /** Reads the table of contents off the tree (before permalinks are added), so it lists exactly the anchors the page has. */
 export function collectHeadings(tree: Root, maxDepth = 4): TocEntry[] {
   const toc: TocEntry[] = [];

@@ -123,7 +123,12 @@ export function remarkLinkEntities(options: LinkEntitiesOptions) {
       return ids.size > 0 ? ids : undefined;
     };
 
-    const linkText = (value: string, anchor: string | undefined, cited: Set<string> | undefined, linkedInBlock: Set<string>): RootContent[] | undefined => {
+    const linkText = (
+      value: string,
+      anchor: string | undefined,
+      cited: Set<string> | undefined,
+      linkedInBlock: Set<string>,
+    ): RootContent[] | undefined => {
       const out: RootContent[] = [];
       let from = 0;
       for (const m of matcher.trie.scan(value)) {

@@ -14,7 +14,9 @@ export function toPlainText(tree: Root, titleLines: string[] = []): string {
   const walk = (node: Node) => {
     if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'listItem') {
       // A signature's lines are kept apart, as printed.
-      const text = (node.type === 'paragraph' ? node.children.map((c) => (c.type === 'break' ? '\n' : toString(c))).join('') : toString(node)).trim();
+      const text = (
+        node.type === 'paragraph' ? node.children.map((c) => (c.type === 'break' ? '\n' : toString(c))).join('') : toString(node)
+      ).trim();
       if (text) blocks.push(text);
       return;
     }

@@ -30,11 +30,16 @@ function matchingFormOf(paragraph: ParagraphIndexEntry): string {
   return form;
 }
 
-export function findQuotedParagraph(paragraphs: ParagraphIndexEntry[], document: string, quote: string): { paragraph: ParagraphIndexEntry } | { message: string } {
+export function findQuotedParagraph(
+  paragraphs: ParagraphIndexEntry[],
+  document: string,
+  quote: string,
+): { paragraph: ParagraphIndexEntry } | { message: string } {
   if (normalizeForMatching(quote).length < 4) return { message: 'citation quote is missing or shorter than 4 characters' };
   const hits = paragraphsQuoting(paragraphs, quote);
   if (hits.length === 0) return { message: `quote "${quote}" is not in document "${document}"` };
-  if (hits.length > 1) return { message: `quote "${quote}" occurs in ${hits.length} paragraphs of "${document}"; quote more words to make it unique` };
+  if (hits.length > 1)
+    return { message: `quote "${quote}" occurs in ${hits.length} paragraphs of "${document}"; quote more words to make it unique` };
   return { paragraph: hits[0] };
 }
 

@@ -1,4 +1,19 @@
-import type { CompiledDocument, CompiledEntity, DocumentEntities, DocumentLink, DocumentNeighbours, EntityBacklinks, EntityFacts, KindsOverview, Mention, MentionExcerpt, RelatedEntity, ResolvedEvent, ResolvedFigure, SiteIndex } from '../../types.ts';
+import type {
+  CompiledDocument,
+  CompiledEntity,
+  DocumentEntities,
+  DocumentLink,
+  DocumentNeighbours,
+  EntityBacklinks,
+  EntityFacts,
+  KindsOverview,
+  Mention,
+  MentionExcerpt,
+  RelatedEntity,
+  ResolvedEvent,
+  ResolvedFigure,
+  SiteIndex,
+} from '../../types.ts';
 import { relationTypes, type EntityRef, type RelationType } from '../../schema/entity.ts';
 
 export type { DocumentEntities, EntityBacklinks, MentionExcerpt, RelatedEntity };
@@ -10,7 +25,11 @@ const OVERVIEW_TOP = 8;
 export const MAP_NODES = 12;
 
 /** Counts per kind, the most mentioned entities, and links between kinds, from what the reduce already grouped. */
-function kindsOverview(entities: EntityRef[], backlinks: Map<string, EntityBacklinks>, relatedCounts: Map<string, Map<string, number>>): KindsOverview {
+function kindsOverview(
+  entities: EntityRef[],
+  backlinks: Map<string, EntityBacklinks>,
+  relatedCounts: Map<string, Map<string, number>>,
+): KindsOverview {
   const kindOf = new Map(entities.map((e) => [e.id, e.kind]));
   const byId = new Map(entities.map((e) => [e.id, e]));
   const kinds = [...new Set(entities.map((e) => e.kind))].map((kind) => {
@@ -44,7 +63,9 @@ function kindsOverview(entities: EntityRef[], backlinks: Map<string, EntityBackl
   };
   const pairsByType = new Map<string, Array<{ from: ReturnType<typeof label>; to: ReturnType<typeof label> }>>();
   for (const b of backlinks.values()) {
-    for (const r of b.relations) if (r.direction === 'out') (pairsByType.get(r.type) ?? pairsByType.set(r.type, []).get(r.type)!).push({ from: label(b.id), to: label(r.id) });
+    for (const r of b.relations)
+      if (r.direction === 'out')
+        (pairsByType.get(r.type) ?? pairsByType.set(r.type, []).get(r.type)!).push({ from: label(b.id), to: label(r.id) });
   }
   const typeOrder = Object.keys(relationTypes);
   const relationPairs = [...pairsByType]
@@ -58,7 +79,10 @@ function kindsOverview(entities: EntityRef[], backlinks: Map<string, EntityBackl
   // The most connected: typed relations count double (they are reviewed), then co-mention partners.
   const degree = new Map<string, number>();
   for (const b of backlinks.values()) degree.set(b.id, 2 * b.relations.length + (relatedCounts.get(b.id)?.size ?? 0));
-  const top = [...degree].filter(([, d]) => d > 0).sort((a, b) => b[1] - a[1] || byId.get(a[0])!.name.localeCompare(byId.get(b[0])!.name, 'zh')).slice(0, MAP_NODES);
+  const top = [...degree]
+    .filter(([, d]) => d > 0)
+    .sort((a, b) => b[1] - a[1] || byId.get(a[0])!.name.localeCompare(byId.get(b[0])!.name, 'zh'))
+    .slice(0, MAP_NODES);
   const onMap = new Set(top.map(([id]) => id));
   const edges: Array<{ from: string; to: string; typed: boolean }> = [];
   const drawn = new Set<string>();
@@ -148,8 +172,12 @@ export function buildSiteIndex(
       const source = byId.get(page.id);
       if (!target || !source) continue;
       const t = relationTypes[r.type as RelationType];
-      backlinks.get(page.id)!.relations.push({ direction: 'out', type: r.type, label: t.label, id: target.id, name: target.name, kind: target.kind });
-      backlinks.get(target.id)!.relations.push({ direction: 'in', type: r.type, label: t.inverse, id: source.id, name: source.name, kind: source.kind });
+      backlinks
+        .get(page.id)!
+        .relations.push({ direction: 'out', type: r.type, label: t.label, id: target.id, name: target.name, kind: target.kind });
+      backlinks
+        .get(target.id)!
+        .relations.push({ direction: 'in', type: r.type, label: t.inverse, id: source.id, name: source.name, kind: source.kind });
     }
   }
 

@@ -49,22 +49,36 @@ export function loadEntities(contentDir: string): { entities: EntitySource[]; pr
     for (const entry of listFolder(dir, problems, { message: 'does not exist' }) ?? []) {
       const { name, path: file } = entry;
       if (entry.kind === 'folder') {
-        problems.push({ file, message: `is a folder; folders inside content/${kind} are not read`, hint: 'Entity pages are files named <slug>.md; rename or move the folder.' });
+        problems.push({
+          file,
+          message: `is a folder; folders inside content/${kind} are not read`,
+          hint: 'Entity pages are files named <slug>.md; rename or move the folder.',
+        });
         continue;
       }
       if (!name.endsWith('.md')) {
         // Entity pages are plain Markdown rendered by the compiler; .mdx would suggest code runs.
-        problems.push({ file, message: 'is not read by the compiler', hint: `Entity pages are Markdown files named <slug>.md${name.endsWith('.mdx') ? `: rename it to ${name.slice(0, -4)}.md` : '; move it out of this folder'}.` });
+        problems.push({
+          file,
+          message: 'is not read by the compiler',
+          hint: `Entity pages are Markdown files named <slug>.md${name.endsWith('.mdx') ? `: rename it to ${name.slice(0, -4)}.md` : '; move it out of this folder'}.`,
+        });
         continue;
       }
       const slug = name.slice(0, -3);
       if (!SLUG.test(slug)) {
-        problems.push({ file, message: `file name "${slug}" is not a slug, so the page could not be linked`, hint: `Rename it with lowercase letters, digits and hyphens, e.g. ${suggestSlug(slug)}.md.` });
+        problems.push({
+          file,
+          message: `file name "${slug}" is not a slug, so the page could not be linked`,
+          hint: `Rename it with lowercase letters, digits and hyphens, e.g. ${suggestSlug(slug)}.md.`,
+        });
         continue;
       }
       let text: string;
       try {
-        text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+        text = readFileSync(file, 'utf8')
+          .replace(/^\uFEFF/, '')
+          .replace(/\r\n?/g, '\n');
       } catch (e) {
         problems.push(describeFileError(file, e));
         continue;
@@ -76,11 +90,21 @@ export function loadEntities(contentDir: string): { entities: EntitySource[]; pr
       }
       const parts = splitFrontmatter(text);
       if (parts === 'none') {
-        problems.push({ file, line: 1, message: 'has no frontmatter', hint: 'Start the file with a line ---, the fields (see README), and another line ---.' });
+        problems.push({
+          file,
+          line: 1,
+          message: 'has no frontmatter',
+          hint: 'Start the file with a line ---, the fields (see README), and another line ---.',
+        });
         continue;
       }
       if (parts === 'unclosed') {
-        problems.push({ file, line: 1, message: 'has a frontmatter block opened by --- on line 1 but never closed', hint: 'Add a line with just --- after the last field.' });
+        problems.push({
+          file,
+          line: 1,
+          message: 'has a frontmatter block opened by --- on line 1 but never closed',
+          hint: 'Add a line with just --- after the last field.',
+        });
         continue;
       }
       const yaml = parseYamlText(parts.yaml, file, problems, 1);
@@ -91,11 +115,21 @@ export function loadEntities(contentDir: string): { entities: EntitySource[]; pr
         continue;
       }
       if (slugs.has(slug)) {
-        problems.push({ file, message: `slug "${slug}" is also used by ${slugs.get(slug)}`, hint: 'Slugs are unique across all entity kinds; rename one of the files.' });
+        problems.push({
+          file,
+          message: `slug "${slug}" is also used by ${slugs.get(slug)}`,
+          hint: 'Slugs are unique across all entity kinds; rename one of the files.',
+        });
         continue;
       }
       slugs.set(slug, file);
-      if (parts.body.trim() === '') problems.push({ file, line: parts.bodyLine, message: 'has an empty body', hint: 'Describe the entity from the sources, with citations.' });
+      if (parts.body.trim() === '')
+        problems.push({
+          file,
+          line: parts.bodyLine,
+          message: 'has an empty body',
+          hint: 'Describe the entity from the sources, with citations.',
+        });
       const entity: EntitySource = {
         id: entityId(kind, slug),
         kind,
@@ -134,7 +168,13 @@ function duplicateNameProblems(loaded: LoadedEntity[]): Problem[] {
     nameOwner.set(name, keeper);
     for (const { owner } of group) {
       if (owner === keeper) continue;
-      problems.push({ file: owner.entity.file, line: owner.yaml.lineOf(['name']), field: 'name', message: `"${name}" is also the name of ${keeper.entity.file}`, hint: 'Each name must point to one entity: rename one, or merge the pages.' });
+      problems.push({
+        file: owner.entity.file,
+        line: owner.yaml.lineOf(['name']),
+        field: 'name',
+        message: `"${name}" is also the name of ${keeper.entity.file}`,
+        hint: 'Each name must point to one entity: rename one, or merge the pages.',
+      });
     }
   }
 

@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Problem } from '../../errors.ts';
-import { eventsFileSchema, factIgnoreFileSchema, figuresFileSchema, type EventEntry, type FactIgnoreEntry, type FigureEntry } from '../../schema/facts.ts';
+import {
+  eventsFileSchema,
+  factIgnoreFileSchema,
+  figuresFileSchema,
+  type EventEntry,
+  type FactIgnoreEntry,
+  type FigureEntry,
+} from '../../schema/facts.ts';
 import { readValidatedYaml } from './read-yaml.ts';
 
 /** One validated list file, with the lines of its entries for later messages (citations). */

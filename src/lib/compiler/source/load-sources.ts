@@ -16,7 +16,12 @@ export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** A readable slug suggestion for a file name that is not one: `Test_Entity` → `test-entity`. */
 export function suggestSlug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'document';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'document'
+  );
 }
 
 /**
@@ -25,7 +30,8 @@ export function suggestSlug(name: string): string {
  */
 const ORIGINAL_EXTENSIONS = ['.pdf', '.docx', '.doc', '.ofd', '.html', '.htm'];
 
-const SOURCE_LAYOUT = 'content/sources holds <slug>.txt texts, each with its <slug>.meta.yaml (and optionally the original file, <slug>.pdf/.docx/.html)';
+const SOURCE_LAYOUT =
+  'content/sources holds <slug>.txt texts, each with its <slug>.meta.yaml (and optionally the original file, <slug>.pdf/.docx/.html)';
 
 export interface LoadedSources {
   inputs: SourceInput[];
@@ -46,12 +52,19 @@ export function loadSources(contentDir: string): LoadedSources {
   const inputs: SourceInput[] = [];
   const failed = new Map<string, string>();
   if (!existsSync(contentDir)) {
-    problems.push({ file: contentDir, message: 'does not exist (the content folder)', hint: 'Run the command in the project folder, or point CONTENT_DIR (or --content) at the content folder.' });
+    problems.push({
+      file: contentDir,
+      message: 'does not exist (the content folder)',
+      hint: 'Run the command in the project folder, or point CONTENT_DIR (or --content) at the content folder.',
+    });
     return { inputs, problems, failed, unreadable: contentDir };
   }
   checkContentFolder(contentDir, problems);
   const dir = join(contentDir, 'sources');
-  const entries = listFolder(dir, problems, { message: 'does not exist', hint: 'Create it and add the source texts; see README “Adding a source document”.' });
+  const entries = listFolder(dir, problems, {
+    message: 'does not exist',
+    hint: 'Create it and add the source texts; see README “Adding a source document”.',
+  });
   if (!entries) return { inputs, problems, failed, unreadable: dir };
 
   const texts = new Map<string, FolderEntry>();
@@ -64,8 +77,16 @@ export function loadSources(contentDir: string): LoadedSources {
     if (entry.kind === 'folder') {
       problems.push(
         looksLikeSource
-          ? { file: path, message: 'is a folder, but its name is that of a source file', hint: 'Rename or remove the folder; a source is a plain file.' }
-          : { file: path, message: 'is a folder; folders inside content/sources are not read', hint: `Move its files up into content/sources or elsewhere; ${SOURCE_LAYOUT}.` },
+          ? {
+              file: path,
+              message: 'is a folder, but its name is that of a source file',
+              hint: 'Rename or remove the folder; a source is a plain file.',
+            }
+          : {
+              file: path,
+              message: 'is a folder; folders inside content/sources are not read',
+              hint: `Move its files up into content/sources or elsewhere; ${SOURCE_LAYOUT}.`,
+            },
       );
       continue;
     }
@@ -79,26 +100,42 @@ export function loadSources(contentDir: string): LoadedSources {
         problems.push({
           file: path,
           message: ext === '.md' ? 'is not read: sources are plain-text .txt files' : 'is not read by the compiler',
-          hint: ext === '.md' ? `Rename it to ${stem}.txt if it is a source (with ${stem}.meta.yaml), or move it out of content/sources.` : `Move it out of content/sources; ${SOURCE_LAYOUT}.`,
+          hint:
+            ext === '.md'
+              ? `Rename it to ${stem}.txt if it is a source (with ${stem}.meta.yaml), or move it out of content/sources.`
+              : `Move it out of content/sources; ${SOURCE_LAYOUT}.`,
         });
       }
     }
   }
   for (const slug of metas) {
-    if (!texts.has(slug)) problems.push({ file: join(dir, `${slug}.meta.yaml`), message: 'has no matching .txt source', hint: `Add ${slug}.txt or remove the metadata file.` });
+    if (!texts.has(slug))
+      problems.push({
+        file: join(dir, `${slug}.meta.yaml`),
+        message: 'has no matching .txt source',
+        hint: `Add ${slug}.txt or remove the metadata file.`,
+      });
   }
 
   const bySha = new Map<string, string>();
   for (const [slug, { path: file }] of texts) {
     const fail = () => failed.set(slug, file);
     if (!SLUG.test(slug)) {
-      problems.push({ file, message: `file name "${slug}" is not a slug`, hint: `Use lowercase letters, digits and hyphens, e.g. ${suggestSlug(slug)}.txt (and rename its .meta.yaml to match).` });
+      problems.push({
+        file,
+        message: `file name "${slug}" is not a slug`,
+        hint: `Use lowercase letters, digits and hyphens, e.g. ${suggestSlug(slug)}.txt (and rename its .meta.yaml to match).`,
+      });
       fail();
       continue;
     }
     const metaFile = join(dir, `${slug}.meta.yaml`);
     if (!metas.has(slug)) {
-      problems.push({ file: metaFile, message: 'is missing', hint: 'Every source needs a metadata file; see README “Adding a source document”.' });
+      problems.push({
+        file: metaFile,
+        message: 'is missing',
+        hint: 'Every source needs a metadata file; see README “Adding a source document”.',
+      });
       fail();
       continue;
     }
@@ -113,7 +150,11 @@ export function loadSources(contentDir: string): LoadedSources {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const twin = bySha.get(sha256);
     if (twin) {
-      problems.push({ file, message: `is the same document as ${twin} (identical sha256)`, hint: 'Keep one slug per document: remove this copy and its .meta.yaml.' });
+      problems.push({
+        file,
+        message: `is the same document as ${twin} (identical sha256)`,
+        hint: 'Keep one slug per document: remove this copy and its .meta.yaml.',
+      });
       fail();
       continue;
     }
@@ -131,7 +172,8 @@ export function loadSources(contentDir: string): LoadedSources {
     const correctionsFile = join(contentDir, 'corrections', `${slug}.yaml`);
     const correctionsYaml = existsSync(correctionsFile) ? readYamlFile(correctionsFile, problems) : { data: {}, lineOf: () => undefined };
     const corrections = correctionsYaml ? correctionsSchema.safeParse(correctionsYaml.data ?? {}) : undefined;
-    if (correctionsYaml && corrections && !corrections.success) problems.push(...zodProblems(correctionsFile, corrections.error, correctionsYaml.data, correctionsYaml.lineOf));
+    if (correctionsYaml && corrections && !corrections.success)
+      problems.push(...zodProblems(correctionsFile, corrections.error, correctionsYaml.data, correctionsYaml.lineOf));
 
     if (meta?.success && sha256 !== meta.data.sha256) {
       problems.push({
@@ -156,7 +198,8 @@ export function loadSources(contentDir: string): LoadedSources {
   }
 
   checkCorrectionsFolder(contentDir, new Set(texts.keys()), problems);
-  if (texts.size === 0 && problems.length === 0) problems.push({ file: dir, message: 'holds no sources (*.txt)', hint: 'Add a source; see README “Adding a source document”.' });
+  if (texts.size === 0 && problems.length === 0)
+    problems.push({ file: dir, message: 'holds no sources (*.txt)', hint: 'Add a source; see README “Adding a source document”.' });
   return { inputs, problems, failed };
 }
 
@@ -172,7 +215,11 @@ export function unconfirmedFields(metaYaml: string): string[] {
   if (!isMap(doc.contents)) return [];
   const marked = (comment: string | null | undefined) => comment?.trim().startsWith(TO_CONFIRM);
   return doc.contents.items
-    .filter((pair) => marked((pair.value as { comment?: string | null } | null)?.comment) || marked((pair.key as { comment?: string | null } | null)?.comment))
+    .filter(
+      (pair) =>
+        marked((pair.value as { comment?: string | null } | null)?.comment) ||
+        marked((pair.key as { comment?: string | null } | null)?.comment),
+    )
     .map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key));
 }
 
@@ -184,10 +231,12 @@ export function unconfirmedFields(metaYaml: string): string[] {
 function originalFiles(contentDir: string, sourceEntries: FolderEntry[]): Map<string, string> {
   const found = new Map<string, string>();
   const isOriginal = (name: string) => ORIGINAL_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
-  for (const e of sourceEntries) if (e.kind !== 'folder' && isOriginal(e.name) && !found.has(e.name.toLowerCase())) found.set(e.name.toLowerCase(), e.path);
+  for (const e of sourceEntries)
+    if (e.kind !== 'folder' && isOriginal(e.name) && !found.has(e.name.toLowerCase())) found.set(e.name.toLowerCase(), e.path);
   const kept = join(contentDir, 'originals');
   if (existsSync(kept)) {
-    for (const name of readdirSync(kept)) if (isOriginal(name) && !found.has(name.toLowerCase()) && name === name.toLowerCase()) found.set(name, join(kept, name));
+    for (const name of readdirSync(kept))
+      if (isOriginal(name) && !found.has(name.toLowerCase()) && name === name.toLowerCase()) found.set(name, join(kept, name));
   }
   return found;
 }
@@ -232,11 +281,23 @@ function checkCorrectionsFolder(contentDir: string, sourceSlugs: Set<string>, pr
   for (const entry of listFolder(dir, problems, { message: 'does not exist' }) ?? []) {
     const slug = entry.name.replace(/\.yaml$/, '');
     if (entry.kind === 'folder') {
-      problems.push({ file: entry.path, message: 'is a folder; folders inside content/corrections are not read', hint: 'Corrections are files named <slug>.yaml after their source.' });
+      problems.push({
+        file: entry.path,
+        message: 'is a folder; folders inside content/corrections are not read',
+        hint: 'Corrections are files named <slug>.yaml after their source.',
+      });
     } else if (!entry.name.endsWith('.yaml')) {
-      problems.push({ file: entry.path, message: 'is not read by the compiler', hint: 'Corrections are files named <slug>.yaml after their source; rename or move it.' });
+      problems.push({
+        file: entry.path,
+        message: 'is not read by the compiler',
+        hint: 'Corrections are files named <slug>.yaml after their source; rename or move it.',
+      });
     } else if (!sourceSlugs.has(slug)) {
-      problems.push({ file: entry.path, message: `corrects a source that does not exist (content/sources/${slug}.txt)`, hint: 'Rename it after its source, or remove it.' });
+      problems.push({
+        file: entry.path,
+        message: `corrects a source that does not exist (content/sources/${slug}.txt)`,
+        hint: 'Rename it after its source, or remove it.',
+      });
     }
   }
 }

@@ -79,7 +79,11 @@ export function readYamlFile(file: string, problems: Problem[]): YamlText | unde
  * Reads a YAML file and validates it with `schema` (an empty file reads as an empty list); every
  * mistake becomes a problem naming the file, line and field. Undefined when the file is unusable.
  */
-export function readValidatedYaml<T>(file: string, schema: z.ZodType<T>, problems: Problem[]): { data: T; lineOf: YamlText['lineOf'] } | undefined {
+export function readValidatedYaml<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  problems: Problem[],
+): { data: T; lineOf: YamlText['lineOf'] } | undefined {
   const yaml = readYamlFile(file, problems);
   if (!yaml) return undefined;
   const parsed = schema.safeParse(yaml.data ?? []);

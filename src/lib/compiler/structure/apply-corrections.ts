@@ -84,12 +84,16 @@ export function applyCorrections(source: SourceBlock[], corrections: Corrections
 
   corrections.articles.forEach((a, n) => {
     const field = `articles[${n}]`;
-    if (a.kicker !== undefined) for (const b of resolve(a.kicker, `${field}.kicker`)) place(Object.assign(b, { role: 'kicker' as const }), n, `${field}.kicker`);
+    if (a.kicker !== undefined)
+      for (const b of resolve(a.kicker, `${field}.kicker`)) place(Object.assign(b, { role: 'kicker' as const }), n, `${field}.kicker`);
     for (const b of resolve(a.title, `${field}.title`)) place(Object.assign(b, { role: 'title' as const }), n, `${field}.title`);
-    if (a.subtitle !== undefined) for (const b of resolve(a.subtitle, `${field}.subtitle`)) place(Object.assign(b, { role: 'subtitle' as const }), n, `${field}.subtitle`);
+    if (a.subtitle !== undefined)
+      for (const b of resolve(a.subtitle, `${field}.subtitle`))
+        place(Object.assign(b, { role: 'subtitle' as const }), n, `${field}.subtitle`);
     for (const [k, entry] of a.blocks.entries()) {
       if (typeof entry === 'object') {
-        for (const [j, ref] of entry.aside.entries()) for (const b of resolve(ref, `${field}.blocks[${k}].aside[${j}]`)) place(b, n, `${field}.blocks[${k}].aside[${j}]`, true);
+        for (const [j, ref] of entry.aside.entries())
+          for (const b of resolve(ref, `${field}.blocks[${k}].aside[${j}]`)) place(b, n, `${field}.blocks[${k}].aside[${j}]`, true);
       } else {
         for (const b of resolve(entry, `${field}.blocks[${k}]`)) place(b, n, `${field}.blocks[${k}]`);
       }

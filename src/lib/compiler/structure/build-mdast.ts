@@ -63,7 +63,7 @@ export function buildMdast(blocks: ClassifiedBlock[]): { tree: Root; header: Doc
   let box: Container | undefined;
   let list: List | undefined;
 
-  const target = () => (box ? box.children : asideBody ?? articleBody ?? tree.children);
+  const target = () => (box ? box.children : (asideBody ?? articleBody ?? tree.children));
 
   for (const block of blocks) {
     if (block.article !== article) {
@@ -195,7 +195,10 @@ export function pipeTable(text: string): Table {
 function splitCells(line: string): string[] {
   const cells: string[] = [];
   let cell = '';
-  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const inner = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   for (let i = 0; i < inner.length; i++) {
     if (inner[i] === '\\' && inner[i + 1] === '|') {
       cell += '|';

@@ -39,7 +39,8 @@ const PROVENANCE = /^(【法宝引证码】|原文链接[：:]|(信息)?来源[�
 const TIMESTAMP = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
 
 /** A title that has reached its genre word is complete: the lines after it are the document's own. */
-const TITLE_COMPLETE = /(表|单|书|报告|意见|方案|办法|细则|规定|通知|目录|清单|名单|说明|函|计划|规划|要点|纪要|标准|指南|规程|条例|决定|公告|通告|[)）])$/;
+const TITLE_COMPLETE =
+  /(表|单|书|报告|意见|方案|办法|细则|规定|通知|目录|清单|名单|说明|函|计划|规划|要点|纪要|标准|指南|规程|条例|决定|公告|通告|[)）])$/;
 
 /** What stands between a title and its 主送 line. */
 const FRONT_MATTER = new Set<BlockRole>(['title', 'docNumber', 'issuer', 'masthead', 'provenance', 'subtitle', 'byline']);
@@ -125,13 +126,20 @@ export function classifyBlocks(blocks: LaidOutBlock[], options: ClassifyOptions)
     if (block.role) {
       const text = joinLines(block.lines);
       if (block.role === 'heading') push('heading', stripMarkdownHeading(text), { headingKind: 'line' });
-      else push(block.role, block.role === 'title' || block.role === 'kicker' || block.role === 'subtitle' ? stripMarkdownHeading(text) : text);
+      else
+        push(
+          block.role,
+          block.role === 'title' || block.role === 'kicker' || block.role === 'subtitle' ? stripMarkdownHeading(text) : text,
+        );
       continue;
     }
 
     if (titleSet.has(index)) {
       // The title block: its first source block carries the text, the rest only add their lines.
-      if (index === titleBlocks?.[0]) push('title', options.title ?? joinLines(block.lines), { lines: titleBlocks.flatMap((i) => range(blocks[i].line, blocks[i].endLine)) });
+      if (index === titleBlocks?.[0])
+        push('title', options.title ?? joinLines(block.lines), {
+          lines: titleBlocks.flatMap((i) => range(blocks[i].line, blocks[i].endLine)),
+        });
       seenTitle = true;
       continue;
     }
@@ -180,13 +188,28 @@ export function classifyBlocks(blocks: LaidOutBlock[], options: ClassifyOptions)
       let heading = bare.replace(/[：:]$/, '');
       let j = index + 1;
       const titleParts: string[] = [];
-      while (j < blocks.length && j <= index + 3 && isTitleLine(joinLines(blocks[j].lines)) && !NUMBERED_HEADING(joinLines(blocks[j].lines)) && !TITLE_COMPLETE.test(titleParts.join(''))) titleParts.push(joinLines(blocks[j++].lines));
+      while (
+        j < blocks.length &&
+        j <= index + 3 &&
+        isTitleLine(joinLines(blocks[j].lines)) &&
+        !NUMBERED_HEADING(joinLines(blocks[j].lines)) &&
+        !TITLE_COMPLETE.test(titleParts.join(''))
+      )
+        titleParts.push(joinLines(blocks[j++].lines));
       // The label over the title, as printed: a line break inside the heading.
       if (titleParts.length > 0) heading += '\n' + titleParts.join('');
       push('heading', heading, { headingKind: 'attachment', lines: range(block.line, blocks[j - 1].endLine) });
       index = j - 1;
       inAttachmentList = false;
-    } else if (seenBody && next && next.lines.length > 1 && isDateLine(next.lines[next.lines.length - 1]) && isTitleLine(bare) && bare.length <= 30 && !NUMBERED_HEADING(bare)) {
+    } else if (
+      seenBody &&
+      next &&
+      next.lines.length > 1 &&
+      isDateLine(next.lines[next.lines.length - 1]) &&
+      isTitleLine(bare) &&
+      bare.length <= 30 &&
+      !NUMBERED_HEADING(bare)
+    ) {
       // A signing body's name printed over two lines, the second above the date.
       push('signature', `${text}\n${next.lines.join('\n')}`, { lines: range(block.line, next.endLine) });
       index++;
@@ -196,19 +219,39 @@ export function classifyBlocks(blocks: LaidOutBlock[], options: ClassifyOptions)
       // then the 办法 or 方案 itself), possibly over several lines.
       let heading = bare;
       let j = index + 1;
-      while (j < blocks.length && j <= index + 3 && isTitleLine(joinLines(blocks[j].lines)) && !NUMBERED_HEADING(joinLines(blocks[j].lines)) && !TITLE_COMPLETE.test(heading)) heading += joinLines(blocks[j++].lines);
+      while (
+        j < blocks.length &&
+        j <= index + 3 &&
+        isTitleLine(joinLines(blocks[j].lines)) &&
+        !NUMBERED_HEADING(joinLines(blocks[j].lines)) &&
+        !TITLE_COMPLETE.test(heading)
+      )
+        heading += joinLines(blocks[j++].lines);
       push('heading', heading, { headingKind: 'attachment', lines: range(block.line, blocks[j - 1].endLine) });
       index = j - 1;
       seenSignature = false;
       inArticles = false;
-    } else if (!seenBody && seenTitle && FRONT_MATTER.has(out.at(-1)?.role ?? 'title') && /[：:]$/.test(bare) && !bare.includes('。') && bare.length <= 120 && !NUMBERED_HEADING(bare)) push('addressee', text);
+    } else if (
+      !seenBody &&
+      seenTitle &&
+      FRONT_MATTER.has(out.at(-1)?.role ?? 'title') &&
+      /[：:]$/.test(bare) &&
+      !bare.includes('。') &&
+      bare.length <= 120 &&
+      !NUMBERED_HEADING(bare)
+    )
+      push('addressee', text);
     else if (!seenBody && /^(各位|尊敬的|女士们|同志们|亲爱的)[^。]{0,30}[：:]$/.test(bare)) push('addressee', text);
     else if (isOrganLine(bare) && isDateLine(nextText) && seenBody) {
       // The signature as two blocks: the organs, then the date.
       push('signature', `${text}\n${nextText}`, { lines: range(block.line, next.endLine) });
       index++;
       seenSignature = true;
-    } else if (isDateLine(bare) && seenBody && (out.at(-1)?.role === 'paragraph' || out.at(-1)?.role === 'article' || out.at(-1)?.role === 'remark' || index >= blocks.length - 2)) {
+    } else if (
+      isDateLine(bare) &&
+      seenBody &&
+      (out.at(-1)?.role === 'paragraph' || out.at(-1)?.role === 'article' || out.at(-1)?.role === 'remark' || index >= blocks.length - 2)
+    ) {
       push('signature', text);
       seenSignature = true;
     } else if (md) push('heading', stripMarkdownHeading(text), { headingKind: `md${md[1].length}` });
@@ -218,8 +261,7 @@ export function classifyBlocks(blocks: LaidOutBlock[], options: ClassifyOptions)
     else if (CHAPTER.test(bare) && bare.length <= SHORT && !bare.includes('。')) {
       push('heading', text, { headingKind: 'chapter' });
       inArticles = false;
-    }
-    else if (SECTION.test(bare) && bare.length <= SHORT && !bare.includes('。')) push('heading', text, { headingKind: 'section' });
+    } else if (SECTION.test(bare) && bare.length <= SHORT && !bare.includes('。')) push('heading', text, { headingKind: 'section' });
     else if (ARTICLE.test(bare)) {
       // 第X条 alone on its line: its text is the next block.
       if (compact(bare).length <= 6 && next && !NUMBERED_HEADING(nextText) && !ARTICLE.test(nextText)) {
@@ -243,15 +285,25 @@ export function classifyBlocks(blocks: LaidOutBlock[], options: ClassifyOptions)
     // The extraction leaves three or more blank lines where a picture stood; what follows is its caption.
     else if (CAPTION_CREDIT.test(text) || (!isFirst && block.blankBefore >= 3 && text.length <= 60)) push('caption', text);
     // Without metadata to match (a fixture, a first draft), the first short line is the title.
-    else if (!seenTitle && titleBlocks === undefined && !options.title && text.length <= 60 && HAS_WORD.test(text) && !SENTENCE_PUNCT.test(text) && !/[：:]$/.test(text)) {
+    else if (
+      !seenTitle &&
+      titleBlocks === undefined &&
+      !options.title &&
+      text.length <= 60 &&
+      HAS_WORD.test(text) &&
+      !SENTENCE_PUNCT.test(text) &&
+      !/[：:]$/.test(text)
+    ) {
       push('title', text);
       seenTitle = true;
-    } else if ((out.at(-1)?.role === 'title' || out.at(-1)?.role === 'docNumber') && compact(text) === compact(options.issuer)) push('issuer', text);
+    } else if ((out.at(-1)?.role === 'title' || out.at(-1)?.role === 'docNumber') && compact(text) === compact(options.issuer))
+      push('issuer', text);
     else if (LIST_MARK.test(text)) out.push({ ...listItem(text.replace(LIST_MARK, '')), ...base });
     else if (DASH.test(text) || NUMBERED.test(text)) {
       out.push({ ...listItem(text), ...base });
       seenBody = true;
-    } else if (short && out.at(-1)?.role !== 'heading' && isLineHeading(bare, blocks[index - 1], next)) push('heading', text, { headingKind: 'line' });
+    } else if (short && out.at(-1)?.role !== 'heading' && isLineHeading(bare, blocks[index - 1], next))
+      push('heading', text, { headingKind: 'line' });
     else {
       push('paragraph', text);
       seenBody ||= bare.length > 15 || /[。；！？]/.test(bare);
@@ -267,7 +319,8 @@ function numberedHeadingKind(text: string): string | undefined {
   if (ARABIC_SECTION.test(text)) return 'arabic';
   return undefined;
 }
-const NUMBERED_HEADING = (text: string) => numberedHeadingKind(text.replace(/\*\*/g, '')) !== undefined || CHAPTER.test(text) || ARTICLE.test(text) || SECTION.test(text);
+const NUMBERED_HEADING = (text: string) =>
+  numberedHeadingKind(text.replace(/\*\*/g, '')) !== undefined || CHAPTER.test(text) || ARTICLE.test(text) || SECTION.test(text);
 
 /** A numbered line that is all heading: short, no sentence inside (a final 。 is allowed: `（一）指导思想。`). */
 function isHeadingText(text: string): boolean {
@@ -294,7 +347,8 @@ function runInHeading(text: string): [string, string] | undefined {
  * phrase (…的, …和), and not one of a run of short lines (the cells of a form flattened to lines).
  */
 function isLineHeading(text: string, previous: LaidOutBlock | undefined, next: LaidOutBlock | undefined): boolean {
-  const tiny = (b: LaidOutBlock | undefined) => b !== undefined && compact(b.lines.join('')).length <= 8 && !/[。；！？]/.test(b.lines.join(''));
+  const tiny = (b: LaidOutBlock | undefined) =>
+    b !== undefined && compact(b.lines.join('')).length <= 8 && !/[。；！？]/.test(b.lines.join(''));
   const alsoTiny = compact(text).length <= 8 && (tiny(previous) || tiny(next));
   return (
     compact(text).length >= 2 &&
@@ -315,7 +369,15 @@ function isLineHeading(text: string, previous: LaidOutBlock | undefined, next: L
 /** A line that can be (part of) a title: short, words, no sentence punctuation, not a salutation. */
 function isTitleLine(text: string): boolean {
   const bare = text.replace(/\*\*/g, '');
-  return bare.length >= 2 && bare.length <= 60 && HAS_WORD.test(bare) && !/[。；;！？]/.test(bare) && !/[：:]$/.test(bare) && !isDateLine(bare) && !bare.startsWith('|');
+  return (
+    bare.length >= 2 &&
+    bare.length <= 60 &&
+    HAS_WORD.test(bare) &&
+    !/[。；;！？]/.test(bare) &&
+    !/[：:]$/.test(bare) &&
+    !isDateLine(bare) &&
+    !bare.startsWith('|')
+  );
 }
 
 /** 版头 (GB/T 9704 7.2.1): `XX人民政府文件`, or a joint masthead of organs. */

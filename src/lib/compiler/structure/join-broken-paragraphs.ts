@@ -3,8 +3,7 @@ import type { ClassifiedBlock } from './blocks.ts';
 /** A block ends a sentence if it ends with sentence punctuation, possibly inside a closing quote. */
 const ENDS_SENTENCE = /([。！？!?；;：:…]|[。！？!?…][”’」』）)])$/;
 
-const continues = (b: ClassifiedBlock) =>
-  (b.role === 'paragraph' || b.role === 'listItem') && !ENDS_SENTENCE.test(b.text.trimEnd());
+const continues = (b: ClassifiedBlock) => (b.role === 'paragraph' || b.role === 'listItem') && !ENDS_SENTENCE.test(b.text.trimEnd());
 
 /**
  * Re-joins text the extraction broke apart: a paragraph or list item that stops mid-sentence

@@ -35,14 +35,20 @@ export function splitParagraphLines(blocks: LaidOutBlock[]): LaidOutBlock[] {
     // Lines too short for a wrapped paragraph (a form's cells, a list of names) stand alone; lines
     // of one or two characters are vertical text and stay together.
     const shortCount = block.lines.filter((l) => l.length <= 20).length;
-    const shortLines = n >= 3 && shortCount / n >= 0.6 && block.lines.some((l) => l.length >= 3) && !block.lines.some((l) => /[，、]$/.test(l));
+    const shortLines =
+      n >= 3 && shortCount / n >= 0.6 && block.lines.some((l) => l.length >= 3) && !block.lines.some((l) => /[，、]$/.test(l));
     const perLine = documentPerLine || indented >= 2 || ending / (n - 1) >= 0.5 || shortLines;
     const cuts: number[] = [];
     for (let i = 1; i < n; i++) {
       const previous = block.lines[i - 1];
       const startsNumbered = NUMBERING.test(block.lines[i]);
       const vertical = previous.length <= 2 && block.lines[i].length <= 2;
-      if ((perLine && !vertical) || (ENDS_PARAGRAPH.test(previous) && startsNumbered) || (block.indented?.[i] && ENDS_PARAGRAPH.test(previous))) cuts.push(i);
+      if (
+        (perLine && !vertical) ||
+        (ENDS_PARAGRAPH.test(previous) && startsNumbered) ||
+        (block.indented?.[i] && ENDS_PARAGRAPH.test(previous))
+      )
+        cuts.push(i);
     }
     if (cuts.length === 0) {
       out.push(block);

@@ -26,7 +26,14 @@ export function sparklineSvg(points: ReadonlyArray<{ label: string; value: numbe
   return s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': label, class: 'sparkline' }, [
     s('title', label),
     s('polyline', { points: points.map((p, i) => `${x(i)},${y(p.value)}`).join(' '), fill: 'none', class: 'sparkline-line' }),
-    ...points.map((p, i) => s('circle', { cx: x(i), cy: y(p.value), r: i === points.length - 1 ? 3 : 2, class: i === points.length - 1 ? 'sparkline-last' : 'sparkline-point' })),
+    ...points.map((p, i) =>
+      s('circle', {
+        cx: x(i),
+        cy: y(p.value),
+        r: i === points.length - 1 ? 3 : 2,
+        class: i === points.length - 1 ? 'sparkline-last' : 'sparkline-point',
+      }),
+    ),
   ]);
 }
 

@@ -48,7 +48,11 @@ export function neighboursOf(relations: EntityRelation[], related: RelatedEntity
  * The neighbourhood as a map (src/lib/views/svg/ring-map-svg.ts): the entity in a box at the centre,
  * its neighbours on a ring, each a link; typed relations solid, co-mentions dashed.
  */
-export function neighbourhoodMap(centre: { id: string; name: string; href: string }, neighbours: Neighbour[], ids: { title: string; desc: string }): RingMap {
+export function neighbourhoodMap(
+  centre: { id: string; name: string; href: string },
+  neighbours: Neighbour[],
+  ids: { title: string; desc: string },
+): RingMap {
   return ringMapSvg({
     centre,
     nodes: neighbours.slice(0, MAP_LIMIT),

@@ -55,7 +55,8 @@ export function textWidth(text: string): number {
 /** A name in at most MAX_LINES (two) balanced lines of PER_LINE characters at most, the last ending in … when cut. */
 export function wrapLabel(name: string): string[] {
   const chars = [...name];
-  if (chars.length > PER_LINE * MAX_LINES) return [chars.slice(0, PER_LINE).join(''), chars.slice(PER_LINE, 2 * PER_LINE - 1).join('') + '…'];
+  if (chars.length > PER_LINE * MAX_LINES)
+    return [chars.slice(0, PER_LINE).join(''), chars.slice(PER_LINE, 2 * PER_LINE - 1).join('') + '…'];
   // Balanced lines (智联普陀 / 城市大脑), not a full line and one character.
   const lines = Math.ceil(chars.length / PER_LINE);
   const per = Math.ceil(chars.length / lines);
@@ -106,7 +107,16 @@ export function ringMapSvg(options: {
   };
   const line = (x1: number, y1: number, x2: number, y2: number, typed: boolean) => {
     segments.push([round(x1), round(y1), round(x2), round(y2)]);
-    children.push(s('line', { x1: round(x1), y1: round(y1), x2: round(x2), y2: round(y2), class: typed ? 'rel-typed' : 'rel-co', 'stroke-dasharray': typed ? undefined : '4 4' }));
+    children.push(
+      s('line', {
+        x1: round(x1),
+        y1: round(y1),
+        x2: round(x2),
+        y2: round(y2),
+        class: typed ? 'rel-typed' : 'rel-co',
+        'stroke-dasharray': typed ? undefined : '4 4',
+      }),
+    );
   };
   for (const e of edges) {
     const a = e.from === centre?.id ? undefined : at.get(e.from);
@@ -160,7 +170,13 @@ export function ringMapSvg(options: {
       linkNode(
         centre,
         s('rect', { x: round(box.x), y: round(box.y), width: box.width, height: box.height, rx: 6, class: 'rel-centre-box' }),
-        lines.map((t, i) => s('text', { x: round(cx), y: round(box!.y + 5 + (i + 1) * LINE - 4), 'text-anchor': 'middle', class: 'rel-name rel-centre-name' }, t)),
+        lines.map((t, i) =>
+          s(
+            'text',
+            { x: round(cx), y: round(box!.y + 5 + (i + 1) * LINE - 4), 'text-anchor': 'middle', class: 'rel-name rel-centre-name' },
+            t,
+          ),
+        ),
       ),
     );
   }
@@ -169,12 +185,28 @@ export function ringMapSvg(options: {
   const pad = 6;
   const [x0, y0] = [Math.floor(Math.min(...xs)) - pad, Math.floor(Math.min(...ys)) - pad];
   const viewBox = `${x0} ${y0} ${Math.ceil(Math.max(...xs)) + pad - x0} ${Math.ceil(Math.max(...ys)) + pad - y0}`;
-  const svg = s('svg', { viewBox, role: 'group', 'aria-labelledby': options.ids.title, 'aria-describedby': options.ids.desc, class: 'relations-svg relations-map' }, children);
+  const svg = s(
+    'svg',
+    {
+      viewBox,
+      role: 'group',
+      'aria-labelledby': options.ids.title,
+      'aria-describedby': options.ids.desc,
+      class: 'relations-svg relations-map',
+    },
+    children,
+  );
   return { svg, segments, labels };
 }
 
 /** Whether any point of a box's outline lies inside the ellipse (sampled every 2 units, plus a margin). */
-function boxEntersEllipse(b: { x: number; y: number; width: number; height: number }, cx: number, cy: number, rx: number, ry: number): boolean {
+function boxEntersEllipse(
+  b: { x: number; y: number; width: number; height: number },
+  cx: number,
+  cy: number,
+  rx: number,
+  ry: number,
+): boolean {
   const inside = (x: number, y: number) => ((x - cx) / (rx + 3)) ** 2 + ((y - cy) / (ry + 3)) ** 2 < 1;
   for (let t = 0; t <= b.width; t += 2) if (inside(b.x + t, b.y) || inside(b.x + t, b.y + b.height)) return true;
   for (let t = 0; t <= b.height; t += 2) if (inside(b.x, b.y + t) || inside(b.x + b.width, b.y + t)) return true;
@@ -182,7 +214,10 @@ function boxEntersEllipse(b: { x: number; y: number; width: number; height: numb
 }
 
 /** Whether a segment crosses a box (Liang–Barsky clipping), for the tests and the layout's own check. */
-export function segmentHitsBox([x1, y1, x2, y2]: [number, number, number, number], b: { x: number; y: number; width: number; height: number }): boolean {
+export function segmentHitsBox(
+  [x1, y1, x2, y2]: [number, number, number, number],
+  b: { x: number; y: number; width: number; height: number },
+): boolean {
   let t0 = 0;
   let t1 = 1;
   const dx = x2 - x1;

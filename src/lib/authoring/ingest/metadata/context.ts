@@ -10,7 +10,8 @@ let context: DetectionContext | undefined;
 export function siteDetectionContext(): DetectionContext {
   // The divisions of the regions the site is about (not the country as a whole), which settle an
   // ambiguous name: this library's 长征镇 is Shanghai's.
-  const preferred = () => new Set(site.regions.map((r) => regions.division(r.name)?.code).filter((c): c is string => c !== undefined && c !== COUNTRY_CODE));
+  const preferred = () =>
+    new Set(site.regions.map((r) => regions.division(r.name)?.code).filter((c): c is string => c !== undefined && c !== COUNTRY_CODE));
   context ??= { kinds: site.documentKinds, places: divisionPlaceLookup(preferred) };
   return context;
 }

@@ -26,7 +26,31 @@ export const isFurniture = (line: string) => FURNITURE.some((re) => re.test(line
  * The labels of the metadata boxes government pages print above a document (政府信息公开 boxes,
  * gov.cn's 政策文件库 table) and of news pages (信息来源, 发布日期).
  */
-const LABELS = ['索引号', '分类', '主题分类', '发布机构', '发文机关', '成文日期', '名称', '标题', '文号', '发文字号', '发布日期', '主题词', '信息来源', '来源', '信息提供日期', '生效日期', '有效性', '公开方式', '体裁分类', '组配分类', '发布时间', '时间', '作者'] as const;
+const LABELS = [
+  '索引号',
+  '分类',
+  '主题分类',
+  '发布机构',
+  '发文机关',
+  '成文日期',
+  '名称',
+  '标题',
+  '文号',
+  '发文字号',
+  '发布日期',
+  '主题词',
+  '信息来源',
+  '来源',
+  '信息提供日期',
+  '生效日期',
+  '有效性',
+  '公开方式',
+  '体裁分类',
+  '组配分类',
+  '发布时间',
+  '时间',
+  '作者',
+] as const;
 export type BoxLabel = (typeof LABELS)[number];
 
 const LABEL_RE = new RegExp(`(${[...LABELS].sort((a, b) => b.length - a.length).join('|')})\\s*[：:]\\s*`, 'g');
@@ -47,6 +71,9 @@ export function labelledValues(line: string): Array<{ label: BoxLabel; value: st
 
 /** An organ-like line printed in red above a 公文 (GB/T 9704 版头): `XX人民政府文件`, `XX局文件`. */
 export const isMasthead = (line: string) => {
-  const organs = line.replace(/\s*文件$/, '').split(/\s+/).filter(Boolean);
+  const organs = line
+    .replace(/\s*文件$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
   return /文件$/.test(compact(line)) && compact(line).length <= 40 && !/[。，；：]/.test(line) && organs.every((o) => ORGAN.test(o));
 };

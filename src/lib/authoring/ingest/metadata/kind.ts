@@ -15,7 +15,16 @@ const isNewsKind = (k: KindSpelling) => [k.name, ...(k.aliases ?? [])].some((s) 
  * else a news report when the text carries the marks of one (a byline, 本报讯, 信息来源 on a page
  * without a 文号 or signature, a 新闻发布会 title).
  */
-export function detectKind(title: string | undefined, text: string, kinds: readonly KindSpelling[], signals: { hasDocumentNumber: boolean; hasSignature: boolean; hasNewsSource: boolean } = { hasDocumentNumber: false, hasSignature: false, hasNewsSource: false }): { kind?: string; why: string } | undefined {
+export function detectKind(
+  title: string | undefined,
+  text: string,
+  kinds: readonly KindSpelling[],
+  signals: { hasDocumentNumber: boolean; hasSignature: boolean; hasNewsSource: boolean } = {
+    hasDocumentNumber: false,
+    hasSignature: false,
+    hasNewsSource: false,
+  },
+): { kind?: string; why: string } | undefined {
   const news = kinds.find(isNewsKind);
   if (title) {
     const bare = title.replace(/[（(][^（()）]*[)）]$/, '').replace(/[《》“”"「」\s]/g, '');
@@ -36,7 +45,9 @@ export function detectKind(title: string | undefined, text: string, kinds: reado
   }
   if (!news) return undefined;
   // News items carry a dateline or a byline; official documents do not.
-  if (/本报讯|■\s*记者|[(（]记者|记者\s*\S+\s*报道|通讯员|供图|摄）|（摄）|新华社.{0,6}电/.test(text)) return { kind: news.name, why: '正文有记者署名或电头' };
-  if (signals.hasNewsSource && !signals.hasDocumentNumber && !signals.hasSignature) return { kind: news.name, why: '网页标注信息来源，且无发文字号和落款' };
+  if (/本报讯|■\s*记者|[(（]记者|记者\s*\S+\s*报道|通讯员|供图|摄）|（摄）|新华社.{0,6}电/.test(text))
+    return { kind: news.name, why: '正文有记者署名或电头' };
+  if (signals.hasNewsSource && !signals.hasDocumentNumber && !signals.hasSignature)
+    return { kind: news.name, why: '网页标注信息来源，且无发文字号和落款' };
   return undefined;
 }

@@ -42,7 +42,10 @@ export function divisionPlaceLookup(preferred: () => ReadonlySet<string> = () =>
       const codes = new Set(found.flatMap((f) => (f.divisions.length === 1 ? [f.divisions[0].code] : [])));
       const out: Array<{ spelling: string; displayName: string; code: string; rank: number }> = [];
       for (const f of found) {
-        let candidates = f.divisions.length === 1 ? f.divisions : f.divisions.filter((d) => divisionChain(d.code).some((a) => a.code !== d.code && codes.has(a.code)));
+        let candidates =
+          f.divisions.length === 1
+            ? f.divisions
+            : f.divisions.filter((d) => divisionChain(d.code).some((a) => a.code !== d.code && codes.has(a.code)));
         // Still ambiguous (长征镇, 普陀区): the one inside a region this site is about.
         if (candidates.length !== 1) {
           const mine = preferred();

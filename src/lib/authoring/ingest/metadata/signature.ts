@@ -35,7 +35,8 @@ export function findSignature(lines: DocLine[]): Signature | undefined {
     const organs = organsOf(above.text);
     if (organs) return { issuers: organs, date, line: lines[i].n, issuerLine: above.n };
     // An unsigned 成文日期 right under the body, or a date that ends the text.
-    if (/[。！？]$/.test(above.text) || /^(附件[：:]|\d{1,2}[.．、])/.test(above.text) || i >= lines.length - 2) return { date, line: lines[i].n };
+    if (/[。！？]$/.test(above.text) || /^(附件[：:]|\d{1,2}[.．、])/.test(above.text) || i >= lines.length - 2)
+      return { date, line: lines[i].n };
   }
   // `单位名称  2024年7月1日` on one line.
   for (let i = firstBody + 1; i < lines.length; i++) {
@@ -87,7 +88,10 @@ export function findDateline(lines: DocLine[], title: string | undefined): { dat
   const year = title ? /((?:19|20)\d{2})\s*年/.exec(title)?.[1] : undefined;
   if (!year) return undefined;
   for (const l of lines.slice(0, 6)) {
-    const m = /(?<![年\d])(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:[^。，]{0,12}(受权)?发布|电)/u.exec(l.text);
+    const m =
+      /(?<![年\d])(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:[^。，]{0,12}(受权)?发布|电)/u.exec(
+        l.text,
+      );
     if (m) {
       const date = isoDate(Number(year), chineseNumber(m[1]), chineseNumber(m[2]));
       if (date) return { date, line: l.n };
@@ -114,10 +118,12 @@ export function creditOrgan(line: string): string | undefined {
 export function organsInTitle(title: string): string[] | undefined {
   const m = /^(.{2,60}?)关于/u.exec(title);
   if (!m) return undefined;
-  const organs = m[1].trim().split(/\s+|、/).filter(Boolean);
+  const organs = m[1]
+    .trim()
+    .split(/\s+|、/)
+    .filter(Boolean);
   return organs.every((o) => ORGAN.test(o) && o.length >= 3) ? organs : undefined;
 }
-
 
 /** A date line printed right under the title (a news page's or a statement's dateline). */
 export function findDateUnderTitle(lines: DocLine[], titleLines: number[]): { date: string; line: number } | undefined {

@@ -4,7 +4,6 @@ import { isFurniture, isMasthead, labelledValues } from './furniture.ts';
 import { NUMBERING, SPEAKER_LINE } from '../../../text/gongwen-patterns.ts';
 import { compact, type DocLine } from './lines.ts';
 
-
 /** Longest line a title is printed on; a longer one is body text. */
 const MAX_TITLE_LINE = 60;
 
@@ -23,10 +22,16 @@ const isTitleLike = (line: string) =>
   documentNumberLine(line) === undefined &&
   !/^[（(]\s*\d{4}\s*年?\s*[)）]$/.test(line);
 
-
 /** Lines above the title a reader does not count as title: box lines, mastheads, 文号, dates. */
 function isAboveTitle(line: string): boolean {
-  return isFurniture(line) || labelledValues(line) !== undefined || isMasthead(line) || documentNumberLine(line) !== undefined || parseChineseDate(line) !== undefined || parseTimestampLine(line) !== undefined;
+  return (
+    isFurniture(line) ||
+    labelledValues(line) !== undefined ||
+    isMasthead(line) ||
+    documentNumberLine(line) !== undefined ||
+    parseChineseDate(line) !== undefined ||
+    parseTimestampLine(line) !== undefined
+  );
 }
 
 export interface FoundTitle {
@@ -83,7 +88,6 @@ export function findTitle(lines: DocLine[], kindWords: readonly string[]): Found
   return undefined;
 }
 
-
 /**
  * Spaces inside a title are layout (`第一章 总 则`, letter-spaced headings), except the one that
  * separates joint issuers (`海南省农业农村厅 海南省财政厅关于…`), which GB/T 9704 keeps.
@@ -93,7 +97,9 @@ export function normaliseTitleSpaces(title: string): string {
     .replace(/\s+/g, ' ')
     .replace(/(\S)\s(?=\S)/gu, (m, before: string, offset: number, whole: string) => {
       const left = whole.slice(0, offset + 1);
-      const keep = /(厅|局|委|委员会|政府|办公厅|办公室|部|署|院|会|分局|监管局|中心)$/.test(left) && /^\S*?(关于|\S{2,}?(厅|局|委|政府|部|院|会)(关于|\s))/.test(whole.slice(offset + 2));
+      const keep =
+        /(厅|局|委|委员会|政府|办公厅|办公室|部|署|院|会|分局|监管局|中心)$/.test(left) &&
+        /^\S*?(关于|\S{2,}?(厅|局|委|政府|部|院|会)(关于|\s))/.test(whole.slice(offset + 2));
       const latin = /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(whole.slice(offset + 2));
       return keep || latin ? m : before;
     })
