@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/browser/chromium.ts';
 import { pageTypes } from '../tools/page-types.ts';
 import { serveStatic } from '../tools/static-server.ts';
 
@@ -47,17 +48,8 @@ const types = pageTypes(DIST).filter((t) => only.length === 0 || only.some((o) =
 const site = await serveStatic(DIST, '/');
 const host = await compressingHost(site.url);
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  chromePath: CHROMIUM_PATH,
+  chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
 });
 
 interface Row {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { foldRadicals } from '../../src/lib/authoring/ingest/fold-radicals.ts';
 import { useSiteInBrowser } from '../support/browser.ts';
 import { DIST } from '../support/site.ts';
 
@@ -17,84 +18,12 @@ let page: Page;
 
 /**
  * Fonts such as Noto CJK draw some ideographs with the same glyph as a radical (文 and ⽂, 长 and
- * ⻓), and the PDF maps such glyphs back to the radical. NFKC folds the Kangxi radicals; the CJK
- * radicals supplement is folded with this table (Unicode's EquivalentUnifiedIdeograph.txt).
+ * ⻓), and the PDF maps such glyphs back to the radical: folded by the importer's own rule
+ * (foldRadicals), then every dash to one, since the PDF keeps one of the glyphs they share.
  */
-const RADICALS: Record<string, string> = {
-  '\u2E81': '厂',
-  '\u2E84': '乙',
-  '\u2E85': '亻',
-  '\u2E86': '冂',
-  '\u2E89': '刂',
-  '\u2E8A': '卜',
-  '\u2E92': '巳',
-  '\u2E93': '幺',
-  '\u2E95': '彐',
-  '\u2E96': '忄',
-  '\u2E97': '心',
-  '\u2E98': '扌',
-  '\u2E9C': '日',
-  '\u2E9D': '月',
-  '\u2EA0': '民',
-  '\u2EA1': '氵',
-  '\u2EA3': '灬',
-  '\u2EA6': '丬',
-  '\u2EA7': '牛',
-  '\u2EA8': '犭',
-  '\u2EA9': '王',
-  '\u2EAB': '目',
-  '\u2EAC': '示',
-  '\u2EAD': '礻',
-  '\u2EAF': '糸',
-  '\u2EB0': '纟',
-  '\u2EB9': '耂',
-  '\u2EBB': '聿',
-  '\u2EBC': '肉',
-  '\u2EBE': '艹',
-  '\u2EC1': '虎',
-  '\u2EC2': '衤',
-  '\u2EC4': '西',
-  '\u2EC5': '见',
-  '\u2EC6': '角',
-  '\u2EC8': '讠',
-  '\u2EC9': '贝',
-  '\u2ECB': '车',
-  '\u2ECC': '辶',
-  '\u2ECF': '阝',
-  '\u2ED0': '钅',
-  '\u2ED1': '長',
-  '\u2ED3': '长',
-  '\u2ED4': '门',
-  '\u2ED6': '阝',
-  '\u2ED7': '雨',
-  '\u2ED8': '青',
-  '\u2ED9': '韦',
-  '\u2EDA': '页',
-  '\u2EDB': '风',
-  '\u2EDC': '飞',
-  '\u2EDD': '食',
-  '\u2EE0': '饣',
-  '\u2EE2': '马',
-  '\u2EE3': '骨',
-  '\u2EE4': '鬼',
-  '\u2EE5': '鱼',
-  '\u2EE6': '鸟',
-  '\u2EE7': '卤',
-  '\u2EE8': '麦',
-  '\u2EE9': '黄',
-  '\u2EEA': '黾',
-  '\u2EEC': '齐',
-  '\u2EEE': '齿',
-  '\u2EF0': '龙',
-  '\u2EF3': '龟',
-};
-/** Other code points that share a glyph in Noto CJK, folded to one (the PDF keeps only one of them). */
-const SHARED_GLYPHS: Record<string, string> = { 戶: '户', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-' };
 const squash = (s: string) =>
-  s
-    .normalize('NFKC')
-    .replace(/[\u2E80-\u2EFF]/g, (c) => RADICALS[c] ?? c)
-    .replace(/[戶\u2012-\u2015]/g, (c) => SHARED_GLYPHS[c])
+  foldRadicals(s.normalize('NFKC'))
+    .replace(/[\u2012-\u2015]/g, '-')
     .replace(/\s+/g, '');
 
 async function pdfText(): Promise<string> {

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanBuildEnv } from '../setup/build-site.ts';
 import { copyProject } from '../../tools/project-copy.ts';
+import { startDevServer, type DevServer } from '../support/dev-server.ts';
 
 /**
  * `npm run dev` runs the same pipeline as the build, and keeps it current: when an entity page
@@ -11,40 +10,16 @@ import { copyProject } from '../../tools/project-copy.ts';
  * Runs in a copy of the project so the real content is never touched.
  */
 const work = copyProject('dev-server-');
-let server: ChildProcess | undefined;
+let server: DevServer | undefined;
 let url = '';
 
 beforeAll(async () => {
-  // Its own process group, so the dev server (a child of npx) is stopped with it.
-  server = spawn('npx', ['astro', 'dev', '--port', '0', '--host', '127.0.0.1'], {
-    cwd: work,
-    env: cleanBuildEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${out}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    };
-    server!.stdout!.on('data', onData);
-    server!.stderr!.on('data', onData);
-  });
+  server = await startDevServer(work);
+  url = server.url;
 }, 150_000);
 
 afterAll(async () => {
-  // Stop the whole group and wait for it: a dev server still writing its caches would race the removal.
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    process.kill(-server.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  }
+  await server?.stop();
   rmSync(work, { recursive: true, force: true, maxRetries: 5 });
 });
 

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileSite } from '../../src/lib/compiler/pipeline.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import { cleanBuildEnv } from '../setup/build-site.ts';
 import { copyProject } from '../../tools/project-copy.ts';
+import { startDevServer, type DevServer } from '../support/dev-server.ts';
 
 /**
  * The author's loop in `npm run dev`: a save under content/ rewrites only the generated files whose
@@ -14,35 +13,16 @@ import { copyProject } from '../../tools/project-copy.ts';
  */
 const work = copyProject('dev-incremental-');
 const generated = join(work, '.generated');
-let server: ChildProcess | undefined;
+let server: DevServer | undefined;
 let url = '';
-let log = '';
 
 beforeAll(async () => {
-  // Its own process group, so the dev server (a child of npx) is stopped with it.
-  server = spawn('npx', ['astro', 'dev', '--port', '0', '--host', '127.0.0.1'], {
-    cwd: work,
-    env: cleanBuildEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const onData = (chunk: Buffer) => (log += chunk.toString());
-  server.stdout!.on('data', onData);
-  server.stderr!.on('data', onData);
-  const started = Date.now();
-  while (!/http:\/\/127\.0\.0\.1:\d+\//.test(log)) {
-    if (Date.now() - started > 120_000) throw new Error(`dev server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  url = log.match(/http:\/\/127\.0\.0\.1:\d+\//)![0];
+  server = await startDevServer(work);
+  url = server.url;
 }, 150_000);
 
 afterAll(async () => {
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    process.kill(-server.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  }
+  await server?.stop();
   rmSync(work, { recursive: true, force: true, maxRetries: 5 });
 });
 
@@ -61,11 +41,14 @@ function generatedFiles(): Map<string, number> {
 /** Waits for the next compile after `mark` (its `.generated:` summary line) and returns that line's counts. */
 async function nextCompile(mark: number): Promise<{ written: number; removed: number; unchanged: number }> {
   for (let i = 0; i < 240; i++) {
-    const m = log.slice(mark).match(/\.generated: (\d+) files written, (\d+) removed, (\d+) unchanged/);
+    const m = server!
+      .log()
+      .slice(mark)
+      .match(/\.generated: (\d+) files written, (\d+) removed, (\d+) unchanged/);
     if (m) return { written: Number(m[1]), removed: Number(m[2]), unchanged: Number(m[3]) };
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`no compile after the edit:\n${log.slice(mark)}`);
+  throw new Error(`no compile after the edit:\n${server!.log().slice(mark)}`);
 }
 
 const edit = (file: string, change: (text: string) => string) =>
@@ -75,7 +58,7 @@ describe('npm run dev, incremental', () => {
   it('an edit to an entity page’s body rewrites only the files that show it, and Astro reloads only those', async () => {
     expect(await page('policies/louzhangzhi/')).not.toContain('楼长制的做法在本地测试中补充说明');
     const before = generatedFiles();
-    const mark = log.length;
+    const mark = server!.log().length;
     edit('content/policies/louzhangzhi.md', (t) => t + '\n楼长制的做法在本地测试中补充说明。\n');
     const counts = await nextCompile(mark);
 
@@ -96,7 +79,11 @@ describe('npm run dev, incremental', () => {
     expect(counts.removed).toBe(0);
     expect(counts.unchanged).toBe(now.size - rewritten.length);
     // Astro's glob loaders reloaded the changed entry, not every entry of every collection.
-    const reloaded = log.slice(mark).match(/Reloaded data from/g) ?? [];
+    const reloaded =
+      server!
+        .log()
+        .slice(mark)
+        .match(/Reloaded data from/g) ?? [];
     expect(reloaded.length).toBeLessThanOrEqual(rewritten.length);
   }, 90_000);
 
@@ -107,7 +94,7 @@ describe('npm run dev, incremental', () => {
       .map((f) => f.slice(0, -4));
     for (const slug of slugs) expect(await page(`documents/${slug}/`)).not.toMatch(linked);
 
-    const mark = log.length;
+    const mark = server!.log().length;
     edit('content/policies/louzhangzhi.md', (t) => t.replace('name: "楼长制"\n', 'name: "楼长制"\naliases: ["营商环境"]\n'));
     // Which pages link the alias (first mention per section, the document's region) is the
     // compiler's to decide: a compile of the edited content from scratch says which must change.
