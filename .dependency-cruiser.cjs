@@ -20,19 +20,8 @@ module.exports = {
       severity: 'error',
       comment:
         'config/ and the shared modules of src/lib (text, schema, geo, search, offline and the single-file modules) are imported by every layer, so they import none of the layers above them.',
-      from: { path: '^src/(config/|lib/(text|schema|geo|search|offline)/|lib/[^/]+\\.ts$)', pathNot: '^src/lib/schema/generated\\.ts$' },
+      from: { path: '^src/(config/|lib/(text|schema|geo|search|offline)/|lib/[^/]+\\.ts$)' },
       to: { path: '^src/(lib/(views|compiler|authoring|postbuild|build|astro)/|client/|pages/|components/|layouts/)' },
-    },
-    {
-      name: 'generated-schemas-name-view-types-only',
-      severity: 'error',
-      comment:
-        "The schemas of .generated/ describe pages the compiler emits with view models: they name the figure pages' view type (a type-only import of views/figures.ts, which swc does not mark as type-only) and import nothing else above the shared layer.",
-      from: { path: '^src/lib/schema/generated\\.ts$' },
-      to: {
-        path: '^src/(lib/(views|compiler|authoring|postbuild|build|astro)/|client/|pages/|components/|layouts/)',
-        pathNot: '^src/lib/views/figures\\.ts$',
-      },
     },
     {
       name: 'views-are-below-the-compiler',

@@ -1,7 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { searchEntities } from '../../src/lib/postbuild/search-index.ts';
-import { generatedDocumentSchema, timelinePageSchema } from '../../src/lib/schema/generated.ts';
-import type { CompiledEntity } from '../../src/lib/types.ts';
+import {
+  figuresPageSchema,
+  generatedDocumentSchema,
+  parseGenerated,
+  timelinePageSchema,
+  type GeneratedBacklinks,
+  type GeneratedEntityFacts,
+  type GeneratedFiguresPage,
+  type GeneratedKindsOverview,
+  type GeneratedMentionPage,
+  type GeneratedTimelinePage,
+} from '../../src/lib/schema/generated.ts';
+import type { CompiledEntity, EntityBacklinks, EntityFacts, KindsOverview } from '../../src/lib/types.ts';
+import type { mentionPages } from '../../src/lib/views/mentions.ts';
+import type { FiguresPage } from '../../src/lib/views/figures.ts';
+import type { TimelinePage } from '../../src/lib/views/timeline.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 
 const entity = (id: string, name: string, aliases: string[] = []) => ({ id, data: { name, aliases } }) as unknown as CompiledEntity;
@@ -42,9 +56,36 @@ describe('the schemas of the generated files', () => {
     const { html: _html, ...withoutBody } = page;
     expect(generatedDocumentSchema.safeParse(withoutBody).error?.issues.map((i) => i.path.join('.'))).toEqual(['html']);
     expect(generatedDocumentSchema.safeParse({ ...page, collation: [{ kind: '其他', reason: 'x' }] }).success).toBe(false);
+    expect(() => parseGenerated(generatedDocumentSchema, '.generated/document-pages/plan.json', withoutBody)).toThrow(
+      /\.generated\/document-pages\/plan\.json: field "html" .*\n.*run the build again/,
+    );
     expect(
       timelinePageSchema.safeParse({ page: 1, pages: 1, years: [{ year: '2021', events: [{ id: 1 }] }], regions: [], kinds: [], total: 1 })
         .success,
     ).toBe(false);
+  });
+});
+
+describe('the types derived from the schemas and the types the compiler builds', () => {
+  // Checked by `npx tsc -p .` (part of npm test): the view models and the site-wide reduce keep their
+  // own interfaces, and a field added to one side only fails here, not at run time in a route.
+  it('are the same', () => {
+    expectTypeOf<GeneratedFiguresPage>().toEqualTypeOf<FiguresPage>();
+    expectTypeOf<GeneratedTimelinePage>().toEqualTypeOf<TimelinePage>();
+    expectTypeOf<GeneratedEntityFacts>().toEqualTypeOf<EntityFacts>();
+    expectTypeOf<GeneratedBacklinks>().toEqualTypeOf<EntityBacklinks>();
+    expectTypeOf<GeneratedMentionPage>().toEqualTypeOf<ReturnType<typeof mentionPages>[number]>();
+    // .branded: KindsOverview writes its map's nodes as an intersection (EntityLabel & { degree }).
+    expectTypeOf<Omit<GeneratedKindsOverview, 'id'>>().branded.toEqualTypeOf<KindsOverview>();
+  });
+  it('a figures page of each view passes its schema, and one of an unknown view does not', () => {
+    const plan = { slug: 'plan', title: '规划', date: '2021-01-01', indicators: 0, href: '/figures/plan/plan/' };
+    expect(figuresPageSchema.parse({ view: 'plans', page: 3, number: 1, pages: 1, path: 'plans', groups: [], plans: [plan] }).view).toBe(
+      'plans',
+    );
+    expect(figuresPageSchema.parse({ view: 'plan', page: 2, path: 'plan/plan', groups: [], plan, rows: [], baselines: [] }).view).toBe(
+      'plan',
+    );
+    expect(figuresPageSchema.safeParse({ view: 'table', page: 2, path: '', groups: [] }).success).toBe(false);
   });
 });

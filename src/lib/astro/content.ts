@@ -1,23 +1,29 @@
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
+import type { z } from 'zod';
 import { backlinksFile, documentPageFile, mentionPageFile } from '../compiler/emit/write-generated.ts';
 import {
+  entityBacklinksSchema,
   generatedDocumentSchema,
   generatedEntitySchema,
+  mentionPageSchema,
+  parseGenerated,
   type DocumentSummary,
+  type GeneratedBacklinks,
   type GeneratedDocument,
   type GeneratedEntity,
   type GeneratedEntityFacts,
+  type GeneratedFiguresPage,
   type GeneratedKindsOverview,
+  type GeneratedMentionPage,
+  type GeneratedTimelinePage,
 } from '../schema/generated.ts';
-import type { EntityBacklinks } from '../compiler/site-wide/build-site-index.ts';
-import type { FiguresPage } from '../views/figures.ts';
-import type { TimelinePage } from '../views/timeline.ts';
-import type { mentionPages } from '../views/mentions.ts';
-
-type MentionPage = ReturnType<typeof mentionPages>[number];
 import { entityKinds, type EntityKind } from '../schema/entity.ts';
+
+/** A generated file that a route reads itself (outside the content layer), checked against its schema. */
+const readGenerated = <S extends z.ZodType>(schema: S, file: string): z.output<S> =>
+  parseGenerated(schema, relative(process.cwd(), file), JSON.parse(readFileSync(file, 'utf8')));
 
 /** Typed access to the collections; routes stay thin and never scan more than they show. */
 export async function allDocuments(): Promise<DocumentSummary[]> {
@@ -30,7 +36,7 @@ export async function allDocuments(): Promise<DocumentSummary[]> {
  * the content layer's store, so the build's memory does not grow with the corpus's text.
  */
 export function documentPage(slug: string): GeneratedDocument {
-  return generatedDocumentSchema.parse(JSON.parse(readFileSync(documentPageFile(slug), 'utf8')));
+  return readGenerated(generatedDocumentSchema, documentPageFile(slug));
 }
 
 /** An entity page as the routes read it: its slug, frontmatter and compiled body. */
@@ -67,9 +73,9 @@ export async function entityCounts(): Promise<Record<EntityKind, number>> {
  * An entity's backlinks, read from its own file when its page is rendered: every mention with its
  * excerpt grows with the corpus, so it never sits in the content layer's store or in page props.
  */
-export async function backlinksOf(entityId: string): Promise<EntityBacklinks | undefined> {
+export async function backlinksOf(entityId: string): Promise<GeneratedBacklinks | undefined> {
   const file = backlinksFile(entityId);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as EntityBacklinks) : undefined;
+  return existsSync(file) ? readGenerated(entityBacklinksSchema, file) : undefined;
 }
 
 /** The page numbers of an entity's complete mention list (none when no document mentions it). */
@@ -82,8 +88,8 @@ export function mentionPageNumbers(entityId: string): number[] {
 }
 
 /** Page n of an entity's complete mention list, as written by the compiler. */
-export function mentionPage(entityId: string, n: number): MentionPage {
-  return JSON.parse(readFileSync(mentionPageFile(entityId, n), 'utf8')) as MentionPage;
+export function mentionPage(entityId: string, n: number): GeneratedMentionPage {
+  return readGenerated(mentionPageSchema, mentionPageFile(entityId, n));
 }
 
 /** The site-wide view of the kinds, computed once by the site-wide reduce. */
@@ -97,11 +103,11 @@ export async function factsOf(entityId: string): Promise<GeneratedEntityFacts | 
 }
 
 /** The pages of /figures/ (指标), each a bounded slice of metric groups. */
-export async function figuresPages(): Promise<FiguresPage[]> {
+export async function figuresPages(): Promise<GeneratedFiguresPage[]> {
   return (await getCollection('figurePages')).map((e) => e.data).sort((a, b) => a.page - b.page);
 }
 
 /** The pages of /timeline/ (大事记), each a bounded run of years. */
-export async function timelinePages(): Promise<TimelinePage[]> {
+export async function timelinePages(): Promise<GeneratedTimelinePage[]> {
   return (await getCollection('timelinePages')).map((e) => e.data).sort((a, b) => a.page - b.page);
 }
