@@ -17,6 +17,9 @@ export interface PolicyLibraryOptions {
   contentDir: string;
 }
 
+/** Post-build summary lines: printed whatever Astro's log level, they are the build's report. */
+const report = (line: string) => console.log(line);
+
 /**
  * The site's one build entry, so `astro build`, `npm run build` and `npm run dev` run the same
  * pipeline: the document compiler before Astro reads any content (and again in dev whenever a file
@@ -24,9 +27,6 @@ export interface PolicyLibraryOptions {
  * reads each page once (its Content-Security-Policy, its indexed text), the search index, sitemap
  * and robots.txt, and the service worker last, because it fingerprints the final files.
  */
-/** Post-build summary lines: printed whatever Astro's log level, they are the build's report. */
-const report = (line: string) => console.log(line);
-
 export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
   let synonyms: Synonyms = [];
   // Per-document results: on disk across builds, and in memory too in the dev process, so a save
