@@ -13,6 +13,51 @@
  */
 import { Parser } from 'htmlparser2';
 
+/**
+ * Elements that start a new line of text, as a browser lays them out: what both the saved-web-page
+ * reader and the search's indexed text split text at (line breaks, `br`, are each reader's own).
+ */
+export const HTML_BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
 export interface HtmlReader {
   /** An element starts; tag and attribute names are lower case, attribute values decoded. */
   open?(tag: string, attributes: Readonly<Record<string, string>>): void;

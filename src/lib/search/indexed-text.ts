@@ -14,7 +14,7 @@
  * The reader consumes the page as a stream (src/lib/html-stream.ts), so the post-build pass reads
  * each page once for the search index and its other steps.
  */
-import { readHtml, type HtmlReader } from '../html-stream.ts';
+import { HTML_BLOCK_ELEMENTS, readHtml, type HtmlReader } from '../html-stream.ts';
 
 export interface IndexedBlock {
   /** The nearest id (the block's own or an ancestor's), '' when none. */
@@ -38,46 +38,8 @@ export interface IndexedPage {
   citations: Array<{ label: string; href: string }>;
 }
 
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'caption',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'br',
-]);
+// A line break ends an indexed block too: a block is what a search excerpt shows.
+const BLOCK = new Set([...HTML_BLOCK_ELEMENTS, 'br']);
 const SKIP = new Set([
   'script',
   'style',

@@ -8,6 +8,7 @@ import type { HintValue, MetadataHints } from './hints.ts';
 import { ingestError } from './ingest-error.ts';
 import { findDate as isoDate } from '../../text/chinese-dates.ts';
 import { cleanLine, pipeTable, toSourceText } from './source-text.ts';
+import { HTML_BLOCK_ELEMENTS } from '../../html-stream.ts';
 
 /** Never article text: code, forms, embedded frames, and the page's navigation landmarks. */
 const NOT_TEXT = new Set([
@@ -52,42 +53,6 @@ const BODY_SELECTORS = [
   '[role=main]',
   'main',
 ];
-
-/** Elements that start a new line of text, as a browser lays them out. */
-const BLOCK = new Set([
-  'p',
-  'div',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'ul',
-  'ol',
-  'dl',
-  'dt',
-  'dd',
-  'blockquote',
-  'section',
-  'article',
-  'main',
-  'pre',
-  'center',
-  'table',
-  'tr',
-  'td',
-  'th',
-  'tbody',
-  'thead',
-  'tfoot',
-  'caption',
-  'figure',
-  'figcaption',
-  'hr',
-  'address',
-]);
 
 /**
  * Lines that are page furniture, not text: CMS comment leftovers (`begin-->`, `-->`), the QR-code
@@ -264,7 +229,7 @@ function blocksOf(root: Element): string[] {
           flush();
           const rows = tableRows(node);
           if (rows.length > 0) blocks.push(pipeTable(rows));
-        } else if (BLOCK.has(node.tagName)) {
+        } else if (HTML_BLOCK_ELEMENTS.has(node.tagName)) {
           flush();
           walk(node.children);
           flush();
