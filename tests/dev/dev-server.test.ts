@@ -1,29 +1,14 @@
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject } from '../../tools/project-copy.ts';
-import { startDevServer, type DevServer } from '../support/dev-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useDevProject } from '../support/dev-server.ts';
 
 /**
  * `npm run dev` runs the same pipeline as the build, and keeps it current: when an entity page
  * changes, the compiler runs again and the pages that show its backlinks change without a restart.
  * Runs in a copy of the project so the real content is never touched.
  */
-const work = copyProject('dev-server-');
-let server: DevServer | undefined;
-let url = '';
-
-beforeAll(async () => {
-  server = await startDevServer(work);
-  url = server.url;
-}, 150_000);
-
-afterAll(async () => {
-  await server?.stop();
-  rmSync(work, { recursive: true, force: true, maxRetries: 5 });
-});
-
-const page = async (path: string) => (await fetch(url + path)).text();
+const { work, page } = useDevProject('dev-server-');
 
 describe('npm run dev', () => {
   it('shows a changed entity page’s new mention on the mentioned page without a restart', async () => {

@@ -1,32 +1,17 @@
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileSite } from '../../src/lib/compiler/pipeline.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import { copyProject } from '../../tools/project-copy.ts';
-import { startDevServer, type DevServer } from '../support/dev-server.ts';
+import { useDevProject } from '../support/dev-server.ts';
 
 /**
  * The author's loop in `npm run dev`: a save under content/ rewrites only the generated files whose
  * content changed (so Astro reloads only those entries), and a change every document depends on
  * (a new alias) still reaches every document page. Runs in a copy of the project.
  */
-const work = copyProject('dev-incremental-');
+const { work, page, log } = useDevProject('dev-incremental-');
 const generated = join(work, '.generated');
-let server: DevServer | undefined;
-let url = '';
-
-beforeAll(async () => {
-  server = await startDevServer(work);
-  url = server.url;
-}, 150_000);
-
-afterAll(async () => {
-  await server?.stop();
-  rmSync(work, { recursive: true, force: true, maxRetries: 5 });
-});
-
-const page = async (path: string) => (await fetch(url + path)).text();
 
 /** Modification time of every file under .generated/, by path relative to it. */
 function generatedFiles(): Map<string, number> {
@@ -41,14 +26,13 @@ function generatedFiles(): Map<string, number> {
 /** Waits for the next compile after `mark` (its `.generated:` summary line) and returns that line's counts. */
 async function nextCompile(mark: number): Promise<{ written: number; removed: number; unchanged: number }> {
   for (let i = 0; i < 240; i++) {
-    const m = server!
-      .log()
+    const m = log()
       .slice(mark)
       .match(/\.generated: (\d+) files written, (\d+) removed, (\d+) unchanged/);
     if (m) return { written: Number(m[1]), removed: Number(m[2]), unchanged: Number(m[3]) };
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`no compile after the edit:\n${server!.log().slice(mark)}`);
+  throw new Error(`no compile after the edit:\n${log().slice(mark)}`);
 }
 
 const edit = (file: string, change: (text: string) => string) =>
@@ -58,7 +42,7 @@ describe('npm run dev, incremental', () => {
   it('an edit to an entity page’s body rewrites only the files that show it, and Astro reloads only those', async () => {
     expect(await page('policies/louzhangzhi/')).not.toContain('楼长制的做法在本地测试中补充说明');
     const before = generatedFiles();
-    const mark = server!.log().length;
+    const mark = log().length;
     edit('content/policies/louzhangzhi.md', (t) => t + '\n楼长制的做法在本地测试中补充说明。\n');
     const counts = await nextCompile(mark);
 
@@ -80,8 +64,7 @@ describe('npm run dev, incremental', () => {
     expect(counts.unchanged).toBe(now.size - rewritten.length);
     // Astro's glob loaders reloaded the changed entry, not every entry of every collection.
     const reloaded =
-      server!
-        .log()
+      log()
         .slice(mark)
         .match(/Reloaded data from/g) ?? [];
     expect(reloaded.length).toBeLessThanOrEqual(rewritten.length);
@@ -94,7 +77,7 @@ describe('npm run dev, incremental', () => {
       .map((f) => f.slice(0, -4));
     for (const slug of slugs) expect(await page(`documents/${slug}/`)).not.toMatch(linked);
 
-    const mark = server!.log().length;
+    const mark = log().length;
     edit('content/policies/louzhangzhi.md', (t) => t.replace('name: "楼长制"\n', 'name: "楼长制"\naliases: ["营商环境"]\n'));
     // Which pages link the alias (first mention per section, the document's region) is the
     // compiler's to decide: a compile of the edited content from scratch says which must change.

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import { copyProject } from '../../tools/project-copy.ts';
 import { cleanBuildEnv } from '../setup/build-site.ts';
 
 /** `astro dev` running in a copy of the project: its address, everything it printed so far, and how to stop it. */
@@ -42,5 +45,32 @@ export async function startDevServer(dir: string, timeoutMs = 120_000): Promise<
       process.kill(-server.pid, 'SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     },
+  };
+}
+
+/** A dev server on a copy of the project for one test file: started before its tests, stopped and removed after. */
+export interface DevProject {
+  /** The copy's folder. */
+  work: string;
+  /** The page at `path` below the server's root, as text. */
+  page: (path: string) => Promise<string>;
+  /** Everything the server printed so far. */
+  log: () => string;
+}
+
+export function useDevProject(prefix: string): DevProject {
+  const work = copyProject(prefix);
+  let server: DevServer | undefined;
+  beforeAll(async () => {
+    server = await startDevServer(work);
+  }, 150_000);
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(work, { recursive: true, force: true, maxRetries: 5 });
+  });
+  return {
+    work,
+    page: async (path) => (await fetch(server!.url + path)).text(),
+    log: () => server?.log() ?? '',
   };
 }
