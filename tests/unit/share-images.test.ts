@@ -13,6 +13,7 @@ import {
   pageTitleFrom,
   SHARE_IMAGE,
   SITE_SHARE_IMAGE,
+  shareImageSvg,
   type ShareSite,
   sharePictureOf,
   wrapLines,
@@ -78,6 +79,11 @@ describe('the picture as SVG', () => {
     walk(dom.children);
     expect(texts.join('')).toBe(`${text.siteName}${text.label}${text.title}`);
     expect(svg.match(/<text /g)?.length).toBe(2 + wrapLines(text.title, 17, 4).length);
+  });
+  it('draws the site picture without text where no Chinese font is installed, rather than boxes', () => {
+    const svg = shareImageSvg({ name: '站', description: '说明', color: '#a4161a', text: false });
+    expect(svg).not.toContain('<text');
+    expect(svg).toContain('<rect');
   });
   it('is the declared size', () => {
     expect(pageShareSvg(text)).toContain(`width="${SHARE_IMAGE.width}" height="${SHARE_IMAGE.height}"`);
@@ -201,6 +207,11 @@ describe('writing the pictures', () => {
     expect(readFileSync(join(dist, 'share/policies/x.png'), 'utf8')).toBe('site picture');
     // Nothing was cached, so a build with the font draws them.
     expect(await writeShareImages(dist, pages, { site, cacheDir, fontCheck: fonts })).toMatchObject({ drawn: 3 });
+    // With every picture cached, the site picture still lost its text: said once again.
+    const later = await writeShareImages(dist, pages, { site, cacheDir, fontCheck: async () => false, warn: (l) => warnings.push(l) });
+    expect(later).toMatchObject({ reused: 3, fallbacks: 0 });
+    expect(warnings).toHaveLength(2);
+    expect(warnings[1]).toMatch(/the site picture has no text.*fonts-noto-cjk/);
   });
 
   it('without a cache folder draws every picture', async () => {

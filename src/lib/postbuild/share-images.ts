@@ -147,9 +147,12 @@ export async function writeShareImages(dist: string, pages: readonly BuiltPage[]
     } else toDraw.push(job);
   }
 
-  if (toDraw.length > 0 && !(await (options.fontCheck ?? hasChineseFont)())) {
+  // Checked even when nothing is to be drawn: the site picture (src/pages/share/site.png.ts) has
+  // lost its text too, and this is the one place that says so.
+  if (!(await (options.fontCheck ?? hasChineseFont)())) {
+    const pictures = toDraw.length ? `${toDraw.length} pages show the site picture instead of their own, and it` : 'the site picture';
     (options.warn ?? console.warn)(
-      `share images: no Chinese font found, so ${toDraw.length} page titles cannot be drawn; those pages show the site picture (${SITE_SHARE_IMAGE}). Install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) and build again.`,
+      `share images: no Chinese font found, so ${pictures} has no text (it would be boxes). Install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) and build again.`,
     );
     for (const job of toDraw) copyFileSync(join(dist, SITE_SHARE_IMAGE), join(dist, job.file));
     result.fallbacks = toDraw.length;

@@ -78,19 +78,23 @@ export interface ShareImageText {
   description: string;
   /** The site's theme colour (src/config/site.config.ts `themeColor`), for the band and the name. */
   color: string;
+  /** False where no Chinese font is installed: the band and rule only, rather than boxes for text. */
+  text?: boolean;
 }
 
 /** The site picture as SVG (rasterised to PNG by the route): a coloured band, the site name, its description. */
-export function shareImageSvg({ name, description, color }: ShareImageText): string {
+export function shareImageSvg({ name, description, color, text = true }: ShareImageText): string {
   const { width, height } = SHARE_IMAGE;
   const nameSize = Math.min(96, Math.floor((width - 160) / Math.max(1, [...name].length)));
-  const lines = wrapLines(description, 24, 3);
+  const lines = text ? wrapLines(description, 24, 3) : [];
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<rect width="${width}" height="${height}" fill="#fbfaf7"/>`,
     `<rect width="${width}" height="24" fill="${escapeXml(color)}"/>`,
     `<rect x="80" y="${height - 80}" width="${width - 160}" height="4" fill="${escapeXml(color)}"/>`,
-    `<text x="80" y="${200 + nameSize / 2}" font-family="${SHARE_FONT}" font-size="${nameSize}" font-weight="700" fill="${escapeXml(color)}">${escapeXml(name)}</text>`,
+    text
+      ? `<text x="80" y="${200 + nameSize / 2}" font-family="${SHARE_FONT}" font-size="${nameSize}" font-weight="700" fill="${escapeXml(color)}">${escapeXml(name)}</text>`
+      : '',
     ...lines.map(
       (line, i) => `<text x="80" y="${340 + i * 56}" font-family="${SHARE_FONT}" font-size="40" fill="#1f1f1f">${escapeXml(line)}</text>`,
     ),
