@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { parseDocument } from 'htmlparser2';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseSiteDefinition } from '../../src/config/site-definition.ts';
+import { site as configured } from '../../src/config/site.config.ts';
 import type { BuiltPage } from '../../src/lib/postbuild/built-pages.ts';
 import { hasChineseFont, shareImageCacheDir, shareImageKey, writeShareImages } from '../../src/lib/postbuild/share-images.ts';
 import {
@@ -55,6 +57,20 @@ describe('which page has which picture', () => {
   });
   it('reads a page’s own title back from its tab title', () => {
     for (const title of ['楼长制', '关于 · 某事', site.name]) expect(pageTitleFrom(documentTitle(title, site.name), site.name)).toBe(title);
+  });
+});
+
+describe('the shareImages setting', () => {
+  it('is page or site, page when left out, and anything else is named with the file and field', () => {
+    const { shareImages: _, ...rest } = configured;
+    expect(parseSiteDefinition(rest).shareImages).toBe('page');
+    expect(parseSiteDefinition({ ...rest, shareImages: 'site' }).shareImages).toBe('site');
+    expect(() => parseSiteDefinition({ ...rest, shareImages: 'pages' as 'page' })).toThrow(
+      /src\/config\/site\.config\.ts, field "shareImages"/,
+    );
+  });
+  it('keeps a kind from taking the pictures’ folder as its route', () => {
+    expect(() => parseSiteDefinition({ ...configured, kinds: [{ ...configured.kinds[0], id: 'share' }] })).toThrow(/field "kinds\.0\.id"/);
   });
 });
 
