@@ -230,6 +230,23 @@ describe('writing the pictures', () => {
     expect(warnings[1]).toMatch(/the site picture has no text.*fonts-noto-cjk/);
   });
 
+  it('draws again over an empty cache entry, and builds with a cache folder that cannot be written', async () => {
+    const { dist, cacheDir } = setUp();
+    await writeShareImages(dist, pages, { site, cacheDir, fontCheck: fonts });
+    const entry = join(
+      cacheDir,
+      `${shareImageKey(pageShareSvg({ siteName: site.name, title: '楼长制', label: '政策', color: site.themeColor }))}.png`,
+    );
+    writeFileSync(entry, '');
+    expect(await writeShareImages(dist, pages, { site, cacheDir, fontCheck: fonts })).toMatchObject({ drawn: 1, reused: 2 });
+    expect(statSync(entry).size).toBeGreaterThan(1000);
+
+    const notAFolder = join(dir!, 'a-file');
+    writeFileSync(notAFolder, '');
+    expect(await writeShareImages(dist, pages, { site, cacheDir: notAFolder, fontCheck: fonts })).toMatchObject({ drawn: 3, reused: 0 });
+    expect(statSync(join(dist, 'share/policies/x.png')).size).toBeGreaterThan(1000);
+  });
+
   it('without a cache folder draws every picture', async () => {
     const { dist } = setUp();
     await writeShareImages(dist, pages, { site, fontCheck: fonts });

@@ -17,7 +17,7 @@
  * install, and each page's picture is a copy of the site picture instead.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
@@ -94,14 +94,56 @@ interface Job {
   key: string;
 }
 
-/** Writes `file` whole or not at all, so a build stopped midway never leaves a truncated picture in the cache. */
-function writeAtomically(file: string, bytes: Uint8Array): void {
+/**
+ * Keeps a picture in the cache, whole or not at all, so a build stopped midway never leaves a
+ * truncated one. A cache that cannot be written (read-only folder, full disk) only means drawing
+ * again next time, as with the compile cache.
+ */
+function keep(file: string, bytes: Uint8Array): void {
   const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, bytes);
-  renameSync(partial, file);
+  try {
+    writeFileSync(partial, bytes);
+    renameSync(partial, file);
+  } catch {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing was written.
+    }
+  }
 }
 
-/** Runs `work` over `items`, at most `limit` at a time. */
+/** Makes the cache folder; when it cannot be made, the pictures are drawn and not kept. */
+function keepFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    // Read-only or not a folder: keep() fails quietly for each picture.
+  }
+}
+
+/** The cache's entries; none when it is missing or not a folder. */
+function entriesOf(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Copies a cached picture into the build; false when there is none (or it is empty or unreadable): it is drawn. */
+function reuse(cached: string | undefined, to: string): boolean {
+  if (!cached) return false;
+  try {
+    if (statSync(cached).size === 0) return false;
+    copyFileSync(cached, to);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `work` over `items`, at most `limit` at a time (five lines, not worth a dependency such as p-limit). */
 async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
@@ -135,17 +177,14 @@ export async function writeShareImages(dist: string, pages: readonly BuiltPage[]
     jobs.push({ file: picture.file, svg, key: shareImageKey(svg) });
   }
   const result: ShareImagesResult = { pictures: jobs.length, drawn: 0, reused: 0, fallbacks: 0, pruned: 0 };
-  if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   const cached = (job: Job) => (cacheDir ? join(cacheDir, `${job.key}.png`) : undefined);
   const toDraw: Job[] = [];
   for (const job of jobs) {
     mkdirSync(dirname(join(dist, job.file)), { recursive: true });
-    const from = cached(job);
-    if (from && existsSync(from)) {
-      copyFileSync(from, join(dist, job.file));
-      result.reused++;
-    } else toDraw.push(job);
+    if (reuse(cached(job), join(dist, job.file))) result.reused++;
+    else toDraw.push(job);
   }
+  if (cacheDir && toDraw.length > 0) keepFolder(cacheDir);
 
   // Checked even when nothing is to be drawn: the site picture (src/pages/share/site.png.ts) has
   // lost its text too, and this is the one place that says so.
@@ -161,7 +200,7 @@ export async function writeShareImages(dist: string, pages: readonly BuiltPage[]
       const png = await sharp(Buffer.from(job.svg)).png(PNG_OPTIONS).toBuffer();
       writeFileSync(join(dist, job.file), png);
       const to = cached(job);
-      if (to) writeAtomically(to, png);
+      if (to) keep(to, png);
       result.drawn++;
     });
   }
@@ -169,10 +208,14 @@ export async function writeShareImages(dist: string, pages: readonly BuiltPage[]
   // The cache holds what the last build used, so it never grows with retitled or removed pages.
   if (cacheDir) {
     const used = new Set(jobs.map((job) => `${job.key}.png`));
-    for (const name of readdirSync(cacheDir)) {
+    for (const name of entriesOf(cacheDir)) {
       if (used.has(name)) continue;
-      rmSync(join(cacheDir, name), { force: true });
-      result.pruned++;
+      try {
+        rmSync(join(cacheDir, name), { force: true });
+        result.pruned++;
+      } catch {
+        // Left for the next build: a stale entry is only disk space.
+      }
     }
   }
   return result;
