@@ -101,6 +101,13 @@ describe('the picture as SVG', () => {
     expect(svg).not.toContain('<text');
     expect(svg).toContain('<rect');
   });
+  it('renders whatever a title holds: control characters and broken surrogates are dropped, not fatal', async () => {
+    const svg = pageShareSvg({ ...text, title: `标题\u0001\u000b\ud800\uffff末` });
+    expect(svg).toContain('>标题\ufffd末<');
+    const meta = await sharp(Buffer.from(svg)).metadata();
+    expect([meta.width, meta.height]).toEqual([SHARE_IMAGE.width, SHARE_IMAGE.height]);
+    await expect(sharp(Buffer.from(svg)).png().toBuffer()).resolves.toBeInstanceOf(Buffer);
+  });
   it('is the declared size', () => {
     expect(pageShareSvg(text)).toContain(`width="${SHARE_IMAGE.width}" height="${SHARE_IMAGE.height}"`);
   });

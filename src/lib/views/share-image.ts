@@ -20,9 +20,22 @@ export const DARK_PANEL = '#1f2226';
 /** Chinese faces first (Debian's fonts-noto-cjk, then other systems' own), so librsvg never picks a Latin face for Chinese. */
 export const SHARE_FONT = `'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif`;
 
-/** Text as SVG character data or an attribute value: source text is data, never markup. */
+/** Characters XML 1.0 does not allow at all (C0 controls but tab and line breaks, U+FFFE, U+FFFF): one would make the SVG unreadable. */
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * Text as SVG character data or an attribute value: source text is data, never markup. Characters
+ * XML cannot hold (and halves of broken surrogate pairs) are dropped, so no title can stop the build.
+ */
 export const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  s
+    .toWellFormed()
+    .replace(NOT_IN_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 
 /** A run of Latin letters and digits (`2022`, `COVID-19`) is kept on one line, as a browser would. */
 const TOKEN = /[A-Za-z0-9][A-Za-z0-9.%+-]*|[\s\S]/gu;
