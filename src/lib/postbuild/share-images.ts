@@ -3,15 +3,17 @@
  * site name, the page's kind and its title (src/lib/views/share-image.ts draws it as SVG, sharp and
  * librsvg rasterise it with the system's Chinese font).
  *
- * Cost is what shapes this step: rasterising one picture takes ~15–20 ms of CPU, ~75 s for the
- * ~6,000 pictures of a 5,000-document site. So:
+ * Cost is what shapes this step: rasterising one 1200×630 picture takes ~15–20 ms of CPU (most of
+ * it laying out and drawing the text; 800×420 saves only a third), ~100 s for the ~6,200 pictures
+ * of a 5,000-document site. So:
  * - pictures are kept across builds in a disk cache beside the compile cache, keyed by a hash of the
  *   SVG (which holds everything drawn: site name, title, label, colour, size, layout) and the
  *   rasteriser's settings and version, so a rebuild draws only new or retitled pages and copies the
  *   rest; `COMPILE_CACHE=off` turns it off with the compile cache;
  * - what must be drawn is drawn a few at a time, one per core;
  * - it runs after Astro's build, over the pages the post-build pass read (their address and
- *   title), not as an Astro route, so drawing is not serialised by Astro's render loop.
+ *   title), not as an Astro route: an endpoint costs ~3 ms a file in Astro's pipeline even when its
+ *   picture is cached (2,000 such files added 5–8 s to the Astro build), a copy here ~0.2 ms.
  *
  * Without a Chinese font every title would be drawn as boxes: the step says so once, with what to
  * install, and each page's picture is a copy of the site picture instead.
@@ -44,7 +46,7 @@ export function shareImageKey(svg: string): string {
  * Whether the fonts librsvg finds draw Chinese. `一` in a Chinese face is one thin horizontal
  * stroke; without one, Pango draws a tall box with the code point in it (or nothing at all when
  * there is no font whatever). Measuring the ink needs no fontconfig tool on the machine and asks the
- * very renderer the pictures use. ~5 ms, once per build that has something to draw.
+ * very renderer the pictures use. Once per build: ~5 ms, ~70 ms when it is the first text drawn.
  */
 export async function hasChineseFont(): Promise<boolean> {
   const size = 100;
