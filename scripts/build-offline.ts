@@ -9,8 +9,8 @@
  *   (offline/search-index/<path>.js) loaded on demand, and the page's code is bundled as a classic
  *   script (offline/offline-search.js, from src/client/offline-search.ts) that replaces the page's
  *   module scripts.
- * - Left out: the service worker, the web app manifest, sitemap.xml and robots.txt, which only
- *   work or matter on a web server.
+ * - Left out: the service worker, the web app manifest, sitemap.xml, robots.txt and the share
+ *   pictures, which only work or matter on a web server.
  * - Fails if any link of the copy would point at a file the copy does not have.
  *
  * Usage: node scripts/build-offline.ts [--dist dist] [--out dist-offline] [--zip dist-offline.zip] [--base /]
@@ -29,13 +29,14 @@ import { visit } from 'unist-util-visit';
 import { toRelativeUrl } from '../src/client/relative-urls.ts';
 import { readSiteConfig, workPaths } from '../src/config/environment.ts';
 import { site } from '../src/config/site.config.ts';
+import { SHARE_DIR } from '../src/lib/views/share-image.ts';
 import { filesUnder } from '../tools/files-under.ts';
 
 const SITE_NAME = site.name;
 const SEARCH_PAGE = 'search/index.html';
 const OFFLINE_DIR = 'offline';
-/** Only useful on a web server. */
-const LEFT_OUT = new Set(['search-index', 'sw.js', 'manifest.webmanifest', 'sitemap.xml', 'robots.txt']);
+/** Only useful on a web server (the share pictures are fetched by the apps a link is shared to). */
+const LEFT_OUT = new Set(['search-index', 'sw.js', 'manifest.webmanifest', 'sitemap.xml', 'robots.txt', SHARE_DIR]);
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'poster', 'data'] as const;
 
 const { values: args } = parseArgs({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const SLUG = /^[a-z][a-z0-9-]*$/;
 /** Route segments the site uses for its own pages; a kind must not take one of them. */
-const RESERVED_ROUTES = ['documents', 'search', 'search-index', 'offline', 'timeline', 'figures', 'relations', 'icons', '404'];
+const RESERVED_ROUTES = ['documents', 'search', 'search-index', 'offline', 'timeline', 'figures', 'relations', 'icons', 'share', '404'];
 
 const kindSchema = z.strictObject({
   /** Folder under content/, route segment and collection name: `policies` → /policies/. */
@@ -73,6 +73,11 @@ export const siteDefinitionSchema = z
     views: z.array(viewSchema).default([]),
     search: z.strictObject({ placeholder: z.string().min(1), examples: z.array(z.string().min(1)).min(1) }),
     themeColor: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #a4161a'),
+    /**
+     * The link-preview picture (og:image): `page` draws one per document and entity page with its
+     * title (src/lib/postbuild/share-images.ts); `site` gives every page the site picture.
+     */
+    shareImages: z.enum(['page', 'site']).default('page'),
   })
   .superRefine((site, ctx) => {
     const seen = new Set<string>();

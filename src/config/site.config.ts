@@ -95,6 +95,8 @@ export const site = parseSiteDefinition({
     examples: ['楼长制', '宝能西上海中心', '建德模式'],
   },
   themeColor: '#a4161a',
+  // Link previews: 'page' draws each document's and entity page's own picture with its title; 'site' uses one picture.
+  shareImages: 'page',
 });
 
 export type Site = typeof site;

@@ -47,7 +47,12 @@ describe('the offline copy on disk', () => {
     const pages = filesUnder(DIST).filter((f) => f.endsWith('.html'));
     expect(pages.filter((p) => !files.includes(p))).toEqual([]);
     expect(
-      files.filter((f) => f.startsWith('search-index/') || ['sw.js', 'sitemap.xml', 'robots.txt', 'manifest.webmanifest'].includes(f)),
+      files.filter(
+        (f) =>
+          f.startsWith('search-index/') ||
+          f.startsWith('share/') ||
+          ['sw.js', 'sitemap.xml', 'robots.txt', 'manifest.webmanifest'].includes(f),
+      ),
     ).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['offline/search-index/meta.js', 'offline/offline-search.js', '使用说明.txt']));
     // The same sharded index as online, each file a plain script.

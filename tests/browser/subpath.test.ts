@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -81,7 +81,8 @@ describe('built for /zhengce/', () => {
     // Mention lists repeat the documents' text: not in the sitemap.
     expect(sitemap).not.toMatch(/\/mentions\//);
     expect(doc).toContain(`<meta property="og:url" content="${SITE_URL}${BASE}documents/changzheng-2022-plan/">`);
-    expect(doc).toContain(`<meta property="og:image" content="${SITE_URL}${BASE}share/site.png">`);
+    expect(doc).toContain(`<meta property="og:image" content="${SITE_URL}${BASE}share/documents/changzheng-2022-plan.png">`);
+    expect(existsSync(join(DIST, 'share/documents/changzheng-2022-plan.png'))).toBe(true);
     const feed = readFileSync(join(DIST, 'feed.xml'), 'utf8');
     expect(feed).toContain(`<link rel="alternate" type="text/html" href="${SITE_URL}${BASE}documents/changzheng-2022-plan/"/>`);
     expect(feed).toContain(`<id>${SITE_URL}${BASE}feed.xml</id>`);

@@ -119,6 +119,9 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         const sitemap = await timed('sitemap', () => writeSitemap(dist, pages, options.config));
         report(`sitemap.xml: ${sitemap.pages} pages (${sitemap.sitemap}); robots.txt written`);
 
+        const { buildShareImages } = await import('../postbuild/share-images.ts');
+        report(await timed('share-images', () => buildShareImages(dist, pages)));
+
         const sw = await timed('service-worker', () => generateServiceWorker(dist, pages));
         if (sw.warnings.length) throw new Error(`service worker: ${sw.warnings.join('; ')}`);
         report(

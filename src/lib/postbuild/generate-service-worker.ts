@@ -24,14 +24,18 @@ import { build } from 'esbuild';
 import { getManifest } from 'workbox-build';
 import { site } from '../../config/site.config.ts';
 import { OFFLINE_MANIFEST, type OfflineManifest } from '../offline/offline-caches.ts';
+import { SHARE_DIR } from '../views/share-image.ts';
 import type { BuiltPage } from './built-pages.ts';
 
 export const OFFLINE_PAGE = 'offline/index.html';
 /** The first visit's download, whatever the corpus. */
 export const PRECACHE_BUDGET = 3 * 1024 * 1024;
 
-/** Not for readers: the worker itself and files meant for crawlers. */
-const NEVER = ['sw.js', 'sitemap.xml', 'robots.txt', OFFLINE_MANIFEST];
+/**
+ * Not for readers: the worker itself, files meant for crawlers, and the link-preview pictures
+ * (one per page, fetched by the apps a link is shared to, src/lib/postbuild/share-images.ts).
+ */
+const NEVER = ['sw.js', 'sitemap.xml', 'robots.txt', OFFLINE_MANIFEST, `${SHARE_DIR}/**`];
 
 /**
  * What the first visit precaches. The search index core is its meta.json (counts, t2s map,
@@ -67,7 +71,7 @@ export function offlineManifest(dist: string, precached: ReadonlySet<string>, pa
   const never = new Set(NEVER);
   const pageOf = new Map(pages.map((p) => [p.file, p]));
   const files = allFiles(dist)
-    .filter((f) => !precached.has(f) && !never.has(f))
+    .filter((f) => !precached.has(f) && !never.has(f) && !f.startsWith(`${SHARE_DIR}/`))
     .map((f) => {
       const page = pageOf.get(f);
       const size = page?.bytes ?? statSync(join(dist, f)).size;
