@@ -3,7 +3,16 @@
  * Pure: the measuring is in scripts/bench-scale.ts.
  */
 
-export const BUILD_STEPS = ['startup', 'compile', 'astro-build', 'pages', 'search-index', 'sitemap', 'share-images', 'service-worker'] as const;
+export const BUILD_STEPS = [
+  'startup',
+  'compile',
+  'astro-build',
+  'pages',
+  'search-index',
+  'sitemap',
+  'share-images',
+  'service-worker',
+] as const;
 
 export interface StepFigures {
   ms: number;
