@@ -50,7 +50,7 @@ import { loadFiguresAndEvents } from './source/load-figures-and-events.ts';
 import { resolveFiguresAndEvents } from './site-wide/resolve-figures-and-events.ts';
 import { loadSources } from './source/load-sources.ts';
 import { buildEntityMatcher } from './remark/link-entities.ts';
-import { citedQuotesByDocument, type CitedQuote } from './site-wide/cited-paragraphs.ts';
+import { citedQuotesByDocument, citeLinks, type CiteLink, type CitedQuote } from './site-wide/cited-paragraphs.ts';
 import { site } from '../../config/site.config.ts';
 import { loadLinkExclusions } from './source/load-link-exclusions.ts';
 import type { EntityRef } from '../schema/entity.ts';
@@ -70,7 +70,7 @@ import { nestHeadings } from './structure/nest-headings.ts';
 import { splitBlocks } from './structure/split-blocks.ts';
 import { splitParagraphLines } from './structure/split-paragraph-lines.ts';
 import { decodeSource } from '../text/decode-source.ts';
-import { documentKey, sharedKey, type CompileCache } from './cache/document-cache.ts';
+import { documentKey, entityKey, sharedKey, type CompileCache } from './cache/document-cache.ts';
 
 export interface CompileContext {
   matcher: EntityMatcher;
@@ -149,8 +149,13 @@ export function compileDocument(input: SourceInput, context: CompileContext): { 
 }
 
 export interface CompileSiteOptions {
-  /** Per-document results of earlier compiles (./cache/document-cache.ts): a document whose inputs are unchanged is not compiled again. */
+  /**
+   * Results of earlier compiles (./cache/document-cache.ts): a document, or an entity page, whose
+   * inputs are unchanged is not compiled again, and an unchanged entity file is not parsed again.
+   */
   cache?: CompileCache;
+  /** Called as each part of the compile starts; the function it returns as that part ends (step timings). */
+  step?: (name: string) => () => void;
 }
 
 /**
@@ -158,9 +163,12 @@ export interface CompileSiteOptions {
  * site-wide reduce. Throws one ContentError listing every problem found.
  */
 export function compileSite(contentDir: string, urls: Urls, options: CompileSiteOptions = {}): SiteBuild {
+  const { cache } = options;
+  const step = options.step ?? (() => () => {});
   const problems = new ProblemList();
+  let endStep = step('read-content');
   const sources = loadSources(contentDir);
-  const loaded = loadEntities(contentDir);
+  const loaded = loadEntities(contentDir, cache?.memo);
   const linkExclusions = loadLinkExclusions(contentDir, loaded.entities);
   const gaps = loadGaps(contentDir);
   [...sources.problems, ...loaded.problems, ...linkExclusions.problems, ...gaps.problems].forEach((p) => problems.add(p));
@@ -171,10 +179,23 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
   );
   // Figures (指标) and events (大事记) are read first: the paragraphs they cite for an entity link to it.
   const figureFiles = loadFiguresAndEvents(contentDir);
-  const citedQuotes = citedQuotesByDocument(loaded.entities, [...figureFiles.figures.entries, ...figureFiles.events.entries]);
+  const { memo } = cache ?? {};
+  const linksOf = memo
+    ? (body: string) => {
+        const links = memo.get('cite-links', body) as CiteLink[] | undefined;
+        if (links) return links;
+        const parsed = citeLinks(body);
+        memo.set('cite-links', body, parsed);
+        return parsed;
+      }
+    : citeLinks;
+  const citedQuotes = citedQuotesByDocument(loaded.entities, [...figureFiles.figures.entries, ...figureFiles.events.entries], linksOf);
+  endStep();
+  endStep = step('compile-documents');
   const documents: CompiledDocument[] = [];
   const failed = new Map(sources.failed);
-  const { cache } = options;
+  /** Each document's cache key: what an entity page citing it depends on. */
+  const keyBySlug = new Map<string, string>();
   // Everything a document's compile reads besides its own files: the matcher's inputs (a new alias
   // recompiles every document), the entity link pattern (base path) and the compiler itself.
   const shared = cache
@@ -187,6 +208,7 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
   for (const input of sources.inputs) {
     const documentGaps = gaps.gaps.filter((g) => g.doc === input.slug);
     const key = cache ? documentKey(input, shared, { gaps: documentGaps, citedQuotes: citedQuotes.get(input.slug) }) : '';
+    keyBySlug.set(input.slug, key);
     const cached = cache?.get(input.slug, key);
     if (cached) {
       documents.push({
@@ -235,28 +257,49 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
       hint: 'Name a document by the name of its file in content/sources, without .txt.',
     });
   }
+  endStep();
+  endStep = step('compile-entity-pages');
   const paragraphs = new Map(documents.map((d) => [d.slug, d.paragraphs]));
   const documentsBySlug = new Map(documents.map((d) => [d.slug, d]));
+  const isFailedDocument = (slug: string) => failed.has(slug) || sources.unreadable !== undefined;
+  /** What an entity page citing a document read of it: its compile's key, or that it failed or is absent. */
+  const fingerprint = (slug: string) =>
+    sources.unreadable !== undefined ? 'unreadable' : failed.has(slug) ? 'failed' : (keyBySlug.get(slug) ?? 'absent');
   const entityPages: CompiledEntity[] = [];
   for (const entity of loaded.entities) {
+    const key = cache?.entities ? entityKey(entity, shared) : '';
+    const cached = cache?.entities?.get(entity.id, key);
+    if (cached && Object.entries(cached.deps).every(([slug, was]) => fingerprint(slug) === was)) {
+      entityPages.push(cached.page);
+      continue;
+    }
+    // The documents this page reads (cites), recorded so its cached result is reused only while they are unchanged.
+    const deps: Record<string, string> = {};
+    const reads = (slug: string) => {
+      deps[slug] = fingerprint(slug);
+    };
     const result = compileEntity(entity, {
       matcher,
-      paragraphsOf: (slug) => paragraphs.get(slug),
+      paragraphsOf: (slug) => (reads(slug), paragraphs.get(slug)),
       entityHref: (id) => urls.entity(id),
       citationHref: (slug, anchor) => urls.document(slug, anchor),
       citationLabel: (slug) => {
+        reads(slug);
         const d = documentsBySlug.get(slug);
         return d && sourceMark(d.meta);
       },
-      isFailedDocument: (slug) => failed.has(slug) || sources.unreadable !== undefined,
+      isFailedDocument: (slug) => (reads(slug), isFailedDocument(slug)),
     });
     result.problems.forEach((p) => problems.add(p));
     const facts = resolveFacts(entity, {
-      documentOf: (slug) => documentsBySlug.get(slug),
-      isFailedDocument: (slug) => failed.has(slug) || sources.unreadable !== undefined,
+      documentOf: (slug) => (reads(slug), documentsBySlug.get(slug)),
+      isFailedDocument: (slug) => (reads(slug), isFailedDocument(slug)),
     });
     facts.problems.forEach((p) => problems.add(p));
-    entityPages.push({ ...result.entity, facts: facts.facts });
+    const page = { ...result.entity, facts: facts.facts };
+    entityPages.push(page);
+    // Only a clean result is kept: a page with problems is compiled (and reported) every time.
+    if (cache?.entities && result.problems.length === 0 && facts.problems.length === 0) cache.entities.set(entity.id, key, { deps, page });
   }
   relationProblems(loaded.entities).forEach((p) => problems.add(p));
   // A document that failed is reported once above; its citations are counted, not each reported.
@@ -281,17 +324,14 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
   [...figureFiles.problems, ...resolved.problems].forEach((p) => problems.add(p));
   cache?.sweep();
   problems.throwIfAny();
+  endStep();
 
+  endStep = step('site-wide');
   const entities: EntityRef[] = loaded.entities.map(({ id, kind, slug, name, aliases }) => ({ id, kind, slug, name, aliases }));
   const { figures, events } = resolved;
-  return {
-    documents,
-    entities,
-    entityPages,
-    figures,
-    events,
-    index: buildSiteIndex(documents, entityPages, entities, { figures, events }),
-  };
+  const index = buildSiteIndex(documents, entityPages, entities, { figures, events });
+  endStep();
+  return { documents, entities, entityPages, figures, events, index };
 }
 
 export type { CompiledDocument, SiteBuild, SourceInput };
