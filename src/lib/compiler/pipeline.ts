@@ -70,7 +70,7 @@ import { nestHeadings } from './structure/nest-headings.ts';
 import { splitBlocks } from './structure/split-blocks.ts';
 import { splitParagraphLines } from './structure/split-paragraph-lines.ts';
 import { decodeSource } from '../text/decode-source.ts';
-import { documentKey, entityKey, sharedKey, type CompileCache } from './cache/document-cache.ts';
+import { contentHash, documentKey, entityKey, sharedKey, type CompileCache } from './cache/document-cache.ts';
 
 export interface CompileContext {
   matcher: EntityMatcher;
@@ -194,8 +194,7 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
   endStep = step('compile-documents');
   const documents: CompiledDocument[] = [];
   const failed = new Map(sources.failed);
-  /** Each document's cache key: what an entity page citing it depends on. */
-  const keyBySlug = new Map<string, string>();
+
   // Everything a document's compile reads besides its own files: the matcher's inputs (a new alias
   // recompiles every document), the entity link pattern (base path) and the compiler itself.
   const shared = cache
@@ -208,7 +207,6 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
   for (const input of sources.inputs) {
     const documentGaps = gaps.gaps.filter((g) => g.doc === input.slug);
     const key = cache ? documentKey(input, shared, { gaps: documentGaps, citedQuotes: citedQuotes.get(input.slug) }) : '';
-    keyBySlug.set(input.slug, key);
     const cached = cache?.get(input.slug, key);
     if (cached) {
       documents.push({
@@ -262,9 +260,19 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
   const paragraphs = new Map(documents.map((d) => [d.slug, d.paragraphs]));
   const documentsBySlug = new Map(documents.map((d) => [d.slug, d]));
   const isFailedDocument = (slug: string) => failed.has(slug) || sources.unreadable !== undefined;
-  /** What an entity page citing a document read of it: its compile's key, or that it failed or is absent. */
-  const fingerprint = (slug: string) =>
-    sources.unreadable !== undefined ? 'unreadable' : failed.has(slug) ? 'failed' : (keyBySlug.get(slug) ?? 'absent');
+  /**
+   * What an entity page citing a document reads of it: its metadata and paragraphs (or that it failed
+   * or is absent). Not the document's whole key: a new correction reason or known gap changes the
+   * document's page, not what the pages citing it say. Hashed once per compile, when first asked.
+   */
+  const fingerprints = new Map<string, string>();
+  const fingerprint = (slug: string) => {
+    if (sources.unreadable !== undefined) return 'unreadable';
+    if (failed.has(slug)) return 'failed';
+    const document = documentsBySlug.get(slug);
+    if (!document) return 'absent';
+    return fingerprints.get(slug) ?? fingerprints.set(slug, contentHash([document.meta, document.paragraphs])).get(slug)!;
+  };
   const entityPages: CompiledEntity[] = [];
   for (const entity of loaded.entities) {
     const key = cache?.entities ? entityKey(entity, shared) : '';

@@ -21,8 +21,9 @@ export type CachedCompile = Pick<CompiledDocument, 'text' | 'header' | 'html' | 
 
 /**
  * An entity page's compile (its body and its frontmatter facts), with the documents it read: `deps`
- * maps each cited document to its fingerprint at that compile (its own cache key, or `failed` /
- * `absent`), so the page is reused only while every document it cites is unchanged.
+ * maps each cited document to its fingerprint at that compile (a hash of its metadata and
+ * paragraphs, or `failed` / `absent`), so the page is reused only while every document it cites
+ * reads the same.
  */
 export interface CachedEntityPage {
   deps: Record<string, string>;
@@ -53,6 +54,9 @@ export interface CompileCache {
 }
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** A hash of a JSON value (what an entity page read of a document it cites). */
+export const contentHash = (value: unknown): string => sha256(JSON.stringify(value));
 
 /** The folders whose source the compile depends on: src/lib (the compiler and the shared leaves it uses) and src/config. */
 const COMPILER_SOURCE_DIRS = ['../../', '../../../config/'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
