@@ -50,7 +50,8 @@ import { loadFiguresAndEvents } from './source/load-figures-and-events.ts';
 import { resolveFiguresAndEvents } from './site-wide/resolve-figures-and-events.ts';
 import { loadSources } from './source/load-sources.ts';
 import { buildEntityMatcher } from './remark/link-entities.ts';
-import { citedQuotesByDocument, citeLinks, type CiteLink, type CitedQuote } from './site-wide/cited-paragraphs.ts';
+import { citedQuotesByDocument, citeLinks, type CitedQuote } from './site-wide/cited-paragraphs.ts';
+import type { EntitySource } from './source/load-entities.ts';
 import { site } from '../../config/site.config.ts';
 import { loadLinkExclusions } from './source/load-link-exclusions.ts';
 import type { EntityRef } from '../schema/entity.ts';
@@ -179,16 +180,16 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
   );
   // Figures (指标) and events (大事记) are read first: the paragraphs they cite for an entity link to it.
   const figureFiles = loadFiguresAndEvents(contentDir);
-  const { memo } = cache ?? {};
-  const linksOf = memo
-    ? (body: string) => {
-        const links = memo.get('cite-links', body) as CiteLink[] | undefined;
-        if (links) return links;
-        const parsed = citeLinks(body);
-        memo.set('cite-links', body, parsed);
-        return parsed;
-      }
-    : citeLinks;
+  // Parsing every entity body for its cite links took about 0.7 s of a rebuild at 1,000 documents;
+  // they depend on the body alone, so the cache keeps them by the body's hash.
+  const linksOf = (entity: EntitySource) => {
+    const key = cache?.citeLinks ? contentHash(entity.body) : '';
+    const kept = cache?.citeLinks?.get(entity.id, key);
+    if (kept) return kept;
+    const links = citeLinks(entity.body);
+    cache?.citeLinks?.set(entity.id, key, links);
+    return links;
+  };
   const citedQuotes = citedQuotesByDocument(loaded.entities, [...figureFiles.figures.entries, ...figureFiles.events.entries], linksOf);
   endStep();
   endStep = step('compile-documents');

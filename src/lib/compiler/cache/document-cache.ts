@@ -44,6 +44,8 @@ export interface CompileCache {
   set(slug: string, key: string, value: CachedCompile): void;
   /** Entity pages, by id (key: the entity file's parsed content and the matcher's inputs). */
   entities?: KeyedStore<CachedEntityPage>;
+  /** The `cite:` links of each entity page's body, by entity id (key: a hash of the body). */
+  citeLinks?: KeyedStore<Array<{ doc: string; quote?: string | null }>>;
   /**
    * In memory only: work derived from one file's text alone (a parsed entity file, its cite links),
    * by a name and the text, so an unchanged file is not parsed again in the dev process.
@@ -227,12 +229,17 @@ function createStore<V>(dir: string | undefined, isValid: (value: unknown) => va
   };
 }
 
-/** The folder of entity pages inside the cache folder: its name cannot be a document's slug (no `~` in slugs). */
+/** The folders of entity pages and of their cite links inside the cache folder: no document's slug has a `~`. */
 const ENTITY_FOLDER = '~entities';
+const CITE_LINKS_FOLDER = '~cite-links';
+
+const isCiteLinkList = (value: unknown): value is Array<{ doc: string; quote?: string | null }> =>
+  Array.isArray(value) && value.every((l) => typeof l?.doc === 'string' && (l.quote == null || typeof l.quote === 'string'));
 
 /**
  * The compile cache: documents and entity pages in memory, and on disk under `dir` when given
- * (documents as `<dir>/<slug>/<key>.json`, entity pages below `<dir>/~entities/`), plus the
+ * (documents as `<dir>/<slug>/<key>.json`, entity pages below `<dir>/~entities/`, their cite links
+ * below `<dir>/~cite-links/`), plus the
  * in-memory memo of per-file work.
  */
 export function createCompileCache(options: { dir?: string; version?: string } = {}): CompileCache {
@@ -240,16 +247,19 @@ export function createCompileCache(options: { dir?: string; version?: string } =
   const version = options.version ?? compilerVersion();
   const documents = createStore(dir, isCachedCompile);
   const entities = createStore(dir && join(dir, ENTITY_FOLDER), isCachedEntityPage);
+  const citeLinks = createStore(dir && join(dir, CITE_LINKS_FOLDER), isCiteLinkList);
   const memo = createStore(undefined, (v: unknown): v is unknown => true);
   return {
     version,
     get: documents.get,
     set: documents.set,
     entities,
+    citeLinks,
     memo,
     sweep() {
       documents.sweep();
       entities.sweep();
+      citeLinks.sweep();
       memo.sweep();
     },
   };

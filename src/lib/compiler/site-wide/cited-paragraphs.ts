@@ -22,7 +22,7 @@ const parser = unified().use(remarkParse);
 /** A `cite:` link of an entity body: the cited document and the quote (the link's title). */
 export interface CiteLink {
   doc: string;
-  quote: string | null | undefined;
+  quote?: string | null;
 }
 
 /** The `cite:` links of an entity body, in order. */
@@ -44,8 +44,8 @@ export function citeLinks(body: string): CiteLink[] {
 export function citedQuotesByDocument(
   entities: readonly EntitySource[],
   facts: readonly EntityFact[] = [],
-  /** The body's cite links; the dev process passes a memoised citeLinks, so unchanged bodies are not parsed again. */
-  linksOf: (body: string) => CiteLink[] = citeLinks,
+  /** The body's cite links; the compiler passes citeLinks kept in its cache, so an unchanged body is not parsed again. */
+  linksOf: (entity: EntitySource) => CiteLink[] = (entity) => citeLinks(entity.body),
 ): Map<string, CitedQuote[]> {
   const byDocument = new Map<string, CitedQuote[]>();
   const add = (doc: string, entityId: string, quote: string | null | undefined) => {
@@ -56,7 +56,7 @@ export function citedQuotesByDocument(
     if (!list.some((c) => c.entityId === entityId && c.needle === needle)) list.push({ entityId, needle });
   };
   for (const entity of entities) {
-    for (const link of linksOf(entity.body)) add(link.doc, entity.id, link.quote);
+    for (const link of linksOf(entity)) add(link.doc, entity.id, link.quote);
     const f = entity.frontmatter;
     for (const c of [f.regionCite, f.periodCite, ...f.status, ...f.figures]) if (c) add(c.doc, entity.id, c.quote);
   }
