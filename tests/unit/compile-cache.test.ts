@@ -21,7 +21,12 @@ const urls = createUrls('/');
  * Compiles with a fresh cache object over the folder: the documents and entity pages compiled (not
  * taken from the cache), and the HTML of each.
  */
-function compileWith(version = 'v1'): { compiled: string[]; entities: string[]; html: Map<string, string>; entityHtml: Map<string, string> } {
+function compileWith(version = 'v1'): {
+  compiled: string[];
+  entities: string[];
+  html: Map<string, string>;
+  entityHtml: Map<string, string>;
+} {
   const cache = createCompileCache({ dir: cacheDir, version });
   const compiled: string[] = [];
   const entities: string[] = [];

@@ -139,7 +139,12 @@ function parseEntityFile(kind: EntityKind, slug: string, file: string, raw: stri
   if (parts === 'none') {
     return {
       problems: [
-        { file, line: 1, message: 'has no frontmatter', hint: 'Start the file with a line ---, the fields (see README), and another line ---.' },
+        {
+          file,
+          line: 1,
+          message: 'has no frontmatter',
+          hint: 'Start the file with a line ---, the fields (see README), and another line ---.',
+        },
       ],
     };
   }
