@@ -286,23 +286,23 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
     const deps: Record<string, string> = {};
     const reads = (slug: string) => {
       deps[slug] = fingerprint(slug);
+      return slug;
     };
     const result = compileEntity(entity, {
       matcher,
-      paragraphsOf: (slug) => (reads(slug), paragraphs.get(slug)),
+      paragraphsOf: (slug) => paragraphs.get(reads(slug)),
       entityHref: (id) => urls.entity(id),
       citationHref: (slug, anchor) => urls.document(slug, anchor),
       citationLabel: (slug) => {
-        reads(slug);
-        const d = documentsBySlug.get(slug);
+        const d = documentsBySlug.get(reads(slug));
         return d && sourceMark(d.meta);
       },
-      isFailedDocument: (slug) => (reads(slug), isFailedDocument(slug)),
+      isFailedDocument: (slug) => isFailedDocument(reads(slug)),
     });
     result.problems.forEach((p) => problems.add(p));
     const facts = resolveFacts(entity, {
-      documentOf: (slug) => (reads(slug), documentsBySlug.get(slug)),
-      isFailedDocument: (slug) => (reads(slug), isFailedDocument(slug)),
+      documentOf: (slug) => documentsBySlug.get(reads(slug)),
+      isFailedDocument: (slug) => isFailedDocument(reads(slug)),
     });
     facts.problems.forEach((p) => problems.add(p));
     const page = { ...result.entity, facts: facts.facts };
