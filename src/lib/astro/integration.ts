@@ -73,6 +73,7 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         const onChange = (file: string) => {
           if (!resolve(file).startsWith(contentDir)) return;
           clearTimeout(timer);
+          // One save can arrive as several events (an editor's write and rename): they make one compile.
           timer = setTimeout(async () => {
             const endRecompile = partStart('dev:recompile');
             const changed = compile('dev');
@@ -86,7 +87,7 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
             endRefresh();
             server.ws.send({ type: 'full-reload' });
             endRecompile();
-          }, 100);
+          }, 50);
         };
         server.watcher.add(contentDir);
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);

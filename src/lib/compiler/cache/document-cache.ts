@@ -7,6 +7,9 @@
  * bytes, its metadata and corrections, its known gaps, the entity matcher's inputs (every entity's
  * names, aliases and region, and the link exclusions: a new alias changes every document's key),
  * the quotes entity pages cite in it, the site's base path, and the compiler's own source files.
+ * Entity pages are kept the same way (keyed by the entity as parsed and the matcher's inputs) with
+ * the documents each one read: a page is reused only while every document it cites has the same
+ * metadata and paragraphs, so an edit to one document recompiles the pages citing it, not all.
  * The cache is an optimisation only: an entry that cannot be read or does not parse is compiled
  * again, never reported.
  */
