@@ -173,6 +173,26 @@ describe('compile cache', { timeout: 120_000 }, () => {
   });
 });
 
+describe('one cache kept in memory across edits (the dev server)', { timeout: 120_000 }, () => {
+  it('gives after each edit the same site as a compile from scratch', () => {
+    const cache = createCompileCache({ version: 'dev' });
+    const same = () => {
+      const cached = compileSite(content, urls, { cache });
+      const fresh = compileSite(content, urls);
+      expect(JSON.stringify(cached)).toBe(JSON.stringify(fresh));
+    };
+    same();
+    // An entity's summary (parsed frontmatter), a figure's quote file left as it was, a document's title.
+    edit('policies/louzhangzhi.md', 'summary: ', 'summary: 本测试改写：');
+    same();
+    const meta = join(content, 'sources/changzheng-2022-plan.meta.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^title: (.*)$/m, 'title: $1（内存缓存测试）'));
+    same();
+    edit('policies/louzhangzhi.md', 'summary: 本测试改写：', 'summary: ');
+    same();
+  });
+});
+
 describe('compiler version', () => {
   it('changes when a source file of the compiler changes, and only then', () => {
     const dir = join(root, 'compiler-source');
