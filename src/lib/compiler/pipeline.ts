@@ -262,53 +262,71 @@ export function compileSite(contentDir: string, urls: Urls, options: CompileSite
   const documentsBySlug = new Map(documents.map((d) => [d.slug, d]));
   const isFailedDocument = (slug: string) => failed.has(slug) || sources.unreadable !== undefined;
   /**
-   * What an entity page citing a document reads of it: its metadata and paragraphs (or that it failed
-   * or is absent). Not the document's whole key: a new correction reason or known gap changes the
-   * document's page, not what the pages citing it say. Hashed once per compile, when first asked.
+   * What an entity page citing a document reads of it, hashed once per compile when first asked: its
+   * body reads the cited paragraphs and the document's source mark (［十四五规划］), its frontmatter
+   * facts the paragraphs and the metadata (a fact shows its source's title and date). Not the
+   * document's whole key: a correction reason changes the document's page, not the pages citing it,
+   * and a new title that keeps the mark re-resolves the facts of the citing pages, not their bodies.
    */
   const fingerprints = new Map<string, string>();
-  const fingerprint = (slug: string) => {
+  const fingerprint = (slug: string, of: 'body' | 'facts') => {
     if (sources.unreadable !== undefined) return 'unreadable';
     if (failed.has(slug)) return 'failed';
     const document = documentsBySlug.get(slug);
     if (!document) return 'absent';
-    return fingerprints.get(slug) ?? fingerprints.set(slug, contentHash([document.meta, document.paragraphs])).get(slug)!;
+    const id = `${of}\0${slug}`;
+    let hash = fingerprints.get(id);
+    if (!hash) {
+      hash = contentHash([of === 'body' ? sourceMark(document.meta) : document.meta, document.paragraphs]);
+      fingerprints.set(id, hash);
+    }
+    return hash;
   };
+  const unchanged = (deps: Record<string, string>, of: 'body' | 'facts') =>
+    Object.entries(deps).every(([slug, was]) => fingerprint(slug, of) === was);
   const entityPages: CompiledEntity[] = [];
   for (const entity of loaded.entities) {
     const key = cache?.entities ? entityKey(entity, shared) : '';
     const cached = cache?.entities?.get(entity.id, key);
-    if (cached && Object.entries(cached.deps).every(([slug, was]) => fingerprint(slug) === was)) {
-      entityPages.push(cached.page);
+    const bodyKept = cached && unchanged(cached.bodyDeps, 'body') ? cached : undefined;
+    if (bodyKept && unchanged(bodyKept.factsDeps, 'facts')) {
+      entityPages.push(bodyKept.page);
       continue;
     }
-    // The documents this page reads (cites), recorded so its cached result is reused only while they are unchanged.
-    const deps: Record<string, string> = {};
-    const reads = (slug: string) => {
-      deps[slug] = fingerprint(slug);
+    // The documents the page reads (cites), recorded so a cached result is reused only while they read the same.
+    const bodyDeps: Record<string, string> = {};
+    const factsDeps: Record<string, string> = {};
+    const reads = (deps: Record<string, string>, of: 'body' | 'facts') => (slug: string) => {
+      deps[slug] = fingerprint(slug, of);
       return slug;
     };
-    const result = compileEntity(entity, {
-      matcher,
-      paragraphsOf: (slug) => paragraphs.get(reads(slug)),
-      entityHref: (id) => urls.entity(id),
-      citationHref: (slug, anchor) => urls.document(slug, anchor),
-      citationLabel: (slug) => {
-        const d = documentsBySlug.get(reads(slug));
-        return d && sourceMark(d.meta);
-      },
-      isFailedDocument: (slug) => isFailedDocument(reads(slug)),
-    });
-    result.problems.forEach((p) => problems.add(p));
+    const bodyReads = reads(bodyDeps, 'body');
+    const factsReads = reads(factsDeps, 'facts');
+    let body: { entity: CompiledEntity; problems: Problem[] };
+    if (bodyKept) body = { entity: bodyKept.page, problems: [] };
+    else
+      body = compileEntity(entity, {
+        matcher,
+        paragraphsOf: (slug) => paragraphs.get(bodyReads(slug)),
+        entityHref: (id) => urls.entity(id),
+        citationHref: (slug, anchor) => urls.document(slug, anchor),
+        citationLabel: (slug) => {
+          const d = documentsBySlug.get(bodyReads(slug));
+          return d && sourceMark(d.meta);
+        },
+        isFailedDocument: (slug) => isFailedDocument(bodyReads(slug)),
+      });
+    body.problems.forEach((p) => problems.add(p));
     const facts = resolveFacts(entity, {
-      documentOf: (slug) => documentsBySlug.get(reads(slug)),
-      isFailedDocument: (slug) => isFailedDocument(reads(slug)),
+      documentOf: (slug) => documentsBySlug.get(factsReads(slug)),
+      isFailedDocument: (slug) => isFailedDocument(factsReads(slug)),
     });
     facts.problems.forEach((p) => problems.add(p));
-    const page = { ...result.entity, facts: facts.facts };
+    const page = { ...body.entity, facts: facts.facts };
     entityPages.push(page);
     // Only a clean result is kept: a page with problems is compiled (and reported) every time.
-    if (cache?.entities && result.problems.length === 0 && facts.problems.length === 0) cache.entities.set(entity.id, key, { deps, page });
+    if (cache?.entities && body.problems.length === 0 && facts.problems.length === 0)
+      cache.entities.set(entity.id, key, { bodyDeps: bodyKept?.bodyDeps ?? bodyDeps, factsDeps, page });
   }
   relationProblems(loaded.entities).forEach((p) => problems.add(p));
   // A document that failed is reported once above; its citations are counted, not each reported.

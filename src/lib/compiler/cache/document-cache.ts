@@ -23,13 +23,14 @@ import type { CompiledDocument, CompiledEntity, SourceInput } from '../../types.
 export type CachedCompile = Pick<CompiledDocument, 'text' | 'header' | 'html' | 'toc' | 'paragraphs' | 'mentions' | 'report' | 'collation'>;
 
 /**
- * An entity page's compile (its body and its frontmatter facts), with the documents it read: `deps`
- * maps each cited document to its fingerprint at that compile (a hash of its metadata and
- * paragraphs, or `failed` / `absent`), so the page is reused only while every document it cites
- * reads the same.
+ * An entity page's compile (its body and its frontmatter facts), with the documents each part read:
+ * `bodyDeps` and `factsDeps` map each cited document to its fingerprint at that compile (a hash of
+ * what that part reads of it, or `failed` / `absent`), so each part is reused only while every
+ * document it cites reads the same.
  */
 export interface CachedEntityPage {
-  deps: Record<string, string>;
+  bodyDeps: Record<string, string>;
+  factsDeps: Record<string, string>;
   page: CompiledEntity;
 }
 
@@ -162,8 +163,10 @@ function isCachedEntityPage(value: unknown): value is CachedEntityPage {
   return (
     typeof v === 'object' &&
     v !== null &&
-    typeof v.deps === 'object' &&
-    v.deps !== null &&
+    typeof v.bodyDeps === 'object' &&
+    v.bodyDeps !== null &&
+    typeof v.factsDeps === 'object' &&
+    v.factsDeps !== null &&
     typeof page === 'object' &&
     page !== null &&
     typeof page.id === 'string' &&
