@@ -1,7 +1,5 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
-import { defineConfig } from 'astro/config';
 import { policyLibrary } from './src/lib/astro/integration.ts';
 import { GENERATED_PUBLIC_DIR } from './src/lib/compiler/emit/write-generated.ts';
 import { readSiteConfig, workPaths } from './src/config/environment.ts';
@@ -9,7 +7,13 @@ import { readSiteConfig, workPaths } from './src/config/environment.ts';
 const config = readSiteConfig();
 const paths = workPaths(); // side-by-side builds: WORK_DIR, see README
 
-export default defineConfig({
+/**
+ * A plain object, not `defineConfig(…)`: importing astro/config loads Astro's SVG optimiser (svgo,
+ * csso, css-tree: about 350 modules) at every build and `astro dev` start, for an identity function.
+ * The type annotation keeps the editor's checking.
+ * @type {import('astro').AstroUserConfig}
+ */
+export default {
   base: config.base,
   site: config.site,
   trailingSlash: 'always',
@@ -19,8 +23,9 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   // public/ plus the documents' download files, assembled by the compiler (src/lib/compiler/emit/write-generated.ts).
   publicDir: GENERATED_PUBLIC_DIR,
-  // policyLibrary first: it compiles the documents before any other integration reads content.
-  integrations: [policyLibrary({ config, contentDir: 'content' }), mdx()],
+  // The one integration: it compiles the documents before Astro reads content. No MDX: entity pages
+  // are Markdown rendered by the compiler, and no page of the site is .mdx.
+  integrations: [policyLibrary({ config, contentDir: 'content' })],
   vite: { plugins: [tailwindcss()] },
   devToolbar: { enabled: false },
-});
+};

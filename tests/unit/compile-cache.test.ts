@@ -17,21 +17,54 @@ const content = join(root, 'content');
 const cacheDir = join(root, 'cache');
 const urls = createUrls('/');
 
-/** Compiles with a fresh cache object over the folder; the slugs compiled (not taken from the cache). */
-function compileWith(version = 'v1'): { compiled: string[]; html: Map<string, string> } {
+/**
+ * Compiles with a fresh cache object over the folder: the documents and entity pages compiled (not
+ * taken from the cache), and the HTML of each.
+ */
+function compileWith(version = 'v1'): {
+  compiled: string[];
+  entities: string[];
+  html: Map<string, string>;
+  entityHtml: Map<string, string>;
+} {
   const cache = createCompileCache({ dir: cacheDir, version });
   const compiled: string[] = [];
+  const entities: string[] = [];
   const counting: CompileCache = {
-    version: cache.version,
-    get: cache.get,
-    sweep: cache.sweep,
+    ...cache,
     set: (slug, key, value) => {
       compiled.push(slug);
       cache.set(slug, key, value);
     },
+    entities: {
+      get: cache.entities!.get,
+      set: (id, key, value) => {
+        entities.push(id);
+        cache.entities!.set(id, key, value);
+      },
+    },
   };
   const build = compileSite(content, urls, { cache: counting });
-  return { compiled: compiled.sort(), html: new Map(build.documents.map((d) => [d.slug, d.html])) };
+  return {
+    compiled: compiled.sort(),
+    entities: entities.sort(),
+    html: new Map(build.documents.map((d) => [d.slug, d.html])),
+    entityHtml: new Map(build.entityPages.map((e) => [e.id, JSON.stringify(e)])),
+  };
+}
+
+/** Every entity page compiled without a cache, as a comparison. */
+const uncachedEntities = () => new Map(compileSite(content, urls).entityPages.map((e) => [e.id, JSON.stringify(e)]));
+
+/** Ids of the entity pages whose file names a document (a cite: link or a frontmatter fact). */
+function entitiesCiting(slug: string): string[] {
+  return ['policies', 'projects', 'governance']
+    .flatMap((kind) =>
+      readdirSync(join(content, kind))
+        .filter((f) => readFileSync(join(content, kind, f), 'utf8').includes(slug))
+        .map((f) => `${kind}/${f.replace(/\.md$/, '')}`),
+    )
+    .sort();
 }
 
 const edit = (file: string, from: string, to: string) => {
@@ -56,11 +89,24 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 // Each compile of the five sources and their entity pages takes seconds on a loaded machine.
 describe('compile cache', { timeout: 120_000 }, () => {
   // The steps build on each other: each starts from the cache the previous one left.
-  it('compiles every document once, then reuses them all when nothing changed, with the same output', () => {
-    expect(compileWith().compiled).toEqual(all);
+  it('compiles every document and entity page once, then reuses them all when nothing changed, with the same output', () => {
+    const first = compileWith();
+    expect(first.compiled).toEqual(all);
+    expect(first.entities.length).toBeGreaterThan(100);
     const again = compileWith();
     expect(again.compiled).toEqual([]);
+    expect(again.entities).toEqual([]);
     expect(again.html).toEqual(uncachedHtml);
+    expect(again.entityHtml).toEqual(uncachedEntities());
+  });
+
+  it('recompiles only the entity page whose file changed, and no document', () => {
+    edit('policies/louzhangzhi.md', '不断提升企业服务能级。', '不断提升企业服务能级，在本测试中补充一句。');
+    const result = compileWith();
+    expect(result.entities).toEqual(['policies/louzhangzhi']);
+    expect(result.compiled).toEqual([]);
+    expect(result.entityHtml.get('policies/louzhangzhi')).toContain('在本测试中补充一句');
+    expect(result.entityHtml).toEqual(uncachedEntities());
   });
 
   it('recompiles only the document whose source bytes changed', () => {
@@ -82,18 +128,31 @@ describe('compile cache', { timeout: 120_000 }, () => {
     expect(compileWith().compiled).toEqual([]); // same YAML value: same key
     const meta = readFileSync(join(content, 'sources/xinhong-hub-party-building.meta.yaml'), 'utf8');
     writeFileSync(join(content, 'sources/xinhong-hub-party-building.meta.yaml'), meta.replace(/^title: (.*)$/m, 'title: $1（本地副本）'));
-    expect(compileWith().compiled).toEqual(['xinhong-hub-party-building']);
+    const result = compileWith();
+    expect(result.compiled).toEqual(['xinhong-hub-party-building']);
+    // The pages citing it show its title with each fact; the others read nothing of it.
+    const citing = entitiesCiting('xinhong-hub-party-building');
+    expect(citing.length).toBeGreaterThan(1);
+    expect(result.entities).toEqual(citing);
+    expect(result.entityHtml).toEqual(uncachedEntities());
   });
 
-  it('recompiles only the document whose corrections changed', () => {
+  it('recompiles only the document whose corrections changed, and no entity page (a reason is not what they cite)', () => {
     edit('corrections/changzheng-14th-five-year-plan.yaml', 'The extraction repeated', 'The PDF extraction repeated');
-    expect(compileWith().compiled).toEqual(['changzheng-14th-five-year-plan']);
+    const result = compileWith();
+    expect(result.compiled).toEqual(['changzheng-14th-five-year-plan']);
+    expect(result.entities).toEqual([]);
   });
 
-  it('recompiles every document when an entity gains an alias (the matcher changed)', () => {
+  it('recompiles every document and entity page when an entity gains an alias (the matcher changed)', () => {
     edit('policies/louzhangzhi.md', 'name: "楼长制"\n', 'name: "楼长制"\naliases: ["楼长责任制"]\n');
-    expect(compileWith().compiled).toEqual(all);
-    expect(compileWith().compiled).toEqual([]);
+    const result = compileWith();
+    expect(result.compiled).toEqual(all);
+    expect(result.entities.length).toBe(uncachedEntities().size);
+    expect(result.entityHtml).toEqual(uncachedEntities());
+    const again = compileWith();
+    expect(again.compiled).toEqual([]);
+    expect(again.entities).toEqual([]);
   });
 
   it('recompiles every document under another compiler version', () => {
@@ -111,6 +170,26 @@ describe('compile cache', { timeout: 120_000 }, () => {
     const [entry] = readdirSync(other);
     writeFileSync(join(other, entry), JSON.stringify({ key: entry.replace(/\.json$/, ''), value: { html: 1 } }));
     expect(compileWith('v2').compiled).toEqual(['xinhong-hub-party-building']);
+  });
+});
+
+describe('one cache kept in memory across edits (the dev server)', { timeout: 120_000 }, () => {
+  it('gives after each edit the same site as a compile from scratch', () => {
+    const cache = createCompileCache({ version: 'dev' });
+    const same = () => {
+      const cached = compileSite(content, urls, { cache });
+      const fresh = compileSite(content, urls);
+      expect(JSON.stringify(cached)).toBe(JSON.stringify(fresh));
+    };
+    same();
+    // An entity's summary (parsed frontmatter), a figure's quote file left as it was, a document's title.
+    edit('policies/louzhangzhi.md', 'summary: ', 'summary: 本测试改写：');
+    same();
+    const meta = join(content, 'sources/changzheng-2022-plan.meta.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace(/^title: (.*)$/m, 'title: $1（内存缓存测试）'));
+    same();
+    edit('policies/louzhangzhi.md', 'summary: 本测试改写：', 'summary: ');
+    same();
   });
 });
 

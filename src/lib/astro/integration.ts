@@ -8,7 +8,7 @@ import type { SiteConfig } from '../../config/environment.ts';
 import type { Synonyms } from '../compiler/source/load-synonyms.ts';
 import type { SiteBuild } from '../types.ts';
 import { site } from '../../config/site.config.ts';
-import { stepStart, timed } from '../build/step-timings.ts';
+import { partStart, stepStart, timed } from '../build/step-timings.ts';
 import { compileAndReport, diskCompileCache } from '../build/run-compile.ts';
 
 export interface PolicyLibraryOptions {
@@ -36,8 +36,8 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
   let entityPages: SiteBuild['entityPages'] = [];
   const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
   /** Compiles and writes .generated/; the names of the files it changed, or undefined when the content has problems. */
-  const compile = (): string[] | undefined => {
-    const result = compileAndReport({ contentDir: options.contentDir, base: options.config.base, write: true, cache }, io);
+  const compile = (timingsAs = 'compile'): string[] | undefined => {
+    const result = compileAndReport({ contentDir: options.contentDir, base: options.config.base, write: true, cache, timingsAs }, io);
     if (result.status === 'bug') throw result.error;
     if (result.status !== 'built') return undefined;
     synonyms = result.synonyms;
@@ -73,16 +73,21 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         const onChange = (file: string) => {
           if (!resolve(file).startsWith(contentDir)) return;
           clearTimeout(timer);
+          // One save can arrive as several events (an editor's write and rename): they make one compile.
           timer = setTimeout(async () => {
-            const changed = compile();
+            const endRecompile = partStart('dev:recompile');
+            const changed = compile('dev');
             // Nothing the pages read changed (a comment, a file saved as it was): nothing to reload.
-            if (!changed?.length) return;
+            if (!changed?.length) return endRecompile();
             // Only files whose content changed were rewritten, so the glob loaders (which compare each
             // file's digest) parse only those entries; awaiting the refresh means the reload below
             // never serves the old entries. The downloads under public/ are served as files.
+            const endRefresh = partStart('dev:refresh-content');
             if (changed.some((f) => !f.startsWith('public'))) await refreshContent?.({});
+            endRefresh();
             server.ws.send({ type: 'full-reload' });
-          }, 100);
+            endRecompile();
+          }, 50);
         };
         server.watcher.add(contentDir);
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);

@@ -14,6 +14,7 @@ import { describeFileError } from '../compiler/source/list-folder.ts';
 import { loadSynonyms, type Synonyms } from '../compiler/source/load-synonyms.ts';
 import type { SiteBuild } from '../types.ts';
 import { createUrls } from '../urls.ts';
+import { partStart } from './step-timings.ts';
 
 export interface CompileOutput {
   out: (line: string) => void;
@@ -68,6 +69,8 @@ export interface CompileRequest {
   /** Write .generated/ (only the files whose content changed); false validates only. */
   write: boolean;
   cache?: CompileCache;
+  /** Times the compile's parts (step-timings.ts partStart), prefixed by this name. */
+  timingsAs?: string;
 }
 
 export type CompileResult =
@@ -88,9 +91,12 @@ export function compileAndReport(
   env: Record<string, string | undefined> = process.env,
 ): CompileResult {
   try {
-    const build = compileSite(request.contentDir, createUrls(request.base), { cache: request.cache });
+    const part = (name: string) => partStart(`${request.timingsAs ?? 'compile'}:${name}`);
+    const build = compileSite(request.contentDir, createUrls(request.base), { cache: request.cache, step: part });
     const synonyms = loadSynonyms(request.contentDir); // checked with the rest; the search index reads it after the build
+    const endWrite = part('write-generated');
     const changes = request.write ? writeGenerated(build) : undefined;
+    endWrite();
     io.out(formatReport(build));
     return { status: 'built', build, synonyms, changes };
   } catch (e) {

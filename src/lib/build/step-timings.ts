@@ -26,3 +26,14 @@ export async function timed<T>(name: string, step: () => T | Promise<T>): Promis
     end();
   }
 }
+
+/**
+ * A part of a step (the compile's stages, each stage of a dev recompile): with BENCH_TIMINGS=1 one
+ * line `[bench-time] <name> ms=<wall time>` as it ends. Not a STEP_LINE, so `npm run bench:scale`
+ * keeps attributing time and memory to the enclosing step.
+ */
+export function partStart(name: string): () => void {
+  if (!enabled()) return () => {};
+  const t0 = performance.now();
+  return () => console.log(`[bench-time] ${name} ms=${Math.round(performance.now() - t0)}`);
+}

@@ -160,6 +160,41 @@ const filesBelow = (dir: string): string[] =>
   (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile());
 
 /**
+ * The characters of a text, each once, in the order first seen. Hand-written rather than a
+ * Set<string> filled by the string iterator, which allocates a string per character: over every
+ * document's HTML that took about 0.4 s of each compile at 1,000 documents; this walks char codes.
+ */
+class CharacterSet {
+  readonly #seen = new Uint8Array(0x110000);
+  readonly #order: number[] = [];
+
+  add(text: string): void {
+    const seen = this.#seen;
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      // A surrogate pair is one character; a lone surrogate counts as itself, as the string iterator reads it.
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      if (seen[code] === 0) {
+        seen[code] = 1;
+        this.#order.push(code);
+      }
+    }
+  }
+
+  toString(): string {
+    let out = '';
+    for (const code of this.#order) out += String.fromCodePoint(code);
+    return out;
+  }
+}
+
+/**
  * One file per page-sized slice, so each route reads only what it shows: a document page its own
  * document, an entity page its own backlinks.
  */
@@ -174,10 +209,8 @@ export function writeGenerated(build: SiteBuild, publicDir = 'public'): Generate
   }
   const entitiesByDoc = new Map(build.index.documentEntities.map((d) => [d.slug, d.entities]));
   const neighboursByDoc = new Map(build.index.documentNeighbours.map(({ slug, ...n }) => [slug, n]));
-  const characters = new Set<string>();
-  const addCharacters = (text: string) => {
-    for (const c of text) characters.add(c);
-  };
+  const characters = new CharacterSet();
+  const addCharacters = (text: string) => characters.add(text);
   for (const d of build.documents) {
     // The source as received, byte for byte (下载原文), the cleaned text, and the original file when kept.
     const downloads: GeneratedDocument['downloads'] = { source: 'source.txt', text: 'text.txt' };
@@ -219,7 +252,7 @@ export function writeGenerated(build: SiteBuild, publicDir = 'public'): Generate
     write(join(out, 'entities', `${e.id}.json`), page);
     addCharacters(JSON.stringify(page));
   }
-  write(siteCharactersFile(), [...characters].join(''));
+  write(siteCharactersFile(), characters.toString());
   write(join(out, 'entity-names.json'), build.entities);
   if (build.index.overview) write(join(out, 'overview', 'kinds.json'), { id: 'kinds', ...build.index.overview });
   // 指标 and 大事记: page-sized slices computed once; an entity page reads only its own facts.

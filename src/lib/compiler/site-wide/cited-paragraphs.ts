@@ -19,6 +19,21 @@ interface EntityFact {
 
 const parser = unified().use(remarkParse);
 
+/** A `cite:` link of an entity body: the cited document and the quote (the link's title). */
+export interface CiteLink {
+  doc: string;
+  quote?: string | null;
+}
+
+/** The `cite:` links of an entity body, in order. */
+export function citeLinks(body: string): CiteLink[] {
+  const links: CiteLink[] = [];
+  visit(parser.parse(body) as Root, 'link', (node: Link) => {
+    if (node.url.startsWith('cite:')) links.push({ doc: node.url.slice('cite:'.length), quote: node.title });
+  });
+  return links;
+}
+
 /**
  * Every quote each entity page cites, grouped by the cited document: the body's `cite:` links, the
  * frontmatter's cited facts, and the figures and events that name the entity (its page shows them).
@@ -26,7 +41,12 @@ const parser = unified().use(remarkParse);
  * evidence that the paragraph means it. Computed before documents are linked, from the sources'
  * own words, so linking needs no second pass over the documents.
  */
-export function citedQuotesByDocument(entities: readonly EntitySource[], facts: readonly EntityFact[] = []): Map<string, CitedQuote[]> {
+export function citedQuotesByDocument(
+  entities: readonly EntitySource[],
+  facts: readonly EntityFact[] = [],
+  /** The body's cite links; the compiler passes citeLinks kept in its cache, so an unchanged body is not parsed again. */
+  linksOf: (entity: EntitySource) => CiteLink[] = (entity) => citeLinks(entity.body),
+): Map<string, CitedQuote[]> {
   const byDocument = new Map<string, CitedQuote[]>();
   const add = (doc: string, entityId: string, quote: string | null | undefined) => {
     const needle = normalizeForMatching(quote ?? '');
@@ -36,10 +56,7 @@ export function citedQuotesByDocument(entities: readonly EntitySource[], facts: 
     if (!list.some((c) => c.entityId === entityId && c.needle === needle)) list.push({ entityId, needle });
   };
   for (const entity of entities) {
-    const tree = parser.parse(entity.body) as Root;
-    visit(tree, 'link', (node: Link) => {
-      if (node.url.startsWith('cite:')) add(node.url.slice('cite:'.length), entity.id, node.title);
-    });
+    for (const link of linksOf(entity)) add(link.doc, entity.id, link.quote);
     const f = entity.frontmatter;
     for (const c of [f.regionCite, f.periodCite, ...f.status, ...f.figures]) if (c) add(c.doc, entity.id, c.quote);
   }

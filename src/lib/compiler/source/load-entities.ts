@@ -6,6 +6,7 @@ import { unsafeCharacterProblem } from '../../text/unsafe-characters.ts';
 import { describeFileError, listFolder } from './list-folder.ts';
 import { SLUG, suggestSlug } from './load-sources.ts';
 import { parseYamlText, type YamlText } from './read-yaml.ts';
+import type { KeyedStore } from '../cache/document-cache.ts';
 
 export interface EntitySource extends EntityRef {
   file: string;
@@ -38,8 +39,12 @@ interface LoadedEntity {
   mtime: number;
 }
 
-/** Reads `content/{policies,projects,governance}/*.md`, validating file names, frontmatter and name uniqueness. */
-export function loadEntities(contentDir: string): { entities: EntitySource[]; problems: Problem[] } {
+/**
+ * Reads `content/{policies,projects,governance}/*.md`, validating file names, frontmatter and name
+ * uniqueness. With a memo (the dev process's compile cache) a file whose text is unchanged is not
+ * parsed again.
+ */
+export function loadEntities(contentDir: string, memo?: KeyedStore<unknown>): { entities: EntitySource[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const loaded: LoadedEntity[] = [];
   const slugs = new Map<string, string>();
@@ -76,44 +81,21 @@ export function loadEntities(contentDir: string): { entities: EntitySource[]; pr
       }
       let text: string;
       try {
-        text = readFileSync(file, 'utf8')
-          .replace(/^\uFEFF/, '')
-          .replace(/\r\n?/g, '\n');
+        text = readFileSync(file, 'utf8');
       } catch (e) {
         problems.push(describeFileError(file, e));
         continue;
       }
-      const unsafe = unsafeCharacterProblem(file, text, 'Remove it; it is invisible and never needed in an entity page.');
-      if (unsafe) {
-        problems.push(unsafe);
-        continue;
+      // The parse depends on the file's path, kind and text alone, so an unchanged file's result is reused.
+      const memoId = `entity-file\0${kind}\0${file}`;
+      let parsed = memo?.get(memoId, text) as ParsedEntityFile | undefined;
+      if (!parsed) {
+        parsed = parseEntityFile(kind, slug, file, text);
+        memo?.set(memoId, text, parsed);
       }
-      const parts = splitFrontmatter(text);
-      if (parts === 'none') {
-        problems.push({
-          file,
-          line: 1,
-          message: 'has no frontmatter',
-          hint: 'Start the file with a line ---, the fields (see README), and another line ---.',
-        });
-        continue;
-      }
-      if (parts === 'unclosed') {
-        problems.push({
-          file,
-          line: 1,
-          message: 'has a frontmatter block opened by --- on line 1 but never closed',
-          hint: 'Add a line with just --- after the last field.',
-        });
-        continue;
-      }
-      const yaml = parseYamlText(parts.yaml, file, problems, 1);
-      if (!yaml) continue;
-      const parsed = entityFrontmatterSchema(kind).safeParse(yaml.data ?? {});
-      if (!parsed.success) {
-        problems.push(...zodProblems(file, parsed.error, yaml.data, yaml.lineOf));
-        continue;
-      }
+      problems.push(...parsed.problems);
+      if (!parsed.entity) continue;
+      const { entity, yaml } = parsed;
       if (slugs.has(slug)) {
         problems.push({
           file,
@@ -123,30 +105,82 @@ export function loadEntities(contentDir: string): { entities: EntitySource[]; pr
         continue;
       }
       slugs.set(slug, file);
-      if (parts.body.trim() === '')
-        problems.push({
-          file,
-          line: parts.bodyLine,
-          message: 'has an empty body',
-          hint: 'Describe the entity from the sources, with citations.',
-        });
-      const entity: EntitySource = {
-        id: entityId(kind, slug),
-        kind,
-        slug,
-        name: parsed.data.name,
-        aliases: parsed.data.aliases,
-        file,
-        frontmatter: parsed.data,
-        body: parts.body,
-        bodyLine: parts.bodyLine,
-        lineOf: yaml.lineOf,
-      };
+      if (parsed.emptyBody) problems.push(parsed.emptyBody);
       loaded.push({ entity, yaml, mtime: statSync(file).mtimeMs });
     }
   }
   problems.push(...duplicateNameProblems(loaded));
   return { entities: loaded.map((l) => l.entity), problems };
+}
+
+/** What one entity file yields on its own: the entity (unless the file is unusable) and the file's problems. */
+type ParsedEntityFile =
+  | {
+      entity: EntitySource;
+      yaml: YamlText;
+      problems: Problem[];
+      /** Reported only when the slug is not another file's (as before the parse was kept per file). */
+      emptyBody?: Problem;
+    }
+  | { entity?: undefined; problems: Problem[] };
+
+/** A frontmatter schema per kind, built once: building a zod schema costs more than using it. */
+const frontmatterSchemas = new Map<EntityKind, ReturnType<typeof entityFrontmatterSchema>>();
+const frontmatterSchemaOf = (kind: EntityKind) =>
+  frontmatterSchemas.get(kind) ?? frontmatterSchemas.set(kind, entityFrontmatterSchema(kind)).get(kind)!;
+
+/** Checks and parses one entity file's text: characters, frontmatter fences, YAML, the schema, a body. */
+function parseEntityFile(kind: EntityKind, slug: string, file: string, raw: string): ParsedEntityFile {
+  const problems: Problem[] = [];
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const unsafe = unsafeCharacterProblem(file, text, 'Remove it; it is invisible and never needed in an entity page.');
+  if (unsafe) return { problems: [unsafe] };
+  const parts = splitFrontmatter(text);
+  if (parts === 'none') {
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          message: 'has no frontmatter',
+          hint: 'Start the file with a line ---, the fields (see README), and another line ---.',
+        },
+      ],
+    };
+  }
+  if (parts === 'unclosed') {
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          message: 'has a frontmatter block opened by --- on line 1 but never closed',
+          hint: 'Add a line with just --- after the last field.',
+        },
+      ],
+    };
+  }
+  const yaml = parseYamlText(parts.yaml, file, problems, 1);
+  if (!yaml) return { problems };
+  const parsed = frontmatterSchemaOf(kind).safeParse(yaml.data ?? {});
+  if (!parsed.success) return { problems: [...problems, ...zodProblems(file, parsed.error, yaml.data, yaml.lineOf)] };
+  const emptyBody: Problem | undefined =
+    parts.body.trim() === ''
+      ? { file, line: parts.bodyLine, message: 'has an empty body', hint: 'Describe the entity from the sources, with citations.' }
+      : undefined;
+  const entity: EntitySource = {
+    id: entityId(kind, slug),
+    kind,
+    slug,
+    name: parsed.data.name,
+    aliases: parsed.data.aliases,
+    file,
+    frontmatter: parsed.data,
+    body: parts.body,
+    bodyLine: parts.bodyLine,
+    lineOf: yaml.lineOf,
+  };
+  return { entity, yaml, problems, emptyBody };
 }
 
 /**

@@ -211,6 +211,8 @@ export function loadSources(contentDir: string): LoadedSources {
  * (`# documentNumber: …`) is not mistaken for a mark. The file has parsed already (readYamlFile).
  */
 export function unconfirmedFields(metaYaml: string): string[] {
+  // Most files carry no mark at all: no need to parse them a second time (about 0.5 s at 1,000 documents).
+  if (!metaYaml.includes(TO_CONFIRM)) return [];
   const doc = parseDocument(metaYaml.replace(/^\uFEFF/, ''));
   if (!isMap(doc.contents)) return [];
   const marked = (comment: string | null | undefined) => comment?.trim().startsWith(TO_CONFIRM);
