@@ -13,10 +13,12 @@ import {
   findOccasionDate,
   findPrintingOffice,
   findSignature,
+  governmentOfReport,
   organOfSpeaker,
   organsInTitle,
 } from './metadata/signature.ts';
 import { toFullWidthPunctuation } from '../../text/full-width-punctuation.ts';
+import { findOrderNumber, parseOrderNumber } from './metadata/order-number.ts';
 import { findTitle, normaliseTitleSpaces } from './metadata/title.ts';
 
 export { parseChineseDate } from '../../text/chinese-dates.ts';
@@ -101,6 +103,7 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   let documentNumber: string | undefined;
   const numberLine = lines.slice(0, 60).find((l) => documentNumberLine(l.text) !== undefined);
   const boxNumber = fromBox('发文字号', '文号');
+  const orderNumber = findOrderNumber(lines);
   if (numberLine) {
     documentNumber = documentNumberLine(numberLine.text);
     evidence.documentNumber = lineEvidence(numberLine, '单独成行的发文字号');
@@ -110,6 +113,13 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   } else if (boxNumber && parseDocumentNumber(boxNumber.value)) {
     documentNumber = parseDocumentNumber(boxNumber.value);
     evidence.documentNumber = lineEvidence(boxNumber.line, '信息公开栏“文号”');
+  } else if (hints.documentNumber && parseOrderNumber(hints.documentNumber.value)) {
+    // A 令 has a 令号 in place of a 文号; the portal's own form (国令第707号) is kept.
+    documentNumber = parseOrderNumber(hints.documentNumber.value);
+    evidence.documentNumber = hintEvidence(hints.documentNumber);
+  } else if (orderNumber) {
+    documentNumber = orderNumber.value;
+    evidence.documentNumber = lineEvidence(orderNumber.line, '令的发文机关标志和令号');
   }
 
   // Signature: issuer and 成文日期.
@@ -184,6 +194,7 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
       .map((l) => ({ l, organ: creditOrgan(l.text) }))
       .find((c) => c.organ);
     const boxIssuer = fromBox('发文机关', '发布机构');
+    const report = title && /政府工作报告/.test(title) ? governmentOfReport(lines, occasion) : undefined;
     const printing = findPrintingOffice(lines);
     // An organ printed under the title (plans and reports often name their author so).
     const titleEnd = found ? lines.findIndex((l) => l.n === found.lines.at(-1)) : -1;
@@ -196,6 +207,14 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
     else if (fromTitle) [issuer, evidence.issuer] = [fromTitle.join('、'), '标题中“关于”前的机关'];
     else if (boxIssuer) [issuer, evidence.issuer] = [boxIssuer.value, lineEvidence(boxIssuer.line, '信息公开栏的发布机构')];
     else if (speaker?.organ) [issuer, evidence.issuer] = [speaker.organ, lineEvidence(speaker.l, '报告人所在机关')];
+    else if (report)
+      [issuer, evidence.issuer] = [
+        report.organ,
+        lineEvidence(
+          lines.find((l) => l.n === report.line),
+          '作政府工作报告的政府首长所在的人民政府',
+        ),
+      ];
     else if (credit?.organ) [issuer, evidence.issuer] = [credit.organ, lineEvidence(credit.l, '文末署名')];
     else if (source && (box.get('信息来源') || hints.source) && !documentNumber && !signature)
       [issuer, evidence.issuer] = [source, lineEvidence(box.get('信息来源')?.line, '信息来源')];
@@ -215,8 +234,14 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
     hasSignature: signature !== undefined,
     hasNewsSource: source !== undefined || box.has('信息来源'),
   });
-  const kind = kindFound?.kind;
+  let kind = kindFound?.kind;
   if (kindFound) evidence.kind = kindFound.why;
+  const orderKind = context.kinds.find((k) => [k.name, ...(k.aliases ?? [])].includes('令'));
+  if (!kind && orderKind && documentNumber && parseOrderNumber(documentNumber)) {
+    // The title names what the 令 issues (…条例); the 令号 says the document is a 令.
+    kind = orderKind.name;
+    evidence.kind = `有令号（${documentNumber}）`;
+  }
   if (!date && published) [date, evidence.date] = [published, `${evidence.published}（未见落款日期，取发布日期）`];
 
   // Without an issuer, a spokesman's office still tells whose statement it is (中国载人航天工程新闻发言人).

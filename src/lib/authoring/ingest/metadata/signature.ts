@@ -35,7 +35,9 @@ export function findSignature(lines: DocLine[]): Signature | undefined {
     const organs = organsOf(above.text);
     if (organs) return { issuers: organs, date, line: lines[i].n, issuerLine: above.n };
     // An unsigned 成文日期 right under the body, or a date that ends the text.
-    if (/[。！？]$/.test(above.text) || /^(附件[：:]|\d{1,2}[.．、])/.test(above.text) || i >= lines.length - 2)
+    // A note in brackets may stand between the body and the date: （联系人：…。）, （此件公开发布）.
+    const note = /^[（(].*[)）]$/.test(above.text);
+    if (/[。！？]$/.test(above.text) || note || /^(附件[：:]|\d{1,2}[.．、])/.test(above.text) || i >= lines.length - 2)
       return { date, line: lines[i].n };
   }
   // `单位名称  2024年7月1日` on one line.
@@ -65,19 +67,63 @@ export function findPrintingOffice(lines: DocLine[]): { organ: string; line: num
 }
 
 /**
- * The date of a speech or report under its title: `——2018年3月5日在第十三届全国人民代表大会第一次
- * 会议上`, `2025年1月20日在四川省第十四届人民代表大会第四次会议上`.
+ * `在….会议上`, optionally followed by who reported (`…会议上天津市市长张工同志作政府工作报告`):
+ * the meeting, and the speaker clause when printed on the same line.
  */
-export function findOccasionDate(lines: DocLine[]): { date: string; line: number } | undefined {
+const OCCASION_TAIL = /^在(.{4,60}?(?:会议|大会|会))上(?:(.{2,40}?)(?:同志)?(?:所作|作).{0,12}报告。?)?$/u;
+
+/**
+ * The date of a speech or report under its title: `——2018年3月5日在第十三届全国人民代表大会第一次
+ * 会议上`, `2025年1月20日在四川省第十四届人民代表大会第四次会议上`; the line may go on to name the
+ * speaker (`…会议上山西省省长金湘军作政府工作报告`).
+ */
+export function findOccasionDate(lines: DocLine[]): { date: string; line: number; meeting: string; speaker?: string } | undefined {
   for (const l of lines.slice(0, 12)) {
-    const t = l.text.replace(/^[—–-]+/, '');
+    const t = l.text.replace(/^[—–-]+/, '').trim();
     const m = CHINESE_DATE.exec(t);
-    if (m && m.index === 0 && /^在.{4,60}(会议|大会|会)上$/.test(t.slice(m[0].length).trim())) {
+    const tail = m && m.index === 0 ? OCCASION_TAIL.exec(t.slice(m[0].length).trim()) : null;
+    if (m && tail) {
       const date = findDate(m[0]);
-      if (date) return { date, line: l.n };
+      if (date) return { date, line: l.n, meeting: tail[1], speaker: tail[2] };
     }
   }
   return undefined;
+}
+
+/** A head of a people's government (who presents its 政府工作报告, 宪法 arts. 92, 110) on a speaker line, with the words before. */
+const HEAD_SPEAKER_LINE = /^(.{0,30}?)(?:总理|代省长|省长|代市长|市长|代区长|区长|代县长|县长|州长|盟长|旗长|主席)\s*\S{2,4}$/u;
+/** The same at the start of a speaker clause: `天津市市长张工`. */
+const HEAD_SPEAKER = /^(.{0,30}?)(?:总理|代省长|省长|代市长|市长|代区长|区长|代县长|县长|州长|盟长|旗长|主席)/u;
+
+/**
+ * Whose report a 政府工作报告 is: the people's government its speaker heads (`广东省省长 王伟中` →
+ * 广东省人民政府, `四川省人民政府省长 施小琳` → 四川省人民政府), or, when the speaker line names no
+ * place (`省长 王予波`), the government of the people's congress it is delivered to (`在云南省第十四届
+ * 人民代表大会…` → 云南省人民政府; the national congress → 国务院). Nothing when no head of government
+ * speaks: a report by anyone else is not attributed.
+ */
+export function governmentOfReport(
+  lines: DocLine[],
+  occasion: { meeting: string; speaker?: string; line: number } | undefined,
+): { organ: string; line: number } | undefined {
+  const speakerLine = lines
+    .slice(0, 10)
+    .map((l) => ({ l, m: HEAD_SPEAKER_LINE.exec(l.text) }))
+    .find((s) => s.m);
+  const fromOccasion = occasion?.speaker ? HEAD_SPEAKER.exec(occasion.speaker) : null;
+  const [prefix, line] = speakerLine?.m
+    ? [speakerLine.m[1].trim(), speakerLine.l.n]
+    : fromOccasion
+      ? [fromOccasion[1].trim(), occasion?.line]
+      : [];
+  if (line === undefined || prefix === undefined) return undefined;
+  const government = (place: string) => (place === '国务院' || place === '全国' ? '国务院' : `${place}人民政府`);
+  if (/人民政府$|^国务院$/.test(prefix)) return { organ: prefix, line };
+  if (/^\S{2,12}?(省|市|自治区|自治州|州|区|县|旗|盟)$/u.test(prefix)) return { organ: government(prefix), line };
+  if (prefix !== '' || !occasion) return undefined;
+  if (/全国人民代表大会/.test(occasion.meeting)) return { organ: '国务院', line: occasion.line };
+  const congress = /^(\S{2,12}?(?:省|市|自治区|自治州|州|区|县|旗|盟))第.{1,4}届人民代表大会/u.exec(occasion.meeting);
+  return congress ? { organ: government(congress[1]), line: occasion.line } : undefined;
 }
 
 /**
