@@ -7,6 +7,7 @@ import { documentLines, type DocLine } from './metadata/lines.ts';
 import { detectRegion, type PlaceLookup } from './metadata/region.ts';
 import {
   creditOrgan,
+  findAdoptionDate,
   organsOf,
   findDateUnderTitle,
   findDateline,
@@ -151,6 +152,15 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
       lineEvidence(
         lines.find((l) => l.n === occasion.line),
         '报告的会议日期',
+      ),
+    ];
+  const adoption = date || !found ? undefined : findAdoptionDate(lines, found.lines);
+  if (!date && adoption)
+    [date, evidence.date] = [
+      adoption.date,
+      lineEvidence(
+        lines.find((l) => l.n === adoption.line),
+        '标题下的通过日期',
       ),
     ];
   const underTitle = date || !found ? undefined : findDateUnderTitle(lines, found.lines);

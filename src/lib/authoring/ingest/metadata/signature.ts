@@ -182,3 +182,22 @@ export function findDateUnderTitle(lines: DocLine[], titleLines: number[]): { da
   }
   return undefined;
 }
+
+/**
+ * The adoption line a 决议, 决定 or law prints under its title: `（2007年6月29日第十届全国人民代表大会
+ * 常务委员会第二十八次会议通过）`. Only a line with one date: a revision history (`…发布 根据…修订`)
+ * names several, and which one dates the text is for a person to say.
+ */
+export function findAdoptionDate(lines: DocLine[], titleLines: number[]): { date: string; line: number } | undefined {
+  const last = titleLines.at(-1);
+  if (last === undefined) return undefined;
+  const at = lines.findIndex((l) => l.n === last);
+  for (const l of lines.slice(at + 1, at + 3)) {
+    const m = /^[（(]([^（()）]{6,90}?)(通过|批准|公布|发布)[)）]$/u.exec(l.text);
+    if (!m) continue;
+    const dates = m[1].match(new RegExp(CHINESE_DATE.source, 'gu')) ?? [];
+    const date = dates.length === 1 ? findDate(dates[0]) : undefined;
+    if (date && m[1].startsWith(dates[0])) return { date, line: l.n };
+  }
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { parseChineseDate, parseTimestampLine } from '../../../text/chinese-dates.ts';
+import { CHINESE_DATE, parseChineseDate, parseTimestampLine } from '../../../text/chinese-dates.ts';
 import { documentNumberLine } from '../../../text/document-number.ts';
 import { isFurniture, isMasthead, labelledValues } from './furniture.ts';
 import { NUMBERING, SPEAKER_LINE } from '../../../text/gongwen-patterns.ts';
@@ -77,6 +77,8 @@ export function findTitle(lines: DocLine[], kindWords: readonly string[]): Found
       if (!isTitleLike(next) || SPEAKER_LINE.test(next) || isAboveTitle(next)) break;
       if (compact(next) === compact(text) || compact(text).startsWith(compact(next))) break;
       const opensBracket = /^[（(]/.test(next);
+      // `（2007年6月29日…会议通过）`, `（2018年12月18日发布）`: a note under the title, not part of it.
+      if (opensBracket && CHINESE_DATE.test(next)) break;
       if (endsWithKind(text) && !opensBracket) break;
       if (compact(text + next).length > 120) break;
       // Lines of one title join directly; normaliseTitleSpaces keeps a joint issuers' space.
@@ -101,9 +103,22 @@ export function normaliseTitleSpaces(title: string): string {
         /(厅|局|委|委员会|政府|办公厅|办公室|部|署|院|会|分局|监管局|中心)$/.test(left) &&
         /^\S*?(关于|\S{2,}?(厅|局|委|政府|部|院|会)(关于|\s))/.test(whole.slice(offset + 2));
       const latin = /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(whole.slice(offset + 2));
-      return keep || latin ? m : before;
+      return keep || latin || phraseSpace(whole, offset + 1) ? m : before;
     })
     .trim();
+}
+
+/**
+ * A space inside quotes or 书名号 between two phrases (`“金融知识普及月 金融知识进万家”`,
+ * `《关于深化“五虚”整治 加强…》`) separates them as the title is written; letter-spacing puts
+ * single characters between spaces, and wrapped title lines are joined without one.
+ */
+function phraseSpace(title: string, at: number): boolean {
+  const before = title.slice(0, at);
+  const after = title.slice(at + 1);
+  const open = (o: string, c: string) => before.split(o).length - before.split(c).length > 0;
+  const quoted = open('“', '”') || open('《', '》');
+  return quoted && /\p{Script=Han}{2}$/u.test(before) && /^\p{Script=Han}{2}/u.test(after);
 }
 
 /** Portal pages print buttons beside the title (`…行动计划（2025—2027年） 政策咨询`); a print keeps their labels. */
