@@ -20,7 +20,7 @@ import {
 } from './metadata/signature.ts';
 import { toFullWidthPunctuation } from '../../text/full-width-punctuation.ts';
 import { findOrderNumber, parseOrderNumber } from './metadata/order-number.ts';
-import { findTitle, normaliseTitleSpaces } from './metadata/title.ts';
+import { balanceQuotes, findTitle, normaliseTitleSpaces } from './metadata/title.ts';
 
 export { parseChineseDate } from '../../text/chinese-dates.ts';
 export { ORGAN } from './metadata/signature.ts';
@@ -92,11 +92,11 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   let title: string | undefined;
   const found = findTitle(lines, kindWords);
   if (hints.title) {
-    title = normaliseTitleSpaces(hints.title.value);
+    title = balanceQuotes(normaliseTitleSpaces(hints.title.value));
     evidence.title = hintEvidence(hints.title);
   } else if (found) {
     // Written as the page will show it: paired ASCII quotes and brackets become Chinese ones.
-    title = toFullWidthPunctuation(found.text);
+    title = balanceQuotes(toFullWidthPunctuation(found.text));
     evidence.title = `标题行，第 ${found.lines.join('、')} 行`;
   }
 
@@ -261,7 +261,18 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
         .slice(0, 8)
         .map((l) => /^(.{2,30}?)(新闻)?发言人\s*\S{0,4}$/u.exec(l.text)?.[1])
         .find(Boolean);
-  const regionFound = detectRegion({ issuer: issuer ?? spokesman, title, documentNumber, source, text }, context.places);
+  // A spokesman speaks for the office that hosts him: the site's 主办单位 when it is that body's office
+  // (中国载人航天工程新闻发言人 on the site 主办方：中国载人航天工程办公室).
+  const host = hints.siteHost;
+  if (!issuer && spokesman && host && host.value.startsWith(spokesman) && host.value !== spokesman)
+    [issuer, evidence.issuer] = [host.value, `${host.evidence}，与发言人所属机构一致`];
+  // The places a text names most often tell a news report's place; in an official document they
+  // are its addressees' and subjects' (蚌山区政府：…), not the issuer's.
+  const newsLike = !signature && !documentNumber;
+  const regionFound = detectRegion(
+    { issuer: issuer ?? spokesman, title, documentNumber, source, text: newsLike ? text : undefined },
+    context.places,
+  );
   const region = regionFound?.region;
   if (regionFound) evidence.region = regionFound.why;
 

@@ -9,6 +9,7 @@ import { ingestError } from './ingest-error.ts';
 import { findDate as isoDate } from '../../text/chinese-dates.ts';
 import { cleanLine, pipeTable, toSourceText } from './source-text.ts';
 import { HTML_BLOCK_ELEMENTS } from '../../html-stream.ts';
+import { ORGAN } from '../../text/gongwen-patterns.ts';
 
 /** Never article text: code, forms, embedded frames, and the page's navigation landmarks. */
 const NOT_TEXT = new Set([
@@ -151,6 +152,17 @@ function tailAfter(text: string, prefix: string): string | undefined {
   return matched === prefix.length ? text.slice(i) : undefined;
 }
 
+/** A site footer's `主办：X` / `主办方：X` / `主办单位：X`, when X is an organ. */
+function siteHostOf(tree: Root): HintValue | undefined {
+  for (const el of selectAll('footer, div, p, span, td', tree)) {
+    const text = toString(el);
+    if (text.length > 400) continue;
+    const m = /主办(方|单位)?\s*[：:]\s*([\u4e00-\u9fff（）()]{2,40})/u.exec(text);
+    if (m && ORGAN.test(m[2])) return { value: m[2], evidence: `网站页脚“主办${m[1] ?? ''}”` };
+  }
+  return undefined;
+}
+
 /** `标题_上海市普陀区人民政府` → `标题`: sites append their own name to the <title>. */
 const titleWithoutSite = (title: string) => title.split(/\s*[_|｜]\s*|\s+[-—–]\s+/)[0].trim();
 
@@ -291,8 +303,10 @@ export function extractHtml(bytes: Uint8Array, file: string): ReadText {
   const metaHints = metaTagHints(tree);
   const pageTitle = select('title', tree);
   const pageTitleText = pageTitle ? titleWithoutSite(toString(pageTitle)) : '';
-  // Looked for before the page's header is removed: the headline often sits in it.
+  // Looked for before the page's header and footer are removed: the headline often sits in the
+  // header, the site's 主办单位 in the footer.
   const headline = pageTitleText.length >= 4 ? shownHeadline(tree, pageTitleText) : undefined;
+  const siteHost = siteHostOf(tree);
   remove(tree, (node) => node.type === 'comment' || (node.type === 'element' && NOT_TEXT.has((node as Element).tagName)));
   const table = metadataTable(tree);
   remove(tree, (node) => table.tables.includes(node as Element));
@@ -307,7 +321,7 @@ export function extractHtml(bytes: Uint8Array, file: string): ReadText {
     );
   }
 
-  const hints: MetadataHints = { ...metaHints, ...table.hints };
+  const hints: MetadataHints = { ...metaHints, ...table.hints, ...(siteHost ? { siteHost } : {}) };
   const h1 = select('h1', tree);
   const title = [hints.title?.value, h1 && toString(h1), headline, pageTitleText]
     .map((t) => (t ? cleanLine(t.replace(/\s*\n\s*/g, ' ')) : ''))

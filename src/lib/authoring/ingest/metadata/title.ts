@@ -79,6 +79,8 @@ export function findTitle(lines: DocLine[], kindWords: readonly string[]): Found
       const opensBracket = /^[（(]/.test(next);
       // `（2007年6月29日…会议通过）`, `（2018年12月18日发布）`: a note under the title, not part of it.
       if (opensBracket && CHINESE_DATE.test(next)) break;
+      // `（原标题：…）`, `（来源：…）`: a labelled note, not a bracket the title continues with.
+      if (opensBracket && /^[（(][^（()）]{1,6}[：:]/.test(next)) break;
       if (endsWithKind(text) && !opensBracket) break;
       if (compact(text + next).length > 120) break;
       // Lines of one title join directly; normaliseTitleSpaces keeps a joint issuers' space.
@@ -123,3 +125,13 @@ function phraseSpace(title: string, at: number): boolean {
 
 /** Portal pages print buttons beside the title (`…行动计划（2025—2027年） 政策咨询`); a print keeps their labels. */
 const withoutButtonLabel = (line: string) => line.replace(/\s+(政策咨询|政策解读|我要咨询|我要纠错|打印|关闭|分享|收藏)$/u, '');
+
+/**
+ * Repairs a doubled opening quote where a closing one belongs: `补贴“优机优补““有进有出”的意见` →
+ * `补贴“优机优补”“有进有出”的意见`. OCR and careless typing both produce it; an opening quote
+ * straight after another quoted phrase that was never closed can only be its closing quote.
+ * Nothing else is changed: other unbalanced quotes are left for a person to see.
+ */
+export function balanceQuotes(title: string): string {
+  return title.replace(/“([^“”]{1,30})““/gu, '“$1”“');
+}
