@@ -264,7 +264,7 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   // A spokesman speaks for the office that hosts him: the site's 主办单位 when it is that body's office
   // (中国载人航天工程新闻发言人 on the site 主办方：中国载人航天工程办公室).
   const host = hints.siteHost;
-  if (!issuer && spokesman && host && host.value.startsWith(spokesman) && host.value !== spokesman)
+  if (!issuer && spokesman && host?.value.startsWith(spokesman) && host.value !== spokesman)
     [issuer, evidence.issuer] = [host.value, `${host.evidence}，与发言人所属机构一致`];
   // The places a text names most often tell a news report's place; in an official document they
   // are its addressees' and subjects' (蚌山区政府：…), not the issuer's.

@@ -196,8 +196,9 @@ export function findAdoptionDate(lines: DocLine[], titleLines: number[]): { date
     const m = /^[（(]([^（()）]{6,90}?)(通过|批准|公布|发布)[)）]$/u.exec(l.text);
     if (!m) continue;
     const dates = m[1].match(new RegExp(CHINESE_DATE.source, 'gu')) ?? [];
-    const date = dates.length === 1 ? findDate(dates[0]) : undefined;
-    if (date && m[1].startsWith(dates[0])) return { date, line: l.n };
+    const [only] = dates;
+    const date = dates.length === 1 && only !== undefined && m[1].startsWith(only) ? findDate(only) : undefined;
+    if (date) return { date, line: l.n };
   }
   return undefined;
 }

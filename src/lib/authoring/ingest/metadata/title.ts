@@ -127,11 +127,17 @@ function phraseSpace(title: string, at: number): boolean {
 const withoutButtonLabel = (line: string) => line.replace(/\s+(政策咨询|政策解读|我要咨询|我要纠错|打印|关闭|分享|收藏)$/u, '');
 
 /**
- * Repairs a doubled opening quote where a closing one belongs: `补贴“优机优补““有进有出”的意见` →
- * `补贴“优机优补”“有进有出”的意见`. OCR and careless typing both produce it; an opening quote
- * straight after another quoted phrase that was never closed can only be its closing quote.
- * Nothing else is changed: other unbalanced quotes are left for a person to see.
+ * Repairs an opening quote where a closing one belongs: `补贴“优机优补““有进有出”的意见` and the
+ * OCR'd `补贴“优机优补“有进有出”的意见` → `补贴“优机优补”“有进有出”的意见`. An opening quote
+ * after a quoted phrase that was never closed can only be its closing quote. Nothing else is
+ * changed: other unbalanced quotes are left for a person to see.
  */
 export function balanceQuotes(title: string): string {
-  return title.replace(/“([^“”]{1,30})““/gu, '“$1”“');
+  return (
+    title
+      .replace(/“([^“”]{1,30})““/gu, '“$1”“')
+      // `“优机优补“有进有出”`: a quote opened inside an open quote (Chinese nests with ‘’, never ““)
+      // before a phrase that closes: the first phrase's closing quote was read as an opening one.
+      .replace(/“([^“”]{1,30})“(?=[^“”]{1,30}”)/gu, '“$1”“')
+  );
 }
