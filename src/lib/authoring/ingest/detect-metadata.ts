@@ -19,7 +19,7 @@ import {
   organsInTitle,
 } from './metadata/signature.ts';
 import { toFullWidthPunctuation } from '../../text/full-width-punctuation.ts';
-import { findOrderNumber, parseOrderNumber } from './metadata/order-number.ts';
+import { findSerialNumber, parseSerialNumber } from './metadata/serial-number.ts';
 import { balanceQuotes, findTitle, normaliseTitleSpaces } from './metadata/title.ts';
 
 export { parseChineseDate } from '../../text/chinese-dates.ts';
@@ -104,7 +104,7 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   let documentNumber: string | undefined;
   const numberLine = lines.slice(0, 60).find((l) => documentNumberLine(l.text) !== undefined);
   const boxNumber = fromBox('发文字号', '文号');
-  const orderNumber = findOrderNumber(lines);
+  const serialNumber = findSerialNumber(lines);
   if (numberLine) {
     documentNumber = documentNumberLine(numberLine.text);
     evidence.documentNumber = lineEvidence(numberLine, '单独成行的发文字号');
@@ -114,13 +114,13 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   } else if (boxNumber && parseDocumentNumber(boxNumber.value)) {
     documentNumber = parseDocumentNumber(boxNumber.value);
     evidence.documentNumber = lineEvidence(boxNumber.line, '信息公开栏“文号”');
-  } else if (hints.documentNumber && parseOrderNumber(hints.documentNumber.value)) {
-    // A 令 has a 令号 in place of a 文号; the portal's own form (国令第707号) is kept.
-    documentNumber = parseOrderNumber(hints.documentNumber.value);
+  } else if (hints.documentNumber && parseSerialNumber(hints.documentNumber.value)) {
+    // A 令 or a numbered 公告 has its own number in place of a 文号; the portal's form (国令第707号) is kept.
+    documentNumber = parseSerialNumber(hints.documentNumber.value)?.value;
     evidence.documentNumber = hintEvidence(hints.documentNumber);
-  } else if (orderNumber) {
-    documentNumber = orderNumber.value;
-    evidence.documentNumber = lineEvidence(orderNumber.line, '令的发文机关标志和令号');
+  } else if (serialNumber) {
+    documentNumber = serialNumber.value;
+    evidence.documentNumber = lineEvidence(serialNumber.line, serialNumber.kind === '令' ? '令的发文机关标志和令号' : '公告编号');
   }
 
   // Signature: issuer and 成文日期.
@@ -246,11 +246,13 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   });
   let kind = kindFound?.kind;
   if (kindFound) evidence.kind = kindFound.why;
-  const orderKind = context.kinds.find((k) => [k.name, ...(k.aliases ?? [])].includes('令'));
-  if (!kind && orderKind && documentNumber && parseOrderNumber(documentNumber)) {
-    // The title names what the 令 issues (…条例); the 令号 says the document is a 令.
-    kind = orderKind.name;
-    evidence.kind = `有令号（${documentNumber}）`;
+  // The title names what a 令 issues (…条例), or is the 公告's number itself; the number's series
+  // says which kind the document is.
+  const serial = documentNumber ? parseSerialNumber(documentNumber) : undefined;
+  const serialKind = serial && context.kinds.find((k) => [k.name, ...(k.aliases ?? [])].includes(serial.kind));
+  if (!kind && serial && serialKind) {
+    kind = serialKind.name;
+    evidence.kind = `${serial.kind === '令' ? '令号' : '公告编号'}（${documentNumber}）`;
   }
   if (!date && published) [date, evidence.date] = [published, `${evidence.published}（未见落款日期，取发布日期）`];
 

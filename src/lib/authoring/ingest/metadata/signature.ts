@@ -4,10 +4,17 @@ import type { DocLine } from './lines.ts';
 
 export { ORGAN };
 
+/**
+ * An issuing organ's name: the shared endings (ORGAN), and the central bank and its branches
+ * (中国人民银行, 中国人民银行上海总部, 中国人民银行深圳市分行), which issue 公告 and 通知 as a
+ * government department does but whose names end in 银行 / 分行 like a commercial bank's.
+ */
+export const isOrgan = (name: string) => ORGAN.test(name) || /^中国人民银行(\S{0,16}(总部|分行|支行|营业管理部))?$/u.test(name);
+
 /** One or more organs on a line (joint signatures are printed side by side): ['海南省农业农村厅', '海南省财政厅']. */
 export function organsOf(line: string): string[] | undefined {
   const parts = line.split(/\s+/).filter(Boolean);
-  if (parts.length === 0 || parts.some((p) => p.length < 2 || p.length > 30 || !ORGAN.test(p) || /[，。；：、]/.test(p))) return undefined;
+  if (parts.length === 0 || parts.some((p) => p.length < 2 || p.length > 30 || !isOrgan(p) || /[，。；：、]/.test(p))) return undefined;
   return parts;
 }
 
@@ -61,7 +68,7 @@ export function findPrintingOffice(lines: DocLine[]): { organ: string; line: num
   for (const l of [...lines].reverse()) {
     const m = /^(.{2,40}?)\s*\S{4}\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*印发$/u.exec(l.text);
     const organ = m?.[1].replace(/\s+/g, '');
-    if (organ && ORGAN.test(organ)) return { organ, line: l.n };
+    if (organ && isOrgan(organ)) return { organ, line: l.n };
   }
   return undefined;
 }
@@ -150,7 +157,7 @@ export function findDateline(lines: DocLine[], title: string | undefined): { dat
 export function organOfSpeaker(line: string): string | undefined {
   const m = /^(.{2,30}?)(总理|副总理|省长|代省长|市长|代市长|区长|县长|镇长|主席)\s*\S{2,4}$/u.exec(line);
   const organ = m?.[1];
-  return organ && (ORGAN.test(organ) || organ === '国务院') ? organ : undefined;
+  return organ && (isOrgan(organ) || organ === '国务院') ? organ : undefined;
 }
 
 /** A news item's closing credit: `（德清县发改局）`, `(宝安区市场监管局供稿)`. */
@@ -168,7 +175,7 @@ export function organsInTitle(title: string): string[] | undefined {
     .trim()
     .split(/\s+|、/)
     .filter(Boolean);
-  return organs.every((o) => ORGAN.test(o) && o.length >= 3) ? organs : undefined;
+  return organs.every((o) => isOrgan(o) && o.length >= 3) ? organs : undefined;
 }
 
 /** A date line printed right under the title (a news page's or a statement's dateline). */
