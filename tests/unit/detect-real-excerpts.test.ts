@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { detectMetadata, detectedFields, type DetectedField } from '../../src/lib/authoring/ingest/detect-metadata.ts';
 import { extractHtml } from '../../src/lib/authoring/ingest/extract-html.ts';
 import { siteDetectionContext } from '../../src/lib/authoring/ingest/metadata/context.ts';
+import { renderMetaYaml } from '../../src/lib/authoring/ingest/meta-yaml.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/ingest-rules');
 const inputs = readdirSync(FIXTURES)
@@ -48,6 +49,14 @@ describe('metadata rules on real excerpts', () => {
     );
     expect(d.documentNumber).toBe('国令第707号');
     expect(d.kind).toBe('命令');
+  });
+
+  it('says why a truncated title line was not taken, and the metadata file asks for the title', () => {
+    const text = readFileSync(join(FIXTURES, 'title-ocr-missing-last-line.txt'), 'utf8');
+    const detected = detectMetadata(text, {}, siteDetectionContext());
+    expect(detected.evidence.title).toMatch(/没有写完/);
+    const yaml = renderMetaYaml({ detected, originalFile: 'a.pdf', extraction: 'ocr', extractionGuessed: false, sha256: '0'.repeat(64) });
+    expect(yaml).toMatch(/^title: "" {2}# 待确认: 标题行.*没有写完.*请照原文填写$/m);
   });
 
   it('leaves the issuer of a report empty when no head of government delivers it', () => {

@@ -56,6 +56,9 @@ export interface DetectionContext {
   places: PlaceLookup;
 }
 
+/** How no title ends: on a particle, a preposition, a conjunction or an opening mark. */
+const INCOMPLETE_TITLE = /(的|关于|和|及|与|对|、|《|“|（|\()$/u;
+
 const lineEvidence = (l: DocLine | undefined, what: string) =>
   l ? `${what}，第 ${l.n} 行：${l.text.length > 40 ? l.text.slice(0, 40) + '…' : l.text}` : what;
 
@@ -94,6 +97,10 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   if (hints.title) {
     title = balanceQuotes(normaliseTitleSpaces(hints.title.value));
     evidence.title = hintEvidence(hints.title);
+  } else if (found && INCOMPLETE_TITLE.test(found.text)) {
+    // A title does not end on 的 or 关于: a line is missing (an OCR pass that dropped the short last
+    // line of a centred title). Asking beats a truncated title.
+    evidence.title = `标题行（第 ${found.lines.join('、')} 行）“${found.text}”没有写完，可能漏了下一行`;
   } else if (found) {
     // Written as the page will show it: paired ASCII quotes and brackets become Chinese ones.
     title = balanceQuotes(toFullWidthPunctuation(found.text));
