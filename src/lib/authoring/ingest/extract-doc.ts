@@ -1,4 +1,8 @@
 import WordExtractor from 'word-extractor';
+import BufferReader from 'word-extractor/lib/buffer-reader.js';
+import WordOleExtractor from 'word-extractor/lib/word-ole-extractor.js';
+import { documentNumberLine } from '../../text/document-number.ts';
+import type { HintValue } from './hints.ts';
 import type { ReadText } from './read-text.ts';
 import { ingestError } from './ingest-error.ts';
 import { pipeTable, toSourceText } from './source-text.ts';
@@ -81,5 +85,33 @@ export async function extractDoc(bytes: Uint8Array, file: string): Promise<ReadT
       'is an empty Word document (no text in it)',
       'Check that this is the right file; a scanned document needs OCR first.',
     );
-  return { text, hints: {}, extraction: 'doc' };
+  const deletedNumber = await documentNumberInDeletion(bytes, text);
+  return { text, hints: deletedNumber ? { documentNumber: deletedNumber } : {}, extraction: 'doc' };
+}
+
+/**
+ * The 文号 of a document whose 文号 Word's revision marks delete: some document systems (the
+ * 银保监 OA's MERGEFIELD outgoingNo) write the number into the file as a tracked deletion, so the
+ * text leaves it out as it leaves out all deleted text. Read once more with deletion marks
+ * ignored, a line that is only a 文号 near the head and absent from the text is offered as a
+ * hint, with evidence saying where it was found, for a person to confirm.
+ */
+async function documentNumberInDeletion(bytes: Uint8Array, text: string): Promise<HintValue | undefined> {
+  // word-extractor has no option to keep deleted runs; its OLE reader is used with the one step
+  // that blanks them switched off.
+  class KeepingDeletions extends WordOleExtractor {
+    override writeCharacterProperties(): void {}
+  }
+  let withDeletions: string;
+  try {
+    withDeletions = (await new KeepingDeletions().extract(new BufferReader(Buffer.from(bytes)))).getBody();
+  } catch {
+    return undefined;
+  }
+  const present = new Set(text.split('\n').map((l) => documentNumberLine(l.trim())));
+  for (const line of withDeletions.split(/\n/).slice(0, 30)) {
+    const number = documentNumberLine(line.trim());
+    if (number && !present.has(number)) return { value: number, evidence: 'Word 文件中标为“删除”的修订文字（请核对原件是否有此发文字号）' };
+  }
+  return undefined;
 }
