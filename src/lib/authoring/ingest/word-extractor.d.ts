@@ -10,7 +10,7 @@ declare module 'word-extractor' {
   }
 }
 
-// The OLE reader itself, used to read a .doc once more with Word's deletion marks ignored.
+// The OLE reader itself, used with its revision (deletion-mark) step switched off.
 declare module 'word-extractor/lib/word-ole-extractor.js' {
   import type { WordDocument } from 'word-extractor';
   export default class WordOleExtractor {
