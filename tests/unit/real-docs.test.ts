@@ -14,8 +14,6 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonicalKind } from '../../src/config/document-kinds.ts';
-import { findDivisions } from '../../src/lib/geo/divisions.ts';
 import { detectMetadata, type DetectedMetadata } from '../../src/lib/authoring/ingest/detect-metadata.ts';
 import { extractSourceText } from '../../src/lib/authoring/ingest/extract.ts';
 import { IngestError } from '../../src/lib/authoring/ingest/ingest-error.ts';
@@ -24,6 +22,7 @@ import { sourceToMdast } from '../../src/lib/compiler/pipeline.ts';
 import { correctionsSchema } from '../../src/lib/schema/corrections.ts';
 import type { SourceMeta } from '../../src/lib/schema/source-meta.ts';
 import { normalizeForMatching } from '../../src/lib/text/normalize-for-matching.ts';
+import { fieldRight } from '../../tools/ingest-battery.ts';
 
 /** The page's text block by block, normalised as the site's fidelity test normalises it. */
 function pageText(tree: Root): string {
@@ -70,19 +69,6 @@ interface ExpectedOutline {
 }
 
 const FIELDS = ['title', 'issuer', 'date', 'documentNumber', 'kind', 'region'] as const;
-
-/** Whether a detected value is the true one: kinds by the configured name, regions by division. */
-function fieldRight(field: (typeof FIELDS)[number], detected: string | undefined, expected: string | null): boolean {
-  if (expected === null) return detected === undefined;
-  if (detected === undefined) return false;
-  if (field === 'kind') return canonicalKind(detected) === canonicalKind(expected);
-  if (field === 'region') {
-    const a = findDivisions(detected).map((d) => d.code);
-    const b = findDivisions(expected).map((d) => d.code);
-    return a.length === 1 && b.length === 1 && a[0] === b[0];
-  }
-  return detected === expected;
-}
 
 interface Imported {
   file: string;

@@ -7,17 +7,20 @@ import { documentLines, type DocLine } from './metadata/lines.ts';
 import { detectRegion, type PlaceLookup } from './metadata/region.ts';
 import {
   creditOrgan,
+  findAdoptionDate,
   organsOf,
   findDateUnderTitle,
   findDateline,
   findOccasionDate,
   findPrintingOffice,
   findSignature,
+  governmentOfReport,
   organOfSpeaker,
   organsInTitle,
 } from './metadata/signature.ts';
 import { toFullWidthPunctuation } from '../../text/full-width-punctuation.ts';
-import { findTitle, normaliseTitleSpaces } from './metadata/title.ts';
+import { findSerialNumber, parseSerialNumber } from './metadata/serial-number.ts';
+import { balanceQuotes, findTitle, normaliseTitleSpaces } from './metadata/title.ts';
 
 export { parseChineseDate } from '../../text/chinese-dates.ts';
 export { ORGAN } from './metadata/signature.ts';
@@ -52,6 +55,9 @@ export interface DetectionContext {
   kinds: readonly KindSpelling[];
   places: PlaceLookup;
 }
+
+/** How no title ends: on a particle, a preposition, a conjunction or an opening mark. */
+const INCOMPLETE_TITLE = /(的|关于|和|及|与|对|、|《|“|（|\()$/u;
 
 const lineEvidence = (l: DocLine | undefined, what: string) =>
   l ? `${what}，第 ${l.n} 行：${l.text.length > 40 ? l.text.slice(0, 40) + '…' : l.text}` : what;
@@ -89,11 +95,15 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   let title: string | undefined;
   const found = findTitle(lines, kindWords);
   if (hints.title) {
-    title = normaliseTitleSpaces(hints.title.value);
+    title = balanceQuotes(normaliseTitleSpaces(hints.title.value));
     evidence.title = hintEvidence(hints.title);
+  } else if (found && INCOMPLETE_TITLE.test(found.text)) {
+    // A title does not end on 的 or 关于: a line is missing (an OCR pass that dropped the short last
+    // line of a centred title). Asking beats a truncated title.
+    evidence.title = `标题行（第 ${found.lines.join('、')} 行）“${found.text}”没有写完，可能漏了下一行`;
   } else if (found) {
     // Written as the page will show it: paired ASCII quotes and brackets become Chinese ones.
-    title = toFullWidthPunctuation(found.text);
+    title = balanceQuotes(toFullWidthPunctuation(found.text));
     evidence.title = `标题行，第 ${found.lines.join('、')} 行`;
   }
 
@@ -101,6 +111,7 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   let documentNumber: string | undefined;
   const numberLine = lines.slice(0, 60).find((l) => documentNumberLine(l.text) !== undefined);
   const boxNumber = fromBox('发文字号', '文号');
+  const serialNumber = findSerialNumber(lines);
   if (numberLine) {
     documentNumber = documentNumberLine(numberLine.text);
     evidence.documentNumber = lineEvidence(numberLine, '单独成行的发文字号');
@@ -110,6 +121,13 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   } else if (boxNumber && parseDocumentNumber(boxNumber.value)) {
     documentNumber = parseDocumentNumber(boxNumber.value);
     evidence.documentNumber = lineEvidence(boxNumber.line, '信息公开栏“文号”');
+  } else if (hints.documentNumber && parseSerialNumber(hints.documentNumber.value)) {
+    // A 令 or a numbered 公告 has its own number in place of a 文号; the portal's form (国令第707号) is kept.
+    documentNumber = parseSerialNumber(hints.documentNumber.value)?.value;
+    evidence.documentNumber = hintEvidence(hints.documentNumber);
+  } else if (serialNumber) {
+    documentNumber = serialNumber.value;
+    evidence.documentNumber = lineEvidence(serialNumber.line, serialNumber.kind === '令' ? '令的发文机关标志和令号' : '公告编号');
   }
 
   // Signature: issuer and 成文日期.
@@ -141,6 +159,15 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
       lineEvidence(
         lines.find((l) => l.n === occasion.line),
         '报告的会议日期',
+      ),
+    ];
+  const adoption = date || !found ? undefined : findAdoptionDate(lines, found.lines);
+  if (!date && adoption)
+    [date, evidence.date] = [
+      adoption.date,
+      lineEvidence(
+        lines.find((l) => l.n === adoption.line),
+        '标题下的通过日期',
       ),
     ];
   const underTitle = date || !found ? undefined : findDateUnderTitle(lines, found.lines);
@@ -184,6 +211,7 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
       .map((l) => ({ l, organ: creditOrgan(l.text) }))
       .find((c) => c.organ);
     const boxIssuer = fromBox('发文机关', '发布机构');
+    const report = title && /政府工作报告/.test(title) ? governmentOfReport(lines, occasion) : undefined;
     const printing = findPrintingOffice(lines);
     // An organ printed under the title (plans and reports often name their author so).
     const titleEnd = found ? lines.findIndex((l) => l.n === found.lines.at(-1)) : -1;
@@ -196,6 +224,14 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
     else if (fromTitle) [issuer, evidence.issuer] = [fromTitle.join('、'), '标题中“关于”前的机关'];
     else if (boxIssuer) [issuer, evidence.issuer] = [boxIssuer.value, lineEvidence(boxIssuer.line, '信息公开栏的发布机构')];
     else if (speaker?.organ) [issuer, evidence.issuer] = [speaker.organ, lineEvidence(speaker.l, '报告人所在机关')];
+    else if (report)
+      [issuer, evidence.issuer] = [
+        report.organ,
+        lineEvidence(
+          lines.find((l) => l.n === report.line),
+          '作政府工作报告的政府首长所在的人民政府',
+        ),
+      ];
     else if (credit?.organ) [issuer, evidence.issuer] = [credit.organ, lineEvidence(credit.l, '文末署名')];
     else if (source && (box.get('信息来源') || hints.source) && !documentNumber && !signature)
       [issuer, evidence.issuer] = [source, lineEvidence(box.get('信息来源')?.line, '信息来源')];
@@ -215,8 +251,16 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
     hasSignature: signature !== undefined,
     hasNewsSource: source !== undefined || box.has('信息来源'),
   });
-  const kind = kindFound?.kind;
+  let kind = kindFound?.kind;
   if (kindFound) evidence.kind = kindFound.why;
+  // The title names what a 令 issues (…条例), or is the 公告's number itself; the number's series
+  // says which kind the document is.
+  const serial = documentNumber ? parseSerialNumber(documentNumber) : undefined;
+  const serialKind = serial && context.kinds.find((k) => [k.name, ...(k.aliases ?? [])].includes(serial.kind));
+  if (!kind && serial && serialKind) {
+    kind = serialKind.name;
+    evidence.kind = `${serial.kind === '令' ? '令号' : '公告编号'}（${documentNumber}）`;
+  }
   if (!date && published) [date, evidence.date] = [published, `${evidence.published}（未见落款日期，取发布日期）`];
 
   // Without an issuer, a spokesman's office still tells whose statement it is (中国载人航天工程新闻发言人).
@@ -226,7 +270,18 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
         .slice(0, 8)
         .map((l) => /^(.{2,30}?)(新闻)?发言人\s*\S{0,4}$/u.exec(l.text)?.[1])
         .find(Boolean);
-  const regionFound = detectRegion({ issuer: issuer ?? spokesman, title, documentNumber, source, text }, context.places);
+  // A spokesman speaks for the office that hosts him: the site's 主办单位 when it is that body's office
+  // (中国载人航天工程新闻发言人 on the site 主办方：中国载人航天工程办公室).
+  const host = hints.siteHost;
+  if (!issuer && spokesman && host?.value.startsWith(spokesman) && host.value !== spokesman)
+    [issuer, evidence.issuer] = [host.value, `${host.evidence}，与发言人所属机构一致`];
+  // The places a text names most often tell a news report's place; in an official document they
+  // are its addressees' and subjects' (蚌山区政府：…), not the issuer's.
+  const newsLike = !signature && !documentNumber;
+  const regionFound = detectRegion(
+    { issuer: issuer ?? spokesman, title, documentNumber, source, text: newsLike ? text : undefined },
+    context.places,
+  );
   const region = regionFound?.region;
   if (regionFound) evidence.region = regionFound.why;
 

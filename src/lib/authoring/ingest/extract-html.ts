@@ -9,6 +9,7 @@ import { ingestError } from './ingest-error.ts';
 import { findDate as isoDate } from '../../text/chinese-dates.ts';
 import { cleanLine, pipeTable, toSourceText } from './source-text.ts';
 import { HTML_BLOCK_ELEMENTS } from '../../html-stream.ts';
+import { ORGAN } from '../../text/gongwen-patterns.ts';
 
 /** Never article text: code, forms, embedded frames, and the page's navigation landmarks. */
 const NOT_TEXT = new Set([
@@ -62,12 +63,17 @@ const FURNITURE_LINE =
   /^(?:(?:begin|end)?-->|扫一扫在手机打开当前页|【?\s*字体[:：]\s*大\s*中\s*小\s*】?|\[?\s*(?:打印|关闭|打印本页|关闭窗口|返回顶部|分享到)\s*\]?(?:\s*\[?\s*(?:打印|关闭|打印本页|关闭窗口)\s*\]?)*|分享[:：]?|【\s*(?:打印|关闭)\s*】(?:\s*【\s*(?:打印|关闭)\s*】)*)$/;
 const COMMENT_FRAGMENT = /<!--|(?:begin|end)?-->/g;
 
-/** Character set the page declares (<meta charset>, http-equiv); else UTF-8 when valid, else GB18030. */
+/**
+ * UTF-8 when the bytes are valid UTF-8 (a browser or crawler that saves a page writes UTF-8 but
+ * keeps the page's old `charset=gbk` meta, and Chinese text in GBK is practically never valid
+ * UTF-8), else the character set the page declares (<meta charset>, http-equiv), else GB18030.
+ */
 function decodeHtml(bytes: Uint8Array, file: string): string {
   const head = new TextDecoder('latin1').decode(bytes.slice(0, 4096));
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const candidates = bom ? ['utf-8'] : declared ? [declared === 'gb2312' ? 'gbk' : declared] : ['utf-8', 'gb18030'];
+  const declaredCharset = declared === 'gb2312' ? 'gbk' : declared;
+  const candidates = bom ? ['utf-8'] : [...new Set(['utf-8', declaredCharset ?? 'gb18030'])];
   for (const charset of candidates) {
     try {
       return new TextDecoder(charset, { fatal: true }).decode(bytes);
@@ -110,6 +116,51 @@ function densestBlock(tree: Root): Element | undefined {
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + own / 2);
   }
   return [...scores.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * The headline as the page shows it, when the <title> is that headline plus a site or column
+ * name joined without spaces (`…活动--当代商报`, `…交通-新华网`, `…工作 东区办事处`): the longest
+ * text of one element that the <title> starts with, followed only by a separator and a short name.
+ * Without such an element nothing is cut: a hyphen may belong to the title itself.
+ */
+function shownHeadline(tree: Root, pageTitle: string): string | undefined {
+  const squeeze = (s: string) => s.replace(/[\s\u3000]/g, '');
+  const whole = squeeze(pageTitle);
+  let best = '';
+  for (const el of selectAll('h1, h2, h3, h4, p, div, span, td, strong, b, font', tree)) {
+    const text = cleanLine(toString(el).replace(/\s+/g, ' '));
+    const bare = squeeze(text);
+    if (bare.length < 4 || bare.length <= squeeze(best).length || !whole.startsWith(bare)) continue;
+    const tail = tailAfter(pageTitle, bare);
+    if (tail !== undefined && /^\s*(?:-{1,2}|—{1,2}|–|_|\||｜|\s)\s*[^\s]{1,20}$/u.test(tail)) best = text;
+  }
+  return best === '' ? undefined : best;
+}
+
+/** What follows `prefix` (compared without spaces) in `text`, spaces kept. */
+function tailAfter(text: string, prefix: string): string | undefined {
+  let i = 0;
+  let matched = 0;
+  while (i < text.length && matched < prefix.length) {
+    if (/[\s\u3000]/.test(text[i])) i++;
+    else if (text[i] === prefix[matched]) {
+      i++;
+      matched++;
+    } else return undefined;
+  }
+  return matched === prefix.length ? text.slice(i) : undefined;
+}
+
+/** A site footer's `主办：X` / `主办方：X` / `主办单位：X`, when X is an organ. */
+function siteHostOf(tree: Root): HintValue | undefined {
+  for (const el of selectAll('footer, div, p, span, td', tree)) {
+    const text = toString(el);
+    if (text.length > 400) continue;
+    const m = /主办(方|单位)?\s*[：:]\s*([\u4e00-\u9fff（）()]{2,40})/u.exec(text);
+    if (m && ORGAN.test(m[2])) return { value: m[2], evidence: `网站页脚“主办${m[1] ?? ''}”` };
+  }
+  return undefined;
 }
 
 /** `标题_上海市普陀区人民政府` → `标题`: sites append their own name to the <title>. */
@@ -252,6 +303,10 @@ export function extractHtml(bytes: Uint8Array, file: string): ReadText {
   const metaHints = metaTagHints(tree);
   const pageTitle = select('title', tree);
   const pageTitleText = pageTitle ? titleWithoutSite(toString(pageTitle)) : '';
+  // Looked for before the page's header and footer are removed: the headline often sits in the
+  // header, the site's 主办单位 in the footer.
+  const headline = pageTitleText.length >= 4 ? shownHeadline(tree, pageTitleText) : undefined;
+  const siteHost = siteHostOf(tree);
   remove(tree, (node) => node.type === 'comment' || (node.type === 'element' && NOT_TEXT.has((node as Element).tagName)));
   const table = metadataTable(tree);
   remove(tree, (node) => table.tables.includes(node as Element));
@@ -266,12 +321,13 @@ export function extractHtml(bytes: Uint8Array, file: string): ReadText {
     );
   }
 
-  const hints: MetadataHints = { ...metaHints, ...table.hints };
+  const hints: MetadataHints = { ...metaHints, ...table.hints, ...(siteHost ? { siteHost } : {}) };
   const h1 = select('h1', tree);
-  const title = [hints.title?.value, h1 && toString(h1), pageTitleText]
+  const title = [hints.title?.value, h1 && toString(h1), headline, pageTitleText]
     .map((t) => (t ? cleanLine(t.replace(/\s*\n\s*/g, ' ')) : ''))
     .find((t) => t.length >= 4);
-  if (!hints.title && pageTitleText.length >= 4) hints.title = { value: pageTitleText, evidence: '网页标题 <title>（去掉网站名）' };
+  if (!hints.title && headline) hints.title = { value: headline, evidence: '网页上显示的标题（<title> 去掉网站名）' };
+  else if (!hints.title && pageTitleText.length >= 4) hints.title = { value: pageTitleText, evidence: '网页标题 <title>（去掉网站名）' };
 
   let blocks = blocksOf(body);
   // The title usually sits above the article's container; a source starts with its title.

@@ -26,4 +26,6 @@ export interface MetadataHints {
   topic?: HintValue;
   /** 来源 / 信息来源 of a news page. */
   source?: HintValue;
+  /** The organ that runs the website (its footer's 主办单位), not the issuer of any one page. */
+  siteHost?: HintValue;
 }

@@ -32,7 +32,7 @@ export function renderMetaYaml({ detected, originalFile, extraction, extractionG
   const lines = [
     `# Written by npm run add-document from ${originalFile}. Check every value marked ${TO_CONFIRM}`,
     '# against the document and delete the mark; write the summary (the build refuses the TODO).',
-    field('title', detected.title, '未找到标题，请照原文填写'),
+    field('title', detected.title, detected.evidence.title ? `${detected.evidence.title}，请照原文填写` : '未找到标题，请照原文填写'),
     field('kind', detected.kind, `${detected.evidence.kind ? detected.evidence.kind + '；' : '无法推断，'}请填写：${kinds}`),
     field('issuer', detected.issuer, '未找到发文机关，请照原文填写（联合发文用“、”分隔）'),
     optional('documentNumber', detected.documentNumber, '未找到发文字号；文件若有（如 普长府〔2022〕1号），请添加此行'),

@@ -45,7 +45,9 @@ export function detectKind(
   }
   if (!news) return undefined;
   // News items carry a dateline or a byline; official documents do not.
-  if (/本报讯|■\s*记者|[(（]记者|记者\s*\S+\s*报道|通讯员|供图|摄）|（摄）|新华社.{0,6}电/.test(text))
+  if (
+    /本报讯|■\s*记者|[(（]记者|记者\s*\S+\s*报道|通讯员|供图|摄）|（摄）|新华社[^。，]{0,12}?\d{1,2}月\d{1,2}日电|新华社.{0,6}电/.test(text)
+  )
     return { kind: news.name, why: '正文有记者署名或电头' };
   if (signals.hasNewsSource && !signals.hasDocumentNumber && !signals.hasSignature)
     return { kind: news.name, why: '网页标注信息来源，且无发文字号和落款' };

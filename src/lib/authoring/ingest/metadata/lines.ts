@@ -19,6 +19,9 @@ export function documentLines(text: string): DocLine[] {
         .replace(/^#{1,6}\s+/, '')
         .replace(/\*\*/g, '')
         .replace(/[\u00A0\u2002-\u200A\u202F\u205F]/g, ' ')
+        // Small-form brackets some offices type in 文号 (浙保监发﹝2013﹞36号) are 〔〕.
+        .replace(/﹝/g, '〔')
+        .replace(/﹞/g, '〕')
         .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
         .replace(/[ \t\u3000]{2,}/g, '  '),
     }))
