@@ -45,6 +45,13 @@ const TITLE_COMPLETE =
 /** What stands between a title and its 主送 line. */
 const FRONT_MATTER = new Set<BlockRole>(['title', 'docNumber', 'issuer', 'masthead', 'provenance', 'subtitle', 'byline']);
 
+/**
+ * The closing formula of a 公文's body (特此通知, 此复, 特此公告…; GB/T 9704 places it in 正文, above
+ * the signature): a sentence of the body even when printed without its 。, never a heading or
+ * part of the signing organ's name.
+ */
+const CLOSING_FORMULA = /^(特此|专此)(通知|通告|公告|通报|批复|函复|函告|函达|报告|请示|说明|证明|决定|复函|致谢)[。.！!]?$|^(此复|此函|此令)[。.]?$/;
+
 /** Longest line the rules still read as a heading or caption rather than a sentence. */
 const SHORT = 30;
 /** Longest first sentence of a numbered paragraph that still reads as its run-in heading. */
@@ -208,7 +215,8 @@ export function classifyBlocks(blocks: LaidOutBlock[], options: ClassifyOptions)
       isDateLine(next.lines[next.lines.length - 1]) &&
       isTitleLine(bare) &&
       bare.length <= 30 &&
-      !NUMBERED_HEADING(bare)
+      !NUMBERED_HEADING(bare) &&
+      !CLOSING_FORMULA.test(bare)
     ) {
       // A signing body's name printed over two lines, the second above the date.
       push('signature', `${text}\n${next.lines.join('\n')}`, { lines: range(block.line, next.endLine) });
@@ -353,6 +361,7 @@ function isLineHeading(text: string, previous: LaidOutBlock | undefined, next: L
   return (
     compact(text).length >= 2 &&
     HAS_WORD.test(text) &&
+    !CLOSING_FORMULA.test(compact(text)) &&
     !SENTENCE_PUNCT.test(text) &&
     !/[：:！？!?]/.test(text) &&
     !isDateLine(text) &&
