@@ -50,7 +50,8 @@ const FRONT_MATTER = new Set<BlockRole>(['title', 'docNumber', 'issuer', 'masthe
  * the signature): a sentence of the body even when printed without its 。, never a heading or
  * part of the signing organ's name.
  */
-const CLOSING_FORMULA = /^(特此|专此)(通知|通告|公告|通报|批复|函复|函告|函达|报告|请示|说明|证明|决定|复函|致谢)[。.！!]?$|^(此复|此函|此令)[。.]?$/;
+const CLOSING_FORMULA =
+  /^(特此|专此)(通知|通告|公告|通报|批复|函复|函告|函达|报告|请示|说明|证明|决定|复函|致谢)[。.！!]?$|^(此复|此函|此令)[。.]?$/;
 
 /** Longest line the rules still read as a heading or caption rather than a sentence. */
 const SHORT = 30;
