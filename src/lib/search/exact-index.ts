@@ -305,7 +305,6 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
       const ids: number[] = [];
       const imps: number[] = [];
       const fs: number[] = [];
-      const lengths: number[] = [];
       const offsets: number[][] = [];
       for (let i = 0; i < list.length; ) {
         const id = list.data[i];
@@ -317,11 +316,11 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
         ids.push(id);
         imps.push(passageImpact(at));
         fs.push(at[0]);
-        lengths.push(keys[id].length);
         offsets.push(encodeDeltas(at));
       }
-      gram[g] = [encodeDeltas(ids), imps, fs];
-      position[g] = [lengths, offsets];
+      const deltas = encodeDeltas(ids);
+      gram[g] = [deltas, imps, fs];
+      position[g] = [deltas, offsets];
     }
     for (const [g, list] of titleShards[s]) {
       const ids: number[] = [];
@@ -336,7 +335,7 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
           offsets.push([list.data[i + 1]]);
         }
       }
-      gram['^' + g] = [encodeDeltas(ids), lengths, offsets];
+      gram['^' + g] = position['^' + g] = [encodeDeltas(ids), lengths, offsets];
     }
     for (const [g, list] of nameGramShards[s]) gram['~' + g] = list;
     emit(paths.grams(s), JSON.stringify(gram));

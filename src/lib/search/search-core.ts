@@ -6,9 +6,10 @@
  * excerpts (excerpt.ts, sections.ts). How files are fetched is the caller's: `fetch` online, plain
  * <script> files from disk (fetch does not work on file://).
  *
- * A query loads meta.json once, the name shard of the whole query, the gram shards its characters
- * need (for a word of three or more characters, a cover of non-overlapping bigrams and their
- * positions), and then one fragment per result shown: never a list of all pages.
+ * A query loads meta.json once, the name shard of the whole query, for a word of one or two
+ * characters its gram shard, for a longer word the position shards of a cover of bigrams (page
+ * lists and offsets, no gram shard), and then one fragment per result shown: never a list of all
+ * pages.
  */
 import { characterOverlap } from './entities.ts';
 import { buildExcerpt, matchRanges, type Excerpt } from './excerpt.ts';
@@ -25,6 +26,7 @@ import {
   type IndexMeta,
   type NameEntry,
   type NameShard,
+  type PairPositions,
   type PositionShard,
   type TitlePostings,
 } from './index-format.ts';
@@ -193,13 +195,11 @@ export class SearchCore {
     for (let i = 0; i + 2 <= word.length; i += 2) cover.push(i);
     if (word.length % 2 === 1) cover.push(word.length - 2);
     const grams = cover.map((at) => word.slice(at, at + 2));
-    const [gramShards, positionShards] = await Promise.all([
-      Promise.all(grams.map((g) => this.grams(g))),
-      Promise.all(grams.map((g) => this.positions(g))),
-    ]);
+    // Only the pairs' positions: page lists and offsets, and the titles' (p files).
+    const shards = await Promise.all(grams.map((g) => this.positions(g)));
 
-    // Body: pages having every gram, then their offsets checked at the cover's distances.
-    const postings = grams.map((g, i) => gramShards[i][g] as GramPostings | undefined);
+    // Body: pages having every pair, then their offsets checked at the cover's distances.
+    const postings = grams.map((g, i) => shards[i][g] as PairPositions | undefined);
     if (postings.every(Boolean)) {
       const lists = postings.map((p) => decodeDeltas(p![0]));
       const rows = lists.map((ids) => new Map(ids.map((id, row) => [id, row])));
@@ -207,7 +207,7 @@ export class SearchCore {
       for (const id of rarest) {
         if (!rows.every((r) => r.has(id))) continue;
         // Offsets ascend: one forward walk per gram, no sets (thousands of candidate pages).
-        const offsets = grams.map((g, i) => decodeDeltas(positionShards[i][g][1][rows[i].get(id)!]));
+        const offsets = grams.map((_, i) => decodeDeltas(postings[i]![1][rows[i].get(id)!]));
         const cursor = new Array<number>(grams.length).fill(0);
         const starts: number[] = [];
         for (const start of offsets[0]) {
@@ -224,7 +224,7 @@ export class SearchCore {
       }
     }
     // Title: the same check on the title's offsets.
-    const titles = grams.map((g, i) => gramShards[i]['^' + g] as TitlePostings | undefined);
+    const titles = grams.map((g, i) => shards[i]['^' + g] as TitlePostings | undefined);
     if (titles.every(Boolean)) {
       const rows = titles.map((t) => new Map(decodeDeltas(t![0]).map((id, row) => [id, row])));
       for (const [id, row0] of rows[0]) {
