@@ -160,9 +160,13 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     document.dispatchEvent(new CustomEvent('search:start', { detail: { q: searched.q, filters: searched.filters } }));
     let outcome: Outcome;
     let first: LoadedCards = { cards: [], unsaved: 0 };
+    let loose: ResultCard[] = [];
     try {
       outcome = await engine.search(searched, { facets: facetsWanted });
       if (outcome.type !== 'empty') first = await loadCards(outcome, 0, PAGE_SIZE);
+      // With no exact result the partial matches are the list itself: wait for them. Otherwise they
+      // are listed below the exact results once they arrive (showRelated).
+      if (outcome.type === 'results' && outcome.exactCount === 0) loose = await outcome.loose;
     } catch (error) {
       if (my !== seq) return;
       list.removeAttribute('aria-busy');
@@ -180,7 +184,7 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     }
     loaded = true;
     if (my !== seq) return;
-    render(outcome, first.cards, searched);
+    render(outcome, first.cards, loose, searched);
     if (first.unsaved > 0 && outcome.type !== 'empty') {
       showUnsavedPages(outcome, first);
       document.dispatchEvent(
@@ -193,6 +197,24 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     if (outcome.type === 'results') list.dataset.matches = String(outcome.matches);
     else delete list.dataset.matches;
     document.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: searched.q, filters: searched.filters, complete } }));
+    if (outcome.type === 'results' && outcome.exactCount > 0) await showRelated(outcome, searched, my);
+  }
+
+  /** The pages holding part of the query, below the exact results, once their files have arrived. */
+  async function showRelated(outcome: Extract<Outcome, { type: 'results' }>, searched: SearchState, my: number) {
+    let loose: ResultCard[];
+    try {
+      loose = await outcome.loose;
+    } catch (error) {
+      console.error(error); // the exact results are shown; the related ones are a bonus
+      return;
+    }
+    if (my !== seq || loose.length === 0) return;
+    const words = outcome.searchedAs;
+    related.append(...loose.map((card) => withHighlight(resultItem(card), words)));
+    relatedSection.hidden = false;
+    status.textContent = `${status.textContent}另有 ${loose.length} 个相关结果列在后面。`;
+    document.dispatchEvent(new CustomEvent('search:related', { detail: { q: searched.q, count: loose.length } }));
   }
 
   const debouncedRun = leadingDebounce(() => void run(), DEBOUNCE_MS);
@@ -340,13 +362,13 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     return item;
   }
 
-  function render(outcome: Outcome, first: ResultCard[], searched: SearchState) {
+  function render(outcome: Outcome, first: ResultCard[], loose: ResultCard[], searched: SearchState) {
     // A re-render (e.g. once every page has been checked) keeps the reader's place.
     const focusedHref =
       root.contains(document.activeElement) && document.activeElement instanceof HTMLAnchorElement
         ? document.activeElement.getAttribute('href')
         : null;
-    renderOutcome(outcome, first, searched);
+    renderOutcome(outcome, first, loose, searched);
     if (focusedHref)
       root
         .querySelector<HTMLAnchorElement>(
@@ -355,7 +377,7 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
         ?.focus();
   }
 
-  function renderOutcome(outcome: Outcome, first: ResultCard[], searched: SearchState) {
+  function renderOutcome(outcome: Outcome, first: ResultCard[], loose: ResultCard[], searched: SearchState) {
     clearResults();
     guide.hidden = outcome.type !== 'empty';
     const q = searched.q.trim();
@@ -411,16 +433,8 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     if (outcome.exactCount > 0) {
       const found = `找到 ${outcome.exactCount} 个包含“${q}”的结果${asSearched}${within}。`;
       status.textContent = found;
-      if (outcome.loose.length > 0) {
-        related.append(...outcome.loose.map(item));
-        relatedSection.hidden = false;
-        status.textContent = `${found}另有 ${outcome.loose.length} 个相关结果列在后面。`;
-        queueMicrotask(() =>
-          document.dispatchEvent(new CustomEvent('search:related', { detail: { q: searched.q, count: outcome.loose.length } })),
-        );
-      }
-    } else if (outcome.loose.length) {
-      list.append(...outcome.loose.map(item));
+    } else if (loose.length) {
+      list.append(...loose.map(item));
       status.textContent = `没有完全包含“${q}”的页面${asSearched}${within}；以下是部分匹配的结果。`;
       if (outcome.suggestions.length) help.append(suggestionList(outcome.suggestions));
     } else {

@@ -89,8 +89,12 @@ export type Outcome =
       /** Pages that contain the query per kind (文件 first), within the filters other than 类型: the kind tabs. */
       kinds: KindCounts;
       cards: (from: number, to: number) => Promise<ResultCard[]>;
-      /** Pages containing part of the query, listed after (or, with no exact match, instead of) the exact ones. */
-      loose: ResultCard[];
+      /**
+       * Pages containing part of the query, listed after (or, with no exact match, instead of) the
+       * exact ones. A promise, so the exact results are shown without waiting for the files these
+       * need (the page's largest paint is the first exact result).
+       */
+      loose: Promise<ResultCard[]>;
       complete: true;
       suggestions: Suggestion[];
       facets: FacetCounts;
@@ -387,7 +391,9 @@ export class SearchCore {
     // Pages holding some of the words (several words), or most of one long word's pairs.
     const listed = new Set(order.map((o) => o.id));
     const room = LOOSE_FILL - order.length;
-    const loose = room > 0 ? await this.looseCards(query, perWord, listed, inFilters, room) : [];
+    const loose = room > 0 ? this.looseCards(query, perWord, listed, inFilters, room) : Promise.resolve([]);
+    // The page awaits it after showing the exact results; a failure is its to report, not unhandled here.
+    loose.catch(() => {});
     const suggestions = order.length === 0 ? await this.suggest(query) : [];
     const searchedAs = toSimplified(query.raw, meta.t2s).replace(/\s+/g, ' ');
     const facets = withFacets
