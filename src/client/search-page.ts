@@ -166,7 +166,7 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
       if (outcome.type !== 'empty') first = await loadCards(outcome, 0, PAGE_SIZE);
       // With no exact result the partial matches are the list itself: wait for them. Otherwise they
       // are listed below the exact results once they arrive (showRelated).
-      if (outcome.type === 'results' && outcome.exactCount === 0) loose = await outcome.loose;
+      if (outcome.type === 'results' && outcome.exactCount === 0) loose = await outcome.loose();
     } catch (error) {
       if (my !== seq) return;
       list.removeAttribute('aria-busy');
@@ -204,7 +204,7 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
   async function showRelated(outcome: Extract<Outcome, { type: 'results' }>, searched: SearchState, my: number) {
     let loose: ResultCard[];
     try {
-      loose = await outcome.loose;
+      loose = await outcome.loose();
     } catch (error) {
       console.error(error); // the exact results are shown; the related ones are a bonus
       return;

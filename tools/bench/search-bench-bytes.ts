@@ -37,13 +37,14 @@ export function meteredCore(dir: string): { core: SearchCore; loaded: LoadedFile
   return { core, loaded };
 }
 
-/** The files one search and its first page of results load: cold, or warm after `warmUp`. */
+/** The files one search, its first page of results and the partial matches listed after them load: cold, or warm after `warmUp`. */
 export async function searchFiles(dir: string, q: string, warmUp?: string): Promise<{ files: LoadedFile[]; matches: number }> {
   const { core, loaded } = meteredCore(dir);
   const run = async (query: string) => {
     const outcome = await core.search({ q: query, filters: {} });
     if (outcome.type !== 'results') return 0;
     await outcome.cards(0, PAGE_SIZE);
+    await outcome.loose();
     return outcome.matches;
   };
   if (warmUp) await run(warmUp);

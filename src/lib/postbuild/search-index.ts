@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { siteCharactersFile } from '../compiler/emit/write-generated.ts';
 import { entityKindBadges } from '../labels.ts';
@@ -75,7 +75,19 @@ export class SearchIndexAssembler {
     this.entityNames = entities.flatMap((e) =>
       [e.name, ...e.aliases].map((label) => ({ label, name: e.name, url: stripBase(e.url, base) })),
     );
-    this.builder = new SearchIndexBuilder({ t2s, synonyms, kindOrder });
+    this.builder = new SearchIndexBuilder(
+      { t2s, synonyms, kindOrder },
+      { write: (path, text) => this.write(path, text), move: (from, to) => renameSync(join(dir, from), join(dir, to)) },
+    );
+  }
+
+  private readonly folders = new Set<string>();
+  private write(path: string, text: string): void {
+    const file = join(this.dir, path);
+    const folder = dirname(file);
+    if (!this.folders.has(folder)) mkdirSync(folder, { recursive: true });
+    this.folders.add(folder);
+    writeFileSync(file, text);
   }
 
   add(page: IndexedPage): void {
@@ -94,14 +106,7 @@ export class SearchIndexAssembler {
       const label = c.label.replace(/^[〔［[]|[〕］\]]$/g, '');
       if (titleOf.has(url) && label) names.push({ label, name: titleOf.get(url)!, url });
     }
-    const made = new Set<string>();
-    return this.builder.finish(names, (path, text) => {
-      const file = join(this.dir, path);
-      const folder = dirname(file);
-      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-      made.add(folder);
-      writeFileSync(file, text);
-    });
+    return this.builder.finish(names, (path, text) => this.write(path, text));
   }
 }
 

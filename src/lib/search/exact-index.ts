@@ -78,21 +78,33 @@ export interface BuiltIndex {
 export type IndexSink = (path: string, text: string) => void;
 
 /**
+ * An output the builder can also rename in: with it, each page's fragments are written when the
+ * page is added (under a provisional name, since page ids follow a sort of all pages) and renamed
+ * by `finish`, instead of being held in memory until then (a third of the builder's memory at
+ * 5,000 documents).
+ */
+export interface IndexOutput {
+  write: IndexSink;
+  move: (from: string, to: string) => void;
+}
+
+/**
  * A growable list of int32 tuples: postings for millions of gram occurrences without millions of
  * small arrays (which would dominate memory and garbage collection at thousands of documents).
  */
 class IntList {
-  data = new Int32Array(8);
+  data = new Int32Array(4);
   length = 0;
-  push(a: number, b: number, c?: number): void {
-    const need = this.length + (c === undefined ? 2 : 3);
+  push(a: number, b?: number, c?: number): void {
+    const need = this.length + (b === undefined ? 1 : c === undefined ? 2 : 3);
     if (need > this.data.length) {
-      const next = new Int32Array(Math.max(need, this.data.length * 2));
+      // Grows by half rather than doubling: the lists of all pairs are most of the builder's memory.
+      const next = new Int32Array(Math.max(need, Math.ceil(this.data.length * 1.5)));
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = a;
-    this.data[this.length++] = b;
+    if (b !== undefined) this.data[this.length++] = b;
     if (c !== undefined) this.data[this.length++] = c;
   }
 }
@@ -109,9 +121,14 @@ interface PageRecord {
   filters: IndexedPage['filters'];
   /** The page's normal form, blocks joined by BLOCK_SEPARATOR. */
   key: string;
-  /** Its fragment files' JSON, one per CHUNK of the normal form. */
+  /** Its fragment files' JSON, one per CHUNK of the normal form (none when written at `add`). */
   fragments: string[];
+  /** Its fragments written at `add` under provisional names: their number and characters. */
+  pending?: { seq: number; chunks: number; characters: number };
 }
+
+/** Where a page's fragment waits between `add` and `finish` (renamed to paths.fragment then). */
+const pendingFragment = (seq: number, chunk: number) => `f/pending-${seq}-${chunk}.json`;
 
 /**
  * Builds the index from pages given one at a time (`add`, as the post-build pass reads them), then
@@ -121,8 +138,11 @@ interface PageRecord {
 export class SearchIndexBuilder {
   private readonly records: PageRecord[] = [];
   private readonly options: IndexOptions;
-  constructor(options: IndexOptions) {
+  private readonly output?: IndexOutput;
+  /** `output`: write fragments as pages are added (see IndexOutput); without it they are kept until `finish`. */
+  constructor(options: IndexOptions, output?: IndexOutput) {
     this.options = options;
+    this.output = output;
   }
 
   add(page: IndexedPage): void {
@@ -149,6 +169,12 @@ export class SearchIndexBuilder {
       };
       return JSON.stringify(fragment);
     });
+    let pending: PageRecord['pending'];
+    if (this.output) {
+      const seq = this.records.length;
+      fragments.forEach((text, chunk) => this.output!.write(pendingFragment(seq, chunk), text));
+      pending = { seq, chunks: fragments.length, characters: fragments.reduce((n, t) => n + t.length, 0) };
+    }
     this.records.push({
       url: page.url,
       title: page.title,
@@ -156,7 +182,8 @@ export class SearchIndexBuilder {
       date: page.date,
       filters: page.filters,
       key: blockKeys.join(BLOCK_SEPARATOR),
-      fragments,
+      fragments: pending ? [] : fragments,
+      pending,
     });
   }
 
@@ -165,7 +192,7 @@ export class SearchIndexBuilder {
    * `names`: entity names and aliases first, then document titles and citation labels.
    */
   finish(names: readonly IndexName[], write: IndexSink): BuiltIndex {
-    return writeIndex(this.records.splice(0), names, this.options, write);
+    return writeIndex(this.records.splice(0), names, this.options, write, this.output?.move);
   }
 }
 
@@ -176,7 +203,13 @@ export function buildSearchIndex(input: IndexInput, write: IndexSink): BuiltInde
   return builder.finish(input.names, write);
 }
 
-function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input: IndexOptions, write: IndexSink): BuiltIndex {
+function writeIndex(
+  records: PageRecord[],
+  nameList: readonly IndexName[],
+  input: IndexOptions,
+  write: IndexSink,
+  move?: IndexOutput['move'],
+): BuiltIndex {
   const { t2s } = input;
   const rank = (kind: string) => {
     const i = input.kindOrder.indexOf(kind);
@@ -201,6 +234,11 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
   const keys = pages.map((page, id) => {
     page.fragments.forEach((text, chunk) => emit(paths.fragment(id, chunk), text));
     page.fragments = [];
+    if (page.pending && move) {
+      for (let chunk = 0; chunk < page.pending.chunks; chunk++) move(pendingFragment(page.pending.seq, chunk), paths.fragment(id, chunk));
+      files += page.pending.chunks;
+      bytes += page.pending.characters;
+    }
     return page.key;
   });
   const totalLength = keys.reduce((n, k) => n + k.length, 0);
@@ -208,11 +246,15 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
   const shards = Math.max(1, Math.ceil(totalLength / (input.charsPerShard ?? CHARS_PER_SHARD)));
 
   // Pass 2: postings. Page ids ascend, so every list is sorted as it is built.
-  // Units: (page, impact, first offset); pairs: (page, offset) per occurrence; titles: (page, offset).
+  // Units: (page, impact, first offset); pairs: -(page + 1) when the page changes, then its
+  // offsets (one number per occurrence, not two: these lists are most of the builder's memory);
+  // titles: (page, offset).
   // Grams are keyed by their UTF-16 units as a number while counting (a pair: high unit × 65536 +
   // low unit): string keys made per character dominated the build at thousands of documents.
   const units = new Map<number, IntList>();
   const pairs = new Map<number, IntList>();
+  /** Per pair, the last page that pushed to its list. */
+  const lastPage = new Map<number, number>();
   const titles = new Map<string, IntList>();
   const titleLengths: number[] = [];
   // Per page: each character's offsets (for its densest passage), reused between pages.
@@ -232,7 +274,11 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
       const g = c * 65536 + next;
       let list = pairs.get(g);
       if (!list) pairs.set(g, (list = new IntList()));
-      list.push(id, i);
+      if (lastPage.get(g) !== id) {
+        lastPage.set(g, id);
+        list.push(-(id + 1));
+      }
+      list.push(i);
     }
     for (const [c, at] of occurrences) {
       let list = units.get(c);
@@ -285,6 +331,7 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
   const pairShards = byShard(new Map([...pairs].map(([g, list]) => [pairText(g), list])));
   units.clear();
   pairs.clear();
+  lastPage.clear();
   const titleShards = byShard(titles);
   const nameGramShards = byShard(nameGrams);
   for (let s = 0; s < shards; s++) {
@@ -307,12 +354,9 @@ function writeIndex(records: PageRecord[], nameList: readonly IndexName[], input
       const fs: number[] = [];
       const offsets: number[][] = [];
       for (let i = 0; i < list.length; ) {
-        const id = list.data[i];
+        const id = -list.data[i++] - 1;
         const at: number[] = [];
-        while (i < list.length && list.data[i] === id) {
-          at.push(list.data[i + 1]);
-          i += 2;
-        }
+        while (i < list.length && list.data[i] >= 0) at.push(list.data[i++]);
         ids.push(id);
         imps.push(passageImpact(at));
         fs.push(at[0]);

@@ -28,7 +28,7 @@
 
 export const INDEX_VERSION = 3;
 /** Normal-form characters per fragment chunk; a match at offset o is in chunk floor(o / CHUNK). */
-export const CHUNK = 2400;
+export const CHUNK = 1200;
 /** Separates blocks in a page's normal form: never produced by folding (whitespace is dropped). */
 export const BLOCK_SEPARATOR = '\n';
 

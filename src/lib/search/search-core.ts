@@ -91,10 +91,11 @@ export type Outcome =
       cards: (from: number, to: number) => Promise<ResultCard[]>;
       /**
        * Pages containing part of the query, listed after (or, with no exact match, instead of) the
-       * exact ones. A promise, so the exact results are shown without waiting for the files these
-       * need (the page's largest paint is the first exact result).
+       * exact ones. Loaded when called (once), so the exact results are shown before the files
+       * these need are even requested: the page's largest paint is the first exact result, and
+       * on a slow connection every byte before it delays it.
        */
-      loose: Promise<ResultCard[]>;
+      loose: () => Promise<ResultCard[]>;
       complete: true;
       suggestions: Suggestion[];
       facets: FacetCounts;
@@ -391,9 +392,8 @@ export class SearchCore {
     // Pages holding some of the words (several words), or most of one long word's pairs.
     const listed = new Set(order.map((o) => o.id));
     const room = LOOSE_FILL - order.length;
-    const loose = room > 0 ? this.looseCards(query, perWord, listed, inFilters, room) : Promise.resolve([]);
-    // The page awaits it after showing the exact results; a failure is its to report, not unhandled here.
-    loose.catch(() => {});
+    let looseCards: Promise<ResultCard[]> | undefined;
+    const loose = () => (looseCards ??= room > 0 ? this.looseCards(query, perWord, listed, inFilters, room) : Promise.resolve([]));
     const suggestions = order.length === 0 ? await this.suggest(query) : [];
     const searchedAs = toSimplified(query.raw, meta.t2s).replace(/\s+/g, ' ');
     const facets = withFacets
