@@ -247,19 +247,22 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     }
   }
 
-  /** How many of the index's gram shards the browser has saved (any of the worker's caches). */
+  /**
+   * How many of the index's gram and position shards the browser has saved (any of the worker's
+   * caches): short words need the first, longer ones the second.
+   */
   async function savedShards(): Promise<{ saved: number; total: number } | undefined> {
     try {
       const { shards } = await engine.meta();
-      const shardFolder = new URL(`${base}search-index/g/`, location.href).pathname;
+      const shardFolders = ['g', 'p'].map((folder) => new URL(`${base}search-index/${folder}/`, location.href).pathname);
       const found = new Set<string>();
       for (const name of await caches.keys()) {
         for (const request of await (await caches.open(name)).keys()) {
           const path = new URL(request.url).pathname;
-          if (path.startsWith(shardFolder) && path.endsWith('.json')) found.add(path);
+          if (shardFolders.some((folder) => path.startsWith(folder)) && path.endsWith('.json')) found.add(path);
         }
       }
-      return { saved: found.size, total: shards };
+      return { saved: found.size, total: 2 * shards };
     } catch {
       return undefined;
     }
