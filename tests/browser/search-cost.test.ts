@@ -31,7 +31,9 @@ const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|xml|txt|webmanifest)$/;
 
 /** The bytes a static host sends for a site path: gzip for text, as it is otherwise. */
 function sentBytes(sitePath: string): number {
-  const relative = decodeURIComponent(sitePath).replace(/^\//, '').replace(/(^|\/)$/, '$1index.html');
+  const relative = decodeURIComponent(sitePath)
+    .replace(/^\//, '')
+    .replace(/(^|\/)$/, '$1index.html');
   const file = join(DIST, relative);
   if (!existsSync(file) || !statSync(file).isFile()) return 0;
   const body = readFileSync(file);

@@ -234,8 +234,9 @@ describe('exact-match index', () => {
   it('stores every offset of every pair exactly: the position shards decode to a plain scan of the text', () => {
     const files = new Map<string, string>();
     const t2s = { 區: '区', 樓: '楼', 長: '长' };
-    buildSearchIndex({ pages: PAGES, names: [], t2s, synonyms: [], kindOrder: ['文件', '政策', '项目', '治理模式'], charsPerShard: 40 }, (path, text) =>
-      files.set(path, text),
+    buildSearchIndex(
+      { pages: PAGES, names: [], t2s, synonyms: [], kindOrder: ['文件', '政策', '项目', '治理模式'], charsPerShard: 40 },
+      (path, text) => files.set(path, text),
     );
     const meta = JSON.parse(files.get(paths.meta)!) as IndexMeta;
     // Page ids follow the kind order, then date and title: find each page's id by its fragment.
