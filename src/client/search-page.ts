@@ -194,6 +194,7 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     const appendCards = render(outcome, first.cards, loose, searched);
     // The rest of the first page of results, below the ones already on screen.
     if (outcome.type !== 'empty' && first.cards.length + first.unsaved === FIRST_SCREEN) {
+      more.hidden = true; // shown again under the whole page of results: it must not jump down as they arrive
       let rest: LoadedCards;
       try {
         rest = await loadCards(outcome, FIRST_SCREEN, PAGE_SIZE);
