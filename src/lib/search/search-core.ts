@@ -132,6 +132,17 @@ export function countByKind(meta: IndexMeta, ids: Iterable<number>): KindCounts 
   return counts;
 }
 
+/**
+ * Where the pairs that spell a word exactly start: non-overlapping bigrams at fixed distances
+ * (深化|走访|联系|企业|机制), and for an odd length the last pair overlapping the one before (楼长|长制).
+ */
+function coverOf(word: string): number[] {
+  const cover: number[] = [];
+  for (let i = 0; i + 2 <= word.length; i += 2) cover.push(i);
+  if (word.length % 2 === 1) cover.push(word.length - 2);
+  return cover;
+}
+
 export class SearchCore {
   private files = new Map<string, Promise<unknown>>();
   private metaPromise?: Promise<IndexMeta>;
@@ -194,11 +205,7 @@ export class SearchCore {
       if (title) decodeDeltas(title[0]).forEach((id, i) => hits.titles.set(id, title[1][i]));
       return hits;
     }
-    // Non-overlapping bigrams at fixed distances spell the word exactly: 深化|走访|联系|企业|机制,
-    // and for an odd length the last pair overlaps the one before (楼长|长制).
-    const cover: number[] = [];
-    for (let i = 0; i + 2 <= word.length; i += 2) cover.push(i);
-    if (word.length % 2 === 1) cover.push(word.length - 2);
+    const cover = coverOf(word);
     const grams = cover.map((at) => word.slice(at, at + 2));
     // Only the pairs' positions: page lists and offsets, and the titles' (p files).
     const shards = await Promise.all(grams.map((g) => this.positions(g)));
@@ -238,6 +245,18 @@ export class SearchCore {
         if ([...sets[0]].some((start) => cover.every((at, i) => sets[i].has(start + at)))) hits.titles.set(id, titles[0]![1][row0]);
       }
     }
+    return hits;
+  }
+
+  /** The pages containing a pair, from its position shard (which a longer word containing it has loaded). */
+  private async pairHits(pair: string): Promise<WordHits> {
+    const hits: WordHits = { pages: new Map(), titles: new Map() };
+    const posting = (await this.positions(pair))[pair] as PairPositions | undefined;
+    if (posting)
+      decodeDeltas(posting[0]).forEach((id, row) => {
+        const offsets = decodeDeltas(posting[1][row]);
+        hits.pages.set(id, [passageImpact(offsets), offsets[0]]);
+      });
     return hits;
   }
 
@@ -389,7 +408,7 @@ export class SearchCore {
         order.slice(from, to).map((o) => (o.exact ? this.exactCard(o.id, o.first!, marks, o.id === named) : this.plainCard(o.id, true))),
       );
 
-    // Pages holding some of the words (several words), or most of one long word's pairs.
+    // Pages holding some of the words (several words), or most of the pairs that spell one long word (its cover).
     const listed = new Set(order.map((o) => o.id));
     const room = LOOSE_FILL - order.length;
     let looseCards: Promise<ResultCard[]> | undefined;
@@ -436,10 +455,11 @@ export class SearchCore {
     } else {
       const word = query.words[0];
       if (word.length < 3) return [];
-      parts = [];
-      for (let i = 0; i + 2 <= word.length; i++) parts.push(word.slice(i, i + 2));
-      parts = [...new Set(parts)];
-      hits = await Promise.all(parts.map((p) => this.matchWord(p)));
+      // The pairs of the word's cover: their position shards are loaded already, so the partial
+      // matches cost no other index file (every pair of a long word cost one gram shard each:
+      // 270 KB for 深化走访联系企业机制).
+      parts = [...new Set(coverOf(word).map((at) => word.slice(at, at + 2)))];
+      hits = await Promise.all(parts.map((p) => this.pairHits(p)));
     }
     const need = query.words.length > 1 ? 1 : Math.max(1, Math.ceil(parts.length * 0.5));
     const score = new Map<number, [number, number]>();
