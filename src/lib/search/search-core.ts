@@ -461,7 +461,8 @@ export class SearchCore {
       parts = [...new Set(coverOf(word).map((at) => word.slice(at, at + 2)))];
       hits = await Promise.all(parts.map((p) => this.pairHits(p)));
     }
-    const need = query.words.length > 1 ? 1 : Math.max(1, Math.ceil(parts.length * 0.5));
+    // Several words: any of them; one long word: most of its cover's pairs (both of two).
+    const need = query.words.length > 1 ? 1 : Math.floor(parts.length / 2) + 1;
     const score = new Map<number, [number, number]>();
     hits.forEach((h) => {
       for (const [id, [imp]] of h.pages) {
