@@ -449,31 +449,40 @@ export class SearchCore {
   ): Promise<ResultCard[]> {
     let parts: string[];
     let hits: WordHits[];
+    /** Per part, the characters of the query it stands for (one word: a pair's two characters). */
+    let spans: number[][];
+    let need: number;
     if (query.words.length > 1) {
+      // Several words: a page holding any of them.
       parts = query.words;
       hits = perWord;
+      spans = parts.map((_, i) => [i]);
+      need = 1;
     } else {
       const word = query.words[0];
       if (word.length < 3) return [];
       // The pairs of the word's cover: their position shards are loaded already, so the partial
       // matches cost no other index file (every pair of a long word cost one gram shard each:
-      // 270 KB for 深化走访联系企业机制).
-      parts = [...new Set(coverOf(word).map((at) => word.slice(at, at + 2)))];
+      // 270 KB for 深化走访联系企业机制). A page must hold pairs spelling most of the word's
+      // characters (楼长 of 楼长治, not 亿元 alone of 56亿元).
+      const cover = [...new Map(coverOf(word).map((at) => [word.slice(at, at + 2), at])).entries()];
+      parts = cover.map(([pair]) => pair);
       hits = await Promise.all(parts.map((p) => this.pairHits(p)));
+      spans = cover.map(([, at]) => [at, at + 1]);
+      need = Math.floor(word.length / 2) + 1;
     }
-    // Several words: any of them; one long word: most of its cover's pairs (both of two).
-    const need = query.words.length > 1 ? 1 : Math.floor(parts.length / 2) + 1;
-    const score = new Map<number, [number, number]>();
-    hits.forEach((h) => {
+    const score = new Map<number, [covered: Set<number>, impact: number]>();
+    hits.forEach((h, part) => {
       for (const [id, [imp]] of h.pages) {
         if (listed.has(id) || !inFilters(id)) continue;
-        const s = score.get(id) ?? [0, 0];
-        score.set(id, [s[0] + 1, s[1] + imp]);
+        const s = score.get(id) ?? [new Set<number>(), 0];
+        for (const c of spans[part]) s[0].add(c);
+        score.set(id, [s[0], s[1] + imp]);
       }
     });
     const ids = [...score.entries()]
-      .filter(([, [n]]) => n >= need)
-      .sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || a[0] - b[0])
+      .filter(([, [covered]]) => covered.size >= need)
+      .sort((a, b) => b[1][0].size - a[1][0].size || b[1][1] - a[1][1] || a[0] - b[0])
       .slice(0, room);
     return Promise.all(
       ids.map(async ([id]) => {
