@@ -13,7 +13,7 @@ import { DIST } from '../support/site.ts';
  * Bytes are counted as a static host sends them (text gzip-compressed), from the files the browser
  * fetched. The caps are the product's promise at 5,000 documents (a search loads at most 130 KB),
  * and per file what keeps that promise as the library grows: a fragment holds one CHUNK of one
- * page, a shard about 3,500 characters' worth of postings (about 32 KB compressed at the 99th
+ * page, a shard about 1,500 characters' worth of postings (about 23 KB compressed at the 99th
  * percentile of a 5,005-document library), so none of them may depend on the number of pages.
  */
 const fixture = useSiteInBrowser(DIST);
