@@ -330,10 +330,18 @@ function writeIndex(
     for (const entry of map) out[shardOf(entry[0], shards)].push(entry);
     return out;
   };
-  const unitText = (g: number) => String.fromCharCode(g);
-  const pairText = (g: number) => String.fromCharCode(Math.floor(g / 65536), g % 65536);
-  const unitShards = byShard(new Map([...units].map(([g, list]) => [unitText(g), list])));
-  const pairShards = byShard(new Map([...pairs].map(([g, list]) => [pairText(g), list])));
+  // Straight from the numeric maps into shards: no copy of all entries (a third of a million
+  // pairs at 5,000 documents) in between.
+  const byShardFromCodes = (map: Map<number, IntList>, text: (g: number) => string) => {
+    const out: Array<Array<[string, IntList]>> = Array.from({ length: shards }, () => []);
+    for (const [g, list] of map) {
+      const gram = text(g);
+      out[shardOf(gram, shards)].push([gram, list]);
+    }
+    return out;
+  };
+  const unitShards = byShardFromCodes(units, (g) => String.fromCharCode(g));
+  const pairShards = byShardFromCodes(pairs, (g) => String.fromCharCode(Math.floor(g / 65536), g % 65536));
   units.clear();
   pairs.clear();
   lastPage.clear();
