@@ -4,6 +4,8 @@ import {
   BLOCK_SEPARATOR,
   CHUNK,
   decodeDeltas,
+  fnv1a,
+  fnv1aUnits,
   paths,
   shardOf,
   type Fragment,
@@ -291,6 +293,35 @@ describe('exact-match index', () => {
     const writtenBuilt = writing.finish([], output.write);
     expect(writtenBuilt).toEqual(keptBuilt);
     expect(new Map([...written].sort())).toEqual(new Map([...kept].sort()));
+  });
+
+  it('writes the same files when pairs are counted in several passes, a group of shards each', () => {
+    const files = (charsPerPass?: number) => {
+      const out = new Map<string, string>();
+      buildSearchIndex(
+        {
+          pages: PAGES,
+          names: [],
+          t2s: {},
+          synonyms: [],
+          kindOrder: ['文件', '政策', '项目', '治理模式'],
+          charsPerShard: 40,
+          charsPerPass,
+        },
+        (path, text) => out.set(path, text),
+      );
+      return new Map([...out].sort());
+    };
+    const several = files(60);
+    expect(JSON.parse(several.get(paths.meta)!).shards).toBeGreaterThan(4);
+    expect(several).toEqual(files());
+  });
+
+  it('hashes grams from their UTF-16 units as from the string', () => {
+    for (const gram of ['楼', '楼长', 'g2', '𠀀', '十四']) {
+      const units = [...Array(gram.length).keys()].map((i) => gram.charCodeAt(i));
+      expect(fnv1aUnits(units[0], units[1])).toBe(fnv1a(gram));
+    }
   });
 
   it('finds a match in a block longer than a fragment chunk, in the chunk the block starts in', async () => {

@@ -126,6 +126,13 @@ export function impact(tf: number, length: number, averageLength: number): numbe
 
 export const shardOf = (gram: string, shards: number): number => fnv1a(gram) % shards;
 
+/** fnv1a of the one- or two-unit string of these UTF-16 units, without making the string (the index builder's inner loop). */
+export function fnv1aUnits(a: number, b?: number): number {
+  let h = Math.imul(0x811c9dc5 ^ a, 0x01000193) >>> 0;
+  if (b !== undefined) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h >>> 0;
+}
+
 export const paths = {
   meta: 'meta.json',
   grams: (shard: number) => `g/${shard}.json`,
