@@ -43,6 +43,13 @@ export interface SearchPageOptions {
   offlinePage?: string | null;
 }
 
+/**
+ * Results fetched and shown first: about what a phone shows above the fold. The rest of the first
+ * page follows once these are on screen, so the first paint of results (the page's largest
+ * contentful paint) waits for three fragments, not ten.
+ */
+const FIRST_SCREEN = 3;
+
 /** Keystrokes closer together than this are coalesced into one search. */
 const DEBOUNCE_MS = 120;
 /** A pause this long ends a typing burst: the next keystroke makes a new history entry. */
@@ -160,9 +167,13 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     document.dispatchEvent(new CustomEvent('search:start', { detail: { q: searched.q, filters: searched.filters } }));
     let outcome: Outcome;
     let first: LoadedCards = { cards: [], unsaved: 0 };
+    let loose: ResultCard[] = [];
     try {
       outcome = await engine.search(searched, { facets: facetsWanted });
-      if (outcome.type !== 'empty') first = await loadCards(outcome, 0, PAGE_SIZE);
+      if (outcome.type !== 'empty') first = await loadCards(outcome, 0, FIRST_SCREEN);
+      // With no exact result the partial matches are the list itself: wait for them. Otherwise they
+      // are listed below the exact results once they arrive (showRelated).
+      if (outcome.type === 'results' && outcome.exactCount === 0) loose = await outcome.loose();
     } catch (error) {
       if (my !== seq) return;
       list.removeAttribute('aria-busy');
@@ -180,7 +191,24 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     }
     loaded = true;
     if (my !== seq) return;
-    render(outcome, first.cards, searched);
+    const appendCards = render(outcome, first.cards, loose, searched);
+    // The rest of the first page of results, below the ones already on screen.
+    if (outcome.type !== 'empty' && first.cards.length + first.unsaved === FIRST_SCREEN) {
+      more.hidden = true; // shown again under the whole page of results: it must not jump down as they arrive
+      let rest: LoadedCards;
+      try {
+        rest = await loadCards(outcome, FIRST_SCREEN, PAGE_SIZE);
+      } catch (error) {
+        if (my !== seq) return;
+        list.removeAttribute('aria-busy');
+        status.textContent = '搜索暂时不可用，请刷新页面后重试。';
+        console.error(error);
+        return;
+      }
+      if (my !== seq) return;
+      appendCards(rest.cards, rest.unsaved);
+      first = { cards: [...first.cards, ...rest.cards], unsaved: first.unsaved + rest.unsaved };
+    }
     if (first.unsaved > 0 && outcome.type !== 'empty') {
       showUnsavedPages(outcome, first);
       document.dispatchEvent(
@@ -193,6 +221,24 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     if (outcome.type === 'results') list.dataset.matches = String(outcome.matches);
     else delete list.dataset.matches;
     document.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: searched.q, filters: searched.filters, complete } }));
+    if (outcome.type === 'results' && outcome.exactCount > 0) await showRelated(outcome, searched, my);
+  }
+
+  /** The pages holding part of the query, below the exact results, once their files have arrived. */
+  async function showRelated(outcome: Extract<Outcome, { type: 'results' }>, searched: SearchState, my: number) {
+    let loose: ResultCard[];
+    try {
+      loose = await outcome.loose();
+    } catch (error) {
+      console.error(error); // the exact results are shown; the related ones are a bonus
+      return;
+    }
+    if (my !== seq || loose.length === 0) return;
+    const words = outcome.searchedAs;
+    related.append(...loose.map((card) => withHighlight(resultItem(card), words)));
+    relatedSection.hidden = false;
+    status.textContent = `${status.textContent}另有 ${loose.length} 个相关结果列在后面。`;
+    document.dispatchEvent(new CustomEvent('search:related', { detail: { q: searched.q, count: loose.length } }));
   }
 
   const debouncedRun = leadingDebounce(() => void run(), DEBOUNCE_MS);
@@ -207,6 +253,8 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     unsaved: number;
   }
   type Listed = Exclude<Outcome, { type: 'empty' }>;
+  /** Appends results (and counts those left out offline) below the ones shown. */
+  type AppendCards = (cards: ResultCard[], unsaved: number) => void;
   async function loadCards(outcome: Listed, from: number, to: number): Promise<LoadedCards> {
     try {
       return { cards: await outcome.cards(from, to), unsaved: 0 };
@@ -225,19 +273,22 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     }
   }
 
-  /** How many of the index's gram shards the browser has saved (any of the worker's caches). */
+  /**
+   * How many of the index's gram and position shards the browser has saved (any of the worker's
+   * caches): short words need the first, longer ones the second.
+   */
   async function savedShards(): Promise<{ saved: number; total: number } | undefined> {
     try {
       const { shards } = await engine.meta();
-      const shardFolder = new URL(`${base}search-index/g/`, location.href).pathname;
+      const shardFolders = ['g', 'p'].map((folder) => new URL(`${base}search-index/${folder}/`, location.href).pathname);
       const found = new Set<string>();
       for (const name of await caches.keys()) {
         for (const request of await (await caches.open(name)).keys()) {
           const path = new URL(request.url).pathname;
-          if (path.startsWith(shardFolder) && path.endsWith('.json')) found.add(path);
+          if (shardFolders.some((folder) => path.startsWith(folder)) && path.endsWith('.json')) found.add(path);
         }
       }
-      return { saved: found.size, total: shards };
+      return { saved: found.size, total: 2 * shards };
     } catch {
       return undefined;
     }
@@ -340,22 +391,24 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
     return item;
   }
 
-  function render(outcome: Outcome, first: ResultCard[], searched: SearchState) {
+  /** Shows an outcome with its first results; returns how to append more of its results below them. */
+  function render(outcome: Outcome, first: ResultCard[], loose: ResultCard[], searched: SearchState): AppendCards {
     // A re-render (e.g. once every page has been checked) keeps the reader's place.
     const focusedHref =
       root.contains(document.activeElement) && document.activeElement instanceof HTMLAnchorElement
         ? document.activeElement.getAttribute('href')
         : null;
-    renderOutcome(outcome, first, searched);
+    const append = renderOutcome(outcome, first, loose, searched);
     if (focusedHref)
       root
         .querySelector<HTMLAnchorElement>(
           `#search-results a.result-link[href="${CSS.escape(focusedHref)}"], #search-related a.result-link[href="${CSS.escape(focusedHref)}"]`,
         )
         ?.focus();
+    return append;
   }
 
-  function renderOutcome(outcome: Outcome, first: ResultCard[], searched: SearchState) {
+  function renderOutcome(outcome: Outcome, first: ResultCard[], loose: ResultCard[], searched: SearchState): AppendCards {
     clearResults();
     guide.hidden = outcome.type !== 'empty';
     const q = searched.q.trim();
@@ -368,7 +421,7 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
       status.textContent = '输入关键词即可搜索，无需按回车。';
       lastFacets = {};
       fillSelects();
-      return;
+      return () => {};
     }
     lastFacets = outcome.facets;
     fillSelects(outcome.facets);
@@ -401,26 +454,23 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
       }
     };
     showMore();
+    const append: AppendCards = (cards, unsaved) => {
+      list.append(...cards.map(item));
+      shown += cards.length + unsaved;
+      showMore();
+    };
 
     if (outcome.type === 'browse') {
       status.textContent = `${filterNote}：共 ${outcome.total} 个页面。输入关键词可在其中搜索。`;
-      return;
+      return append;
     }
 
     const asSearched = outcome.searchedAs !== q.replace(/\s+/g, ' ') ? `（已按“${outcome.searchedAs}”搜索）` : '';
     if (outcome.exactCount > 0) {
       const found = `找到 ${outcome.exactCount} 个包含“${q}”的结果${asSearched}${within}。`;
       status.textContent = found;
-      if (outcome.loose.length > 0) {
-        related.append(...outcome.loose.map(item));
-        relatedSection.hidden = false;
-        status.textContent = `${found}另有 ${outcome.loose.length} 个相关结果列在后面。`;
-        queueMicrotask(() =>
-          document.dispatchEvent(new CustomEvent('search:related', { detail: { q: searched.q, count: outcome.loose.length } })),
-        );
-      }
-    } else if (outcome.loose.length) {
-      list.append(...outcome.loose.map(item));
+    } else if (loose.length) {
+      list.append(...loose.map(item));
       status.textContent = `没有完全包含“${q}”的页面${asSearched}${within}；以下是部分匹配的结果。`;
       if (outcome.suggestions.length) help.append(suggestionList(outcome.suggestions));
     } else {
@@ -452,6 +502,7 @@ export function startSearchPage(options: SearchPageOptions = {}): void {
         help.append(clear);
       }
     }
+    return append;
   }
 
   // ---- events --------------------------------------------------------------------------------

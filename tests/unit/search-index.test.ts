@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, documentNames, type IndexInput } from '../../src/lib/search/exact-index.ts';
-import { paths } from '../../src/lib/search/index-format.ts';
+import { SearchIndexBuilder, buildSearchIndex, documentNames, type IndexInput } from '../../src/lib/search/exact-index.ts';
+import {
+  BLOCK_SEPARATOR,
+  CHUNK,
+  decodeDeltas,
+  fnv1a,
+  fnv1aUnits,
+  paths,
+  shardOf,
+  type Fragment,
+  type IndexMeta,
+  type PairPositions,
+  type PositionShard,
+} from '../../src/lib/search/index-format.ts';
+import { fold } from '../../src/lib/search/normalize.ts';
 import { extractIndexedPage, type IndexedPage } from '../../src/lib/search/indexed-text.ts';
 import { SearchCore, type ResultCard } from '../../src/lib/search/search-core.ts';
 
@@ -201,16 +214,126 @@ describe('exact-match index', () => {
     expect(outcome.type === 'results' && outcome.suggestions.map((s) => s.label)).toEqual(['楼长制']);
   });
 
-  it('loads only the files a query needs: gram shards of its pairs, positions of a cover, one fragment per result', async () => {
+  it('loads only the files a query needs: positions of a cover, one fragment per result, partial matches only when asked', async () => {
     const { core, built, loaded } = makeCore();
     expect(built.shards).toBeGreaterThan(4);
-    await find('深化社会治理创新', core);
-    // Exact: 深化|社会|治理|创新, four pairs with positions; partial matches listed after it: the
-    // seven pairs' page lists (no positions).
+    const { outcome } = await find('深化社会治理创新', core);
+    // Exact: 深化|社会|治理|创新, four pairs with positions (page lists included): no gram shard.
+    expect(loaded.filter((p) => p.startsWith('p/')).length).toBeGreaterThan(0);
     expect(loaded.filter((p) => p.startsWith('p/')).length).toBeLessThanOrEqual(4);
-    expect(loaded.filter((p) => p.startsWith('g/')).length).toBeLessThanOrEqual(7);
+    expect(loaded.filter((p) => p.startsWith('g/'))).toEqual([]);
     expect(loaded.filter((p) => p.startsWith('f/'))).toEqual([paths.fragment(1, 0)]);
     expect(loaded).not.toContain(paths.filters);
+    // Partial matches listed after it, when the page asks: from the cover's position shards already
+    // loaded, so nothing but their fragments.
+    const before = loaded.length;
+    const loose = outcome.type === 'results' ? await outcome.loose() : [];
+    expect(loaded.slice(before).every((p) => p.startsWith('f/'))).toBe(true);
+    expect(loaded.slice(before).length).toBeLessThanOrEqual(loose.length);
+  });
+
+  it("lists pages holding most of a long word's cover as partial matches, after the exact ones", async () => {
+    const { outcome } = await find('深化社会治理现代化');
+    if (outcome.type !== 'results') throw new Error(outcome.type);
+    // 深化|社会|治理|现代|代化: 深化社会治理 and 治理现代化 both hold three of the five pairs, apart.
+    expect(outcome.matches).toBe(0);
+    const loose = await outcome.loose();
+    expect(loose.map((c) => c.url)).toContain('/documents/changzheng-14th-five-year-plan/');
+    expect(loose.every((c) => !c.exact)).toBe(true);
+  });
+
+  it('stores every offset of every pair exactly: the position shards decode to a plain scan of the text', () => {
+    const files = new Map<string, string>();
+    const t2s = { 區: '区', 樓: '楼', 長: '长' };
+    buildSearchIndex(
+      { pages: PAGES, names: [], t2s, synonyms: [], kindOrder: ['文件', '政策', '项目', '治理模式'], charsPerShard: 40 },
+      (path, text) => files.set(path, text),
+    );
+    const meta = JSON.parse(files.get(paths.meta)!) as IndexMeta;
+    // Page ids follow the kind order, then date and title: find each page's id by its fragment.
+    const idOf = new Map<string, number>();
+    for (let id = 0; id < meta.pages; id++) idOf.set((JSON.parse(files.get(paths.fragment(id, 0))!) as Fragment).url, id);
+    let checked = 0;
+    for (const p of PAGES) {
+      const text = p.blocks.map((b) => fold(b.text, t2s)).join(BLOCK_SEPARATOR);
+      const pairs = new Set<string>();
+      for (let i = 0; i + 2 <= text.length; i++) if (!text.slice(i, i + 2).includes(BLOCK_SEPARATOR)) pairs.add(text.slice(i, i + 2));
+      for (const pair of pairs) {
+        const expected: number[] = [];
+        for (let at = text.indexOf(pair); at >= 0; at = text.indexOf(pair, at + 1)) expected.push(at);
+        const shard = JSON.parse(files.get(paths.positions(shardOf(pair, meta.shards)))!) as PositionShard;
+        const [ids, offsets] = shard[pair] as PairPositions;
+        const row = decodeDeltas(ids).indexOf(idOf.get(p.url)!);
+        expect(row, `${pair} in ${p.url}`).toBeGreaterThanOrEqual(0);
+        expect(decodeDeltas(offsets[row]), `${pair} in ${p.url}`).toEqual(expected);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it('writes the same files when fragments are written as pages are added and renamed at the end', () => {
+    const options = { t2s: {}, synonyms: [], kindOrder: ['文件', '政策', '项目', '治理模式'], charsPerShard: 40 };
+    const kept = new Map<string, string>();
+    const keeping = new SearchIndexBuilder(options);
+    for (const p of PAGES) keeping.add(p);
+    const keptBuilt = keeping.finish([], (path, text) => kept.set(path, text));
+
+    const written = new Map<string, string>();
+    const output = {
+      write: (path: string, text: string) => written.set(path, text),
+      move: (from: string, to: string) => {
+        written.set(to, written.get(from)!);
+        written.delete(from);
+      },
+    };
+    const writing = new SearchIndexBuilder(options, output);
+    for (const p of PAGES) writing.add(p);
+    expect([...written.keys()].every((path) => path.startsWith('f/pending-'))).toBe(true);
+    const writtenBuilt = writing.finish([], output.write);
+    expect(writtenBuilt).toEqual(keptBuilt);
+    expect(new Map([...written].sort())).toEqual(new Map([...kept].sort()));
+  });
+
+  it('writes the same files when pairs are counted in several passes, a group of shards each', () => {
+    const files = (charsPerPass?: number) => {
+      const out = new Map<string, string>();
+      buildSearchIndex(
+        {
+          pages: PAGES,
+          names: [],
+          t2s: {},
+          synonyms: [],
+          kindOrder: ['文件', '政策', '项目', '治理模式'],
+          charsPerShard: 40,
+          charsPerPass,
+        },
+        (path, text) => out.set(path, text),
+      );
+      return new Map([...out].sort());
+    };
+    const several = files(60);
+    expect(JSON.parse(several.get(paths.meta)!).shards).toBeGreaterThan(4);
+    expect(several).toEqual(files());
+  });
+
+  it('hashes grams from their UTF-16 units as from the string', () => {
+    for (const gram of ['楼', '楼长', 'g2', '𠀀', '十四']) {
+      const units = [...Array(gram.length).keys()].map((i) => gram.charCodeAt(i));
+      expect(fnv1aUnits(units[0], units[1])).toBe(fnv1a(gram));
+    }
+  });
+
+  it('finds a match in a block longer than a fragment chunk, in the chunk the block starts in', async () => {
+    const long = '前言。'.repeat(CHUNK / 3) + '在长征镇推行楼长制。' + '结语。'.repeat(CHUNK / 3);
+    const pages = [page('documents/long/', '长文', '文件', ['开头一段。', long, '另一段。'.repeat(CHUNK / 4), '楼长制写在后面。'])];
+    const { core, loaded } = makeCore({ pages, names: [] });
+    const { cards, outcome } = await find('楼长制', core);
+    expect(outcome.type === 'results' && outcome.matches).toBe(1);
+    expect(cards[0].excerpt.segments.map((s) => s.text).join('')).toContain('楼长制');
+    expect(cards[0].excerptLink?.url).toBe('/documents/long/#p-1');
+    // The match lies in chunk 1 while its block starts in chunk 0: both were read, nothing else.
+    expect(loaded.filter((p) => p.startsWith('f/')).sort()).toEqual([paths.fragment(0, 0), paths.fragment(0, 1)].sort());
   });
 
   it('filters by type, and lists a type in listing order when no words are given', async () => {

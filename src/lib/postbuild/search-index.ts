@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { siteCharactersFile } from '../compiler/emit/write-generated.ts';
 import { entityKindBadges } from '../labels.ts';
@@ -49,7 +49,7 @@ export function searchEntities(entityPages: readonly CompiledEntity[], urls: Url
  * entity names and aliases, then document titles, 文号 and the labels entity pages cite documents by
  * (〔十四五规划〕 → the Five-Year Plan).
  */
-export class SearchIndexWriter {
+export class SearchIndexAssembler {
   private readonly dir: string;
   private readonly builder: SearchIndexBuilder;
   private readonly entityNames: IndexName[];
@@ -60,19 +60,34 @@ export class SearchIndexWriter {
   private readonly base: string;
   private readonly kindOrder: readonly string[];
 
-  constructor(dist: string, base: string, synonyms: Synonyms, kindOrder: readonly string[], entityPages: readonly CompiledEntity[]) {
+  /** `dir`: the index folder; `entities`: as in entities.json (urls with the base). */
+  constructor(
+    dir: string,
+    base: string,
+    t2s: T2sMap,
+    entities: SearchIndexData['entities'],
+    synonyms: Synonyms,
+    kindOrder: readonly string[],
+  ) {
     this.base = base;
     this.kindOrder = kindOrder;
-    this.dir = join(dist, 'search-index');
-    const t2s: T2sMap = buildT2sMap(readFileSync(siteCharactersFile(), 'utf8'));
-    const { entities } = searchEntities(entityPages, createUrls(base));
-    mkdirSync(this.dir, { recursive: true });
-    writeFileSync(join(this.dir, 't2s.json'), JSON.stringify(t2s));
-    writeFileSync(join(this.dir, 'entities.json'), JSON.stringify({ entities }));
+    this.dir = dir;
     this.entityNames = entities.flatMap((e) =>
       [e.name, ...e.aliases].map((label) => ({ label, name: e.name, url: stripBase(e.url, base) })),
     );
-    this.builder = new SearchIndexBuilder({ t2s, synonyms, kindOrder });
+    this.builder = new SearchIndexBuilder(
+      { t2s, synonyms, kindOrder },
+      { write: (path, text) => this.write(path, text), move: (from, to) => renameSync(join(dir, from), join(dir, to)) },
+    );
+  }
+
+  private readonly folders = new Set<string>();
+  private write(path: string, text: string): void {
+    const file = join(this.dir, path);
+    const folder = dirname(file);
+    if (!this.folders.has(folder)) mkdirSync(folder, { recursive: true });
+    this.folders.add(folder);
+    writeFileSync(file, text);
   }
 
   add(page: IndexedPage): void {
@@ -91,13 +106,41 @@ export class SearchIndexWriter {
       const label = c.label.replace(/^[〔［[]|[〕］\]]$/g, '');
       if (titleOf.has(url) && label) names.push({ label, name: titleOf.get(url)!, url });
     }
-    const made = new Set<string>();
-    return this.builder.finish(names, (path, text) => {
-      const file = join(this.dir, path);
-      const folder = dirname(file);
-      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-      made.add(folder);
-      writeFileSync(file, text);
-    });
+    return this.builder.finish(names, (path, text) => this.write(path, text));
   }
+}
+
+/** The build's writer: the entity names and the t2s map from the compiled data, written beside the index. */
+export class SearchIndexWriter extends SearchIndexAssembler {
+  constructor(dist: string, base: string, synonyms: Synonyms, kindOrder: readonly string[], entityPages: readonly CompiledEntity[]) {
+    const t2s: T2sMap = buildT2sMap(readFileSync(siteCharactersFile(), 'utf8'));
+    const { entities } = searchEntities(entityPages, createUrls(base));
+    const dir = join(dist, 'search-index');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 't2s.json'), JSON.stringify(t2s));
+    writeFileSync(join(dir, 'entities.json'), JSON.stringify({ entities }));
+    super(dir, base, t2s, entities, synonyms, kindOrder);
+  }
+}
+
+/**
+ * Writes `dist/search-index/` again from the built pages alone, reusing the `t2s.json`,
+ * `entities.json` and `meta.json` (synonyms, kind order) of the index the build wrote: for
+ * benchmarks and tools that change the index format without rebuilding the site. Pages are read
+ * one at a time, as in the build.
+ */
+export function rebuildSearchIndex(dist: string, base = '/'): BuiltIndex {
+  const dir = join(dist, 'search-index');
+  const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  const t2s = read('t2s.json') as T2sMap;
+  const { entities } = read('entities.json') as SearchIndexData;
+  const meta = read('meta.json') as { kinds: Array<[string, number]>; synonyms: Array<[string, string[]]> };
+  const synonyms = meta.synonyms.map(([abbreviation, means]) => ({ abbreviation, means, why: '' }));
+  const kindOrder = meta.kinds.map(([kind]) => kind);
+  const assembler = new SearchIndexAssembler(dir, base, t2s, entities, synonyms, kindOrder);
+  for (const file of htmlFiles(dist)) {
+    const page = extractIndexedPage(readFileSync(join(dist, file), 'utf8'), pageUrl(file));
+    if (page) assembler.add(page);
+  }
+  return assembler.finish();
 }

@@ -4,13 +4,18 @@
  * Every file is small and found by computing its name, so a query never reads a list of all pages:
  *
  *   meta.json          counts, shard counts, the t2s map and the reviewed synonyms
- *   g/<shard>.json     per gram (one or two UTF-16 units of the normal form): the pages containing it
- *                      (page ids as deltas), an impact (BM25 term part of the page's densest
- *                      passage, see PASSAGE) and the first offset;
- *                      `^gram`: the pages whose title contains it, with title lengths and offsets
- *                      (for words of three or more characters); `~gram`: entity and document names
- *                      containing the bigram, for "did you mean"
- *   p/<shard>.json     per bigram: each page's offsets (deltas) and text length, in the order of g
+ *   g/<shard>.json     what a word of one or two characters needs, per gram (one or two UTF-16
+ *                      units of the normal form): the pages containing it (page ids as deltas), an
+ *                      impact (BM25 term part of the page's densest passage, see PASSAGE) and the
+ *                      first offset; `^gram`: the pages whose title contains it, with title
+ *                      lengths and offsets; `~gram`: entity and document names containing the
+ *                      bigram, for "did you mean"
+ *   p/<shard>.json     what a word of three or more characters needs, per bigram: the pages
+ *                      containing it (ids as deltas) and each page's offsets (deltas), from which
+ *                      the core computes matches, impacts and first offsets itself; `^gram` as in g.
+ *                      Such a word loads only p files: impacts and first offsets of its pairs
+ *                      would be dead weight (they were half of what 十四五规划 loaded at 5,000
+ *                      documents).
  *   n/<shard>.json     per whole name in normal form: the page(s) it names (entity names and
  *                      aliases, document titles and the labels entity pages cite them by)
  *   f/<page>-<chunk>.json  one page's head (url, title, kind, date, document) and the text blocks
@@ -21,9 +26,9 @@
  * same gram sit in files with the same number.
  */
 
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 /** Normal-form characters per fragment chunk; a match at offset o is in chunk floor(o / CHUNK). */
-export const CHUNK = 2400;
+export const CHUNK = 1200;
 /** Separates blocks in a page's normal form: never produced by folding (whitespace is dropped). */
 export const BLOCK_SEPARATOR = '\n';
 
@@ -47,8 +52,10 @@ export type TitlePostings = [number[], number[], number[][]];
 /** [label as written, entity or document name, page id]. */
 export type NameEntry = [string, string, number];
 export type GramShard = Record<string, GramPostings | TitlePostings | NameEntry[]>;
-/** Per bigram: text length per page and offsets (delta-coded) per page, aligned with g. */
-export type PositionShard = Record<string, [number[], number[][]]>;
+/** Page ids (delta-coded) and each page's offsets (delta-coded). */
+export type PairPositions = [number[], number[][]];
+/** Per bigram its positions; per `^gram` its title postings (as in g). */
+export type PositionShard = Record<string, PairPositions | TitlePostings>;
 /** Whole name → page ids it names, ascending (so in the kind order: documents before entity pages). */
 export type NameShard = Record<string, number[]>;
 
@@ -118,6 +125,13 @@ export function impact(tf: number, length: number, averageLength: number): numbe
 }
 
 export const shardOf = (gram: string, shards: number): number => fnv1a(gram) % shards;
+
+/** fnv1a of the one- or two-unit string of these UTF-16 units, without making the string (the index builder's inner loop). */
+export function fnv1aUnits(a: number, b?: number): number {
+  let h = Math.imul(0x811c9dc5 ^ a, 0x01000193) >>> 0;
+  if (b !== undefined) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h >>> 0;
+}
 
 export const paths = {
   meta: 'meta.json',

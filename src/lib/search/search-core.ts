@@ -6,9 +6,10 @@
  * excerpts (excerpt.ts, sections.ts). How files are fetched is the caller's: `fetch` online, plain
  * <script> files from disk (fetch does not work on file://).
  *
- * A query loads meta.json once, the name shard of the whole query, the gram shards its characters
- * need (for a word of three or more characters, a cover of non-overlapping bigrams and their
- * positions), and then one fragment per result shown: never a list of all pages.
+ * A query loads meta.json once, the name shard of the whole query, for a word of one or two
+ * characters its gram shard, for a longer word the position shards of a cover of bigrams (page
+ * lists and offsets, no gram shard), and then one fragment per result shown: never a list of all
+ * pages.
  */
 import { characterOverlap } from './entities.ts';
 import { buildExcerpt, matchRanges, type Excerpt } from './excerpt.ts';
@@ -25,6 +26,7 @@ import {
   type IndexMeta,
   type NameEntry,
   type NameShard,
+  type PairPositions,
   type PositionShard,
   type TitlePostings,
 } from './index-format.ts';
@@ -87,8 +89,13 @@ export type Outcome =
       /** Pages that contain the query per kind (文件 first), within the filters other than 类型: the kind tabs. */
       kinds: KindCounts;
       cards: (from: number, to: number) => Promise<ResultCard[]>;
-      /** Pages containing part of the query, listed after (or, with no exact match, instead of) the exact ones. */
-      loose: ResultCard[];
+      /**
+       * Pages containing part of the query, listed after (or, with no exact match, instead of) the
+       * exact ones. Loaded when called (once), so the exact results are shown before the files
+       * these need are even requested: the page's largest paint is the first exact result, and
+       * on a slow connection every byte before it delays it.
+       */
+      loose: () => Promise<ResultCard[]>;
       complete: true;
       suggestions: Suggestion[];
       facets: FacetCounts;
@@ -123,6 +130,17 @@ export function countByKind(meta: IndexMeta, ids: Iterable<number>): KindCounts 
   const counts = meta.kinds.map(([kind]): [string, number] => [kind, 0]);
   for (const id of ids) if (counts.length) counts[group(id)][1]++;
   return counts;
+}
+
+/**
+ * Where the pairs that spell a word exactly start: non-overlapping bigrams at fixed distances
+ * (深化|走访|联系|企业|机制), and for an odd length the last pair overlapping the one before (楼长|长制).
+ */
+function coverOf(word: string): number[] {
+  const cover: number[] = [];
+  for (let i = 0; i + 2 <= word.length; i += 2) cover.push(i);
+  if (word.length % 2 === 1) cover.push(word.length - 2);
+  return cover;
 }
 
 export class SearchCore {
@@ -187,19 +205,13 @@ export class SearchCore {
       if (title) decodeDeltas(title[0]).forEach((id, i) => hits.titles.set(id, title[1][i]));
       return hits;
     }
-    // Non-overlapping bigrams at fixed distances spell the word exactly: 深化|走访|联系|企业|机制,
-    // and for an odd length the last pair overlaps the one before (楼长|长制).
-    const cover: number[] = [];
-    for (let i = 0; i + 2 <= word.length; i += 2) cover.push(i);
-    if (word.length % 2 === 1) cover.push(word.length - 2);
+    const cover = coverOf(word);
     const grams = cover.map((at) => word.slice(at, at + 2));
-    const [gramShards, positionShards] = await Promise.all([
-      Promise.all(grams.map((g) => this.grams(g))),
-      Promise.all(grams.map((g) => this.positions(g))),
-    ]);
+    // Only the pairs' positions: page lists and offsets, and the titles' (p files).
+    const shards = await Promise.all(grams.map((g) => this.positions(g)));
 
-    // Body: pages having every gram, then their offsets checked at the cover's distances.
-    const postings = grams.map((g, i) => gramShards[i][g] as GramPostings | undefined);
+    // Body: pages having every pair, then their offsets checked at the cover's distances.
+    const postings = grams.map((g, i) => shards[i][g] as PairPositions | undefined);
     if (postings.every(Boolean)) {
       const lists = postings.map((p) => decodeDeltas(p![0]));
       const rows = lists.map((ids) => new Map(ids.map((id, row) => [id, row])));
@@ -207,7 +219,7 @@ export class SearchCore {
       for (const id of rarest) {
         if (!rows.every((r) => r.has(id))) continue;
         // Offsets ascend: one forward walk per gram, no sets (thousands of candidate pages).
-        const offsets = grams.map((g, i) => decodeDeltas(positionShards[i][g][1][rows[i].get(id)!]));
+        const offsets = grams.map((_, i) => decodeDeltas(postings[i]![1][rows[i].get(id)!]));
         const cursor = new Array<number>(grams.length).fill(0);
         const starts: number[] = [];
         for (const start of offsets[0]) {
@@ -224,7 +236,7 @@ export class SearchCore {
       }
     }
     // Title: the same check on the title's offsets.
-    const titles = grams.map((g, i) => gramShards[i]['^' + g] as TitlePostings | undefined);
+    const titles = grams.map((g, i) => shards[i]['^' + g] as TitlePostings | undefined);
     if (titles.every(Boolean)) {
       const rows = titles.map((t) => new Map(decodeDeltas(t![0]).map((id, row) => [id, row])));
       for (const [id, row0] of rows[0]) {
@@ -233,6 +245,18 @@ export class SearchCore {
         if ([...sets[0]].some((start) => cover.every((at, i) => sets[i].has(start + at)))) hits.titles.set(id, titles[0]![1][row0]);
       }
     }
+    return hits;
+  }
+
+  /** The pages containing a pair, from its position shard (which a longer word containing it has loaded). */
+  private async pairHits(pair: string): Promise<WordHits> {
+    const hits: WordHits = { pages: new Map(), titles: new Map() };
+    const posting = (await this.positions(pair))[pair] as PairPositions | undefined;
+    if (posting)
+      decodeDeltas(posting[0]).forEach((id, row) => {
+        const offsets = decodeDeltas(posting[1][row]);
+        hits.pages.set(id, [passageImpact(offsets), offsets[0]]);
+      });
     return hits;
   }
 
@@ -384,10 +408,11 @@ export class SearchCore {
         order.slice(from, to).map((o) => (o.exact ? this.exactCard(o.id, o.first!, marks, o.id === named) : this.plainCard(o.id, true))),
       );
 
-    // Pages holding some of the words (several words), or most of one long word's pairs.
+    // Pages holding some of the words (several words), or most of the pairs that spell one long word (its cover).
     const listed = new Set(order.map((o) => o.id));
     const room = LOOSE_FILL - order.length;
-    const loose = room > 0 ? await this.looseCards(query, perWord, listed, inFilters, room) : [];
+    let looseCards: Promise<ResultCard[]> | undefined;
+    const loose = () => (looseCards ??= room > 0 ? this.looseCards(query, perWord, listed, inFilters, room) : Promise.resolve([]));
     const suggestions = order.length === 0 ? await this.suggest(query) : [];
     const searchedAs = toSimplified(query.raw, meta.t2s).replace(/\s+/g, ' ');
     const facets = withFacets
@@ -424,29 +449,40 @@ export class SearchCore {
   ): Promise<ResultCard[]> {
     let parts: string[];
     let hits: WordHits[];
+    /** Per part, the characters of the query it stands for (one word: a pair's two characters). */
+    let spans: number[][];
+    let need: number;
     if (query.words.length > 1) {
+      // Several words: a page holding any of them.
       parts = query.words;
       hits = perWord;
+      spans = parts.map((_, i) => [i]);
+      need = 1;
     } else {
       const word = query.words[0];
       if (word.length < 3) return [];
-      parts = [];
-      for (let i = 0; i + 2 <= word.length; i++) parts.push(word.slice(i, i + 2));
-      parts = [...new Set(parts)];
-      hits = await Promise.all(parts.map((p) => this.matchWord(p)));
+      // The pairs of the word's cover: their position shards are loaded already, so the partial
+      // matches cost no other index file (every pair of a long word cost one gram shard each:
+      // 270 KB for 深化走访联系企业机制). A page must hold pairs spelling most of the word's
+      // characters (楼长 of 楼长治, not 亿元 alone of 56亿元).
+      const cover = [...new Map(coverOf(word).map((at) => [word.slice(at, at + 2), at])).entries()];
+      parts = cover.map(([pair]) => pair);
+      hits = await Promise.all(parts.map((p) => this.pairHits(p)));
+      spans = cover.map(([, at]) => [at, at + 1]);
+      need = Math.floor(word.length / 2) + 1;
     }
-    const need = query.words.length > 1 ? 1 : Math.max(1, Math.ceil(parts.length * 0.5));
-    const score = new Map<number, [number, number]>();
-    hits.forEach((h) => {
+    const score = new Map<number, [covered: Set<number>, impact: number]>();
+    hits.forEach((h, part) => {
       for (const [id, [imp]] of h.pages) {
         if (listed.has(id) || !inFilters(id)) continue;
-        const s = score.get(id) ?? [0, 0];
-        score.set(id, [s[0] + 1, s[1] + imp]);
+        const s = score.get(id) ?? [new Set<number>(), 0];
+        for (const c of spans[part]) s[0].add(c);
+        score.set(id, [s[0], s[1] + imp]);
       }
     });
     const ids = [...score.entries()]
-      .filter(([, [n]]) => n >= need)
-      .sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || a[0] - b[0])
+      .filter(([, [covered]]) => covered.size >= need)
+      .sort((a, b) => b[1][0].size - a[1][0].size || b[1][1] - a[1][1] || a[0] - b[0])
       .slice(0, room);
     return Promise.all(
       ids.map(async ([id]) => {
