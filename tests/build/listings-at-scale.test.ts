@@ -94,7 +94,7 @@ describe(`a site of ${DOCUMENTS}+ documents`, () => {
     const kb = (folder: string, file: string) => statSync(join(dir, folder, file)).size / KB;
     const shards = readdirSync(join(dir, 'g')).map((f) => kb('g', f) + kb('p', f));
     expect(shards.length).toBe(meta.shards);
-    // More text makes more shards (about one per 3,500 characters), not bigger ones.
+    // More text makes more shards (about one per 1,500 characters), not bigger ones.
     expect(meta.shards).toBeGreaterThan(100);
     const sorted = [...shards].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
