@@ -8,6 +8,7 @@ import type { SiteConfig } from '../../config/environment.ts';
 import type { Synonyms } from '../compiler/source/load-synonyms.ts';
 import type { SiteBuild } from '../types.ts';
 import { site } from '../../config/site.config.ts';
+import { collectGarbage } from '../build/collect-garbage.ts';
 import { partStart, stepStart, timed } from '../build/step-timings.ts';
 import { compileAndReport, diskCompileCache } from '../build/run-compile.ts';
 
@@ -104,6 +105,8 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
           import('../postbuild/sitemap.ts'),
         ]);
         const dist = fileURLToPath(dir);
+        // Astro's render is done: free its garbage before the post-build steps allocate their own.
+        collectGarbage();
         // One pass reads every page the site built (not the static files of publicDir, such as the
         // documents' originals): its policy, its indexed text, its title and size for the later steps.
         const index = new SearchIndexWriter(
@@ -121,6 +124,8 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
           `search index: ${search.pages} pages, ${search.shards} shards, ${search.files} files (${(search.bytes / 1e6).toFixed(1)} M characters)`,
         );
 
+        // The index's postings are written: freed before sharp draws the share pictures.
+        collectGarbage();
         const sitemap = await timed('sitemap', () => writeSitemap(dist, pages, options.config));
         report(`sitemap.xml: ${sitemap.pages} pages (${sitemap.sitemap}); robots.txt written`);
 
