@@ -8,7 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseSiteDefinition } from '../../src/config/site-definition.ts';
 import { site as configured } from '../../src/config/site.config.ts';
 import type { BuiltPage } from '../../src/lib/postbuild/built-pages.ts';
-import { hasChineseFont, shareImageCacheDir, shareImageKey, writeShareImages } from '../../src/lib/postbuild/share-images.ts';
+import {
+  hasChineseFont,
+  predrawShareImages,
+  shareImageCacheDir,
+  shareImageKey,
+  writeShareImages,
+} from '../../src/lib/postbuild/share-images.ts';
 import {
   documentTitle,
   pageShareSvg,
@@ -252,6 +258,34 @@ describe('writing the pictures', () => {
     writeFileSync(notAFolder, '');
     expect(await writeShareImages(dist, pages, { site, cacheDir: notAFolder, fontCheck: fonts })).toMatchObject({ drawn: 3, reused: 0 });
     expect(statSync(join(dist, 'share/policies/x.png')).size).toBeGreaterThan(1000);
+  });
+
+  it('drawn before the build from the compiler’s titles, they are only copied after it; a page titled otherwise is drawn', async () => {
+    const { dist, cacheDir } = setUp();
+    const compiled = [
+      { url: 'documents/a/', title: '关于印发《长征镇2022年经济与社会发展计划》的通知' },
+      { url: 'documents/b/', title: '<b>粗体</b>不是标记' },
+      { url: 'policies/x/', title: '楼长制' },
+      { url: 'policies/x/mentions/', title: '提及“楼长制”的文件' },
+    ];
+    expect(await predrawShareImages(compiled, { site, cacheDir, fontCheck: fonts })).toEqual({ pictures: 3, drawn: 3, cached: 0 });
+    expect(await predrawShareImages(compiled, { site, cacheDir, fontCheck: fonts })).toEqual({ pictures: 3, drawn: 0, cached: 3 });
+    expect(await writeShareImages(dist, pages, { site, cacheDir, fontCheck: fonts })).toMatchObject({ drawn: 0, reused: 3 });
+    const renamed = compiled.map((p) => (p.url === 'policies/x/' ? { ...p, title: '楼长责任制' } : p));
+    expect(await predrawShareImages(renamed, { site, cacheDir, fontCheck: fonts })).toEqual({ pictures: 3, drawn: 1, cached: 2 });
+    // The built page still says 楼长制: it gets the picture of its own title, never the one drawn for another.
+    expect(await writeShareImages(dist, pages, { site, cacheDir, fontCheck: fonts })).toMatchObject({ drawn: 0, reused: 3, pruned: 1 });
+  });
+
+  it('draws nothing before the build without a cache folder or a Chinese font', async () => {
+    const { cacheDir } = setUp();
+    const compiled = [{ url: 'documents/a/', title: '通知' }];
+    expect(await predrawShareImages(compiled, { site, fontCheck: fonts })).toEqual({ pictures: 1, drawn: 0, cached: 0 });
+    expect(await predrawShareImages(compiled, { site, cacheDir, fontCheck: async () => false })).toEqual({
+      pictures: 1,
+      drawn: 0,
+      cached: 0,
+    });
   });
 
   it('without a cache folder draws every picture', async () => {

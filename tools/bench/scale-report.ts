@@ -6,6 +6,7 @@
 export const BUILD_STEPS = [
   'startup',
   'compile',
+  'share-images-draw',
   'astro-build',
   'pages',
   'search-index',

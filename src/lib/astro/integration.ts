@@ -7,8 +7,8 @@ import { createCompileCache } from '../compiler/cache/document-cache.ts';
 import type { SiteConfig } from '../../config/environment.ts';
 import type { Synonyms } from '../compiler/source/load-synonyms.ts';
 import type { SiteBuild } from '../types.ts';
+import type { SharePage } from '../postbuild/share-images.ts';
 import { site } from '../../config/site.config.ts';
-import { collectGarbage } from '../build/collect-garbage.ts';
 import { partStart, stepStart, timed } from '../build/step-timings.ts';
 import { compileAndReport, diskCompileCache } from '../build/run-compile.ts';
 
@@ -35,6 +35,8 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
   const cache = diskCompileCache() ?? createCompileCache();
   /** The compiled entity pages, for the search index's entity list (written by the post-build step, not a route). */
   let entityPages: SiteBuild['entityPages'] = [];
+  /** Documents and entity pages with the titles their pages show, for the share pictures drawn before Astro's build. */
+  let sharePages: SharePage[] = [];
   const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
   /** Compiles and writes .generated/; the names of the files it changed, or undefined when the content has problems. */
   const compile = (timingsAs = 'compile'): string[] | undefined => {
@@ -43,6 +45,10 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
     if (result.status !== 'built') return undefined;
     synonyms = result.synonyms;
     entityPages = result.build.entityPages;
+    sharePages = [
+      ...result.build.documents.map((d) => ({ url: `documents/${d.slug}/`, title: d.meta.title })),
+      ...result.build.entityPages.map((e) => ({ url: `${e.id}/`, title: e.data.name })),
+    ];
     const changes = result.changes!;
     const changed = [...changes.written, ...changes.removed];
     report(`.generated: ${changes.written.length} files written, ${changes.removed.length} removed, ${changes.unchanged} unchanged`);
@@ -55,7 +61,7 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
   return {
     name: 'policy-library',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': async ({ command }) => {
         if (command === 'preview') return;
         // A failed build stops here with the list of problems, not a stack trace; dev keeps serving
         // the last good output and shows the problems in the terminal.
@@ -63,7 +69,14 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
         const compiled = compile() !== undefined;
         endCompile();
         if (!compiled && command === 'build') process.exit(1);
-        if (command === 'build') endAstroBuild = stepStart('astro-build');
+        if (command !== 'build') return;
+        // Share pictures are drawn now, while the process is small, and copied after the build
+        // (src/lib/postbuild/share-images.ts says why). Dev serves no pictures.
+        if (site.shareImages === 'page') {
+          const { predrawForBuild } = await import('../postbuild/share-images.ts');
+          report(await timed('share-images-draw', () => predrawForBuild(sharePages)));
+        }
+        endAstroBuild = stepStart('astro-build');
       },
       'astro:config:done': ({ config }) => {
         staticDir = fileURLToPath(config.publicDir);
@@ -105,8 +118,6 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
           import('../postbuild/sitemap.ts'),
         ]);
         const dist = fileURLToPath(dir);
-        // Astro's render is done: free its garbage before the post-build steps allocate their own.
-        collectGarbage();
         // One pass reads every page the site built (not the static files of publicDir, such as the
         // documents' originals): its policy, its indexed text, its title and size for the later steps.
         const index = new SearchIndexWriter(
@@ -124,8 +135,6 @@ export function policyLibrary(options: PolicyLibraryOptions): AstroIntegration {
           `search index: ${search.pages} pages, ${search.shards} shards, ${search.files} files (${(search.bytes / 1e6).toFixed(1)} M characters)`,
         );
 
-        // The index's postings are written: freed before sharp draws the share pictures.
-        collectGarbage();
         const sitemap = await timed('sitemap', () => writeSitemap(dist, pages, options.config));
         report(`sitemap.xml: ${sitemap.pages} pages (${sitemap.sitemap}); robots.txt written`);
 
