@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'htmlparser2';
@@ -275,6 +275,24 @@ describe('writing the pictures', () => {
     expect(await predrawShareImages(renamed, { site, cacheDir, fontCheck: fonts })).toEqual({ pictures: 3, drawn: 1, cached: 2 });
     // The built page still says 楼长制: it gets the picture of its own title, never the one drawn for another.
     expect(await writeShareImages(dist, pages, { site, cacheDir, fontCheck: fonts })).toMatchObject({ drawn: 0, reused: 3, pruned: 1 });
+  });
+
+  it('draws before the build in a child process, the same pictures as in the build’s own process', async () => {
+    const { cacheDir } = setUp();
+    const compiled = [
+      { url: 'documents/a/', title: '关于印发《长征镇2022年经济与社会发展计划》的通知' },
+      { url: 'policies/x/', title: '楼长制' },
+    ];
+    expect(await predrawShareImages(compiled, { site, cacheDir, fontCheck: fonts, inChildProcess: true })).toEqual({
+      pictures: 2,
+      drawn: 2,
+      cached: 0,
+    });
+    const inChild = readdirSync(cacheDir).sort();
+    const here = join(cacheDir, '..', 'here');
+    await predrawShareImages(compiled, { site, cacheDir: here, fontCheck: fonts });
+    expect(readdirSync(here).sort()).toEqual(inChild);
+    for (const name of inChild) expect(readFileSync(join(cacheDir, name)), name).toEqual(readFileSync(join(here, name)));
   });
 
   it('draws nothing before the build without a cache folder or a Chinese font', async () => {

@@ -20,10 +20,12 @@
  * Without a Chinese font every title would be drawn as boxes: the step says so once, with what to
  * install, and each page's picture is a copy of the site picture instead.
  */
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { workPaths } from '../../config/environment.ts';
 import { site } from '../../config/site.config.ts';
@@ -77,6 +79,8 @@ export interface ShareImagesOptions {
   warn?: (line: string) => void;
   /** Pictures drawn at once; one per core by default. */
   parallel?: number;
+  /** Draw before the build in a child process, whose memory goes when it ends (see drawInChildProcess). */
+  inChildProcess?: boolean;
 }
 
 export interface ShareImagesResult {
@@ -92,7 +96,7 @@ export interface ShareImagesResult {
   pruned: number;
 }
 
-interface Job {
+export interface Job {
   file: string;
   svg: string;
   key: string;
@@ -103,7 +107,7 @@ interface Job {
  * truncated one. A cache that cannot be written (read-only folder, full disk) only means drawing
  * again next time, as with the compile cache.
  */
-function keep(file: string, bytes: Uint8Array): void {
+export function keep(file: string, bytes: Uint8Array): void {
   const partial = `${file}.${process.pid}.partial`;
   try {
     writeFileSync(partial, bytes);
@@ -172,7 +176,7 @@ function jobOf(url: string, title: string, site: ShareSite): Job | undefined {
 }
 
 /** Draws `jobs` one per core; each picture goes to `write` (the build, the cache or both). */
-async function draw(jobs: readonly Job[], parallel: number | undefined, write: (job: Job, png: Buffer) => void): Promise<void> {
+export async function draw(jobs: readonly Job[], parallel: number | undefined, write: (job: Job, png: Buffer) => void): Promise<void> {
   await inPool(jobs, parallel ?? availableParallelism(), async (job) => {
     write(job, await sharp(Buffer.from(job.svg)).png(PNG_OPTIONS).toBuffer());
   });
@@ -199,10 +203,32 @@ export async function predrawShareImages(
   const toDraw = jobs.filter((job) => !have.has(`${job.key}.png`));
   if (toDraw.length > 0 && (await (options.fontCheck ?? hasChineseFont)())) {
     keepFolder(cacheDir);
-    await draw(toDraw, options.parallel, (job, png) => keep(join(cacheDir, `${job.key}.png`), png));
+    if (options.inChildProcess) await drawInChildProcess(toDraw, cacheDir, options.parallel);
+    else await draw(toDraw, options.parallel, (job, png) => keep(join(cacheDir, `${job.key}.png`), png));
     return { pictures: jobs.length, drawn: toDraw.length, cached: jobs.length - toDraw.length };
   }
   return { pictures: jobs.length, drawn: 0, cached: jobs.length - toDraw.length };
+}
+
+/**
+ * Draws `jobs` into `cacheDir` in a child process (src/lib/postbuild/share-images-process.ts), so
+ * the native memory sharp and librsvg take while drawing (font caches, allocator arenas: ~200 MB,
+ * not given back to the system while the process lives) goes with that process instead of staying
+ * under Astro's build. Rejects with the child's message when it fails.
+ */
+function drawInChildProcess(jobs: readonly Job[], cacheDir: string, parallel: number | undefined): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = fork(fileURLToPath(new URL('./share-images-process.ts', import.meta.url)), [], { stdio: 'inherit' });
+    let failure: string | undefined;
+    child.on('message', (message: { error?: string }) => {
+      failure = message.error;
+    });
+    child.on('error', fail);
+    child.on('exit', (code) =>
+      code === 0 && !failure ? done() : fail(new Error(`share images: drawing failed (${failure ?? `exit code ${code}`})`)),
+    );
+    child.send({ jobs, cacheDir, parallel });
+  });
 }
 
 /**
@@ -283,7 +309,7 @@ export function shareImageCacheDir(env: Record<string, string | undefined> = pro
 
 /** The pre-build drawing as the build runs it (see predrawShareImages); returns its report line. */
 export async function predrawForBuild(pages: readonly SharePage[]): Promise<string> {
-  const r = await predrawShareImages(pages, { site, cacheDir: shareImageCacheDir() });
+  const r = await predrawShareImages(pages, { site, cacheDir: shareImageCacheDir(), inChildProcess: true });
   return `share images: ${r.drawn} of ${r.pictures} drawn before the build, ${r.cached} already kept`;
 }
 
