@@ -38,6 +38,9 @@ async function resultsFor(q: string) {
     q,
   );
 }
+/** The results are listed in full: the first screen comes first and the rest is appended, so wait until the list is no longer busy. */
+const listed = () =>
+  document.querySelector('#search-results:not([aria-busy])') !== null && document.querySelectorAll('#search-results > li').length > 0;
 const resultHrefs = () =>
   page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => li.querySelector('a')!.getAttribute('href')!));
 const pathOf = (href: string) => decodeURI(new URL(href, site.url).pathname);
@@ -213,7 +216,7 @@ describe('filters', () => {
 
   it('lists every page of a type when only a filter is chosen', async () => {
     await page.goto(searchUrl({ 类型: '文件' }));
-    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 0);
+    await page.waitForFunction(listed);
     expect((await resultHrefs()).map(pathOf).sort()).toEqual(
       [
         'changzheng-14th-five-year-plan',
@@ -283,7 +286,7 @@ describe('guidance', () => {
     expect(await page.locator('#search-noresult').textContent()).toContain('去掉筛选条件');
     await page.locator('#search-noresult button', { hasText: '清除筛选条件' }).click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('类型'));
-    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 0);
+    await page.waitForFunction(listed);
     expect((await resultHrefs()).map(pathOf)).toEqual(['/documents/changzheng-party-building-2023/']);
   });
 });
