@@ -153,41 +153,25 @@ export function detectMetadata(text: string, hints: MetadataHints, context: Dete
   if (!date && hints.date) [date, evidence.date] = [hints.date.value, hintEvidence(hints.date)];
   if (!date && boxDate && findDate(boxDate.value))
     [date, evidence.date] = [findDate(boxDate.value), lineEvidence(boxDate.line, '信息公开栏“成文日期”')];
-  if (!date && occasion)
-    [date, evidence.date] = [
-      occasion.date,
-      lineEvidence(
-        lines.find((l) => l.n === occasion.line),
-        '报告的会议日期',
-      ),
-    ];
-  const adoption = date || !found ? undefined : findAdoptionDate(lines, found.lines);
-  if (!date && adoption)
-    [date, evidence.date] = [
-      adoption.date,
-      lineEvidence(
-        lines.find((l) => l.n === adoption.line),
-        '标题下的通过日期',
-      ),
-    ];
-  const underTitle = date || !found ? undefined : findDateUnderTitle(lines, found.lines);
-  if (!date && underTitle)
-    [date, evidence.date] = [
-      underTitle.date,
-      lineEvidence(
-        lines.find((l) => l.n === underTitle.line),
-        '标题下的日期',
-      ),
-    ];
-  const dateline = date ? undefined : findDateline(lines, title);
-  if (!date && dateline)
-    [date, evidence.date] = [
-      dateline.date,
-      lineEvidence(
-        lines.find((l) => l.n === dateline.line),
-        '电头日期（年份取自标题）',
-      ),
-    ];
+  // Then a line of the text that holds the date, in order of trust, each looked for only while none is found.
+  const dateLines: Array<[find: () => { date: string; line: number } | undefined, what: string]> = [
+    [() => occasion, '报告的会议日期'],
+    [() => (found ? findAdoptionDate(lines, found.lines) : undefined), '标题下的通过日期'],
+    [() => (found ? findDateUnderTitle(lines, found.lines) : undefined), '标题下的日期'],
+    [() => findDateline(lines, title), '电头日期（年份取自标题）'],
+  ];
+  for (const [find, what] of dateLines) {
+    if (date) break;
+    const hit = find();
+    if (hit)
+      [date, evidence.date] = [
+        hit.date,
+        lineEvidence(
+          lines.find((l) => l.n === hit.line),
+          what,
+        ),
+      ];
+  }
 
   // 发布日期: the page's metadata, a 发布日期 line, a portal's timestamp.
   let published: string | undefined;
