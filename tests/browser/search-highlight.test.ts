@@ -70,8 +70,11 @@ describe('kind tabs', () => {
 
     await page.locator(`#search-kinds a[data-kind="${siteConfig.kinds[2].badge}"]`).click();
     await page.waitForFunction((k) => new URL(location.href).searchParams.get('类型') === k, siteConfig.kinds[2].badge);
+    // The tab's results in full: the first three are shown before the rest are appended, so also wait until the list is not busy.
     await page.waitForFunction(
-      (k) => [...document.querySelectorAll('#search-results > li .result-badge')].every((b) => b.textContent === k),
+      (k) =>
+        !document.getElementById('search-results')?.hasAttribute('aria-busy') &&
+        [...document.querySelectorAll('#search-results > li .result-badge')].every((b) => b.textContent === k),
       siteConfig.kinds[2].badge,
     );
     expect(await page.locator('#search-results > li').count()).toBe(Math.min(10, counts[4])); // 全部, 文件, then kinds[0..2]
